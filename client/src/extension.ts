@@ -1,0 +1,32 @@
+/**
+ * The VS Code side: starts the language server and stays thin. Everything an LSP client can do is
+ * done in the server, so the server also serves Neovim, Emacs or Helix.
+ */
+import * as path from "node:path";
+import type { ExtensionContext } from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join("dist", "server.js"));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "article" },
+      { scheme: "file", language: "plaintext", pattern: "**/*.txt" },
+      { scheme: "untitled", language: "article" },
+    ],
+    synchronize: { configurationSection: "articleAnnotator" },
+  };
+  client = new LanguageClient("articleAnnotator", "Article Annotator", serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,41 @@
+/** Command-line parsing: a command, flags with values, and paths. */
+export interface ParsedArgs {
+  command: string | undefined;
+  flags: Map<string, string | true>;
+  paths: string[];
+}
+
+export class UsageError extends Error {}
+
+/** Flags that take a value; every other flag is a switch. */
+const VALUE_FLAGS = new Set(["--format", "--out", "--max-size"]);
+
+export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): ParsedArgs {
+  const flags = new Map<string, string | true>();
+  const paths: string[] = [];
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") {
+      paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith("-") && arg !== "-") {
+      const [name, inline] = arg.startsWith("--") ? splitOnce(arg, "=") : [arg, undefined];
+      const flag = name === "-h" ? "--help" : name === "-o" ? "--out" : name === "-f" ? "--format" : name;
+      if (!known.has(flag)) throw new UsageError(`unknown option ${name}`);
+      if (VALUE_FLAGS.has(flag)) {
+        const value = inline ?? argv[++i];
+        if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+        flags.set(flag, value);
+      } else flags.set(flag, true);
+    } else if (command === undefined) command = arg;
+    else paths.push(arg);
+  }
+  return { command, flags, paths };
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}

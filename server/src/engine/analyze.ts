@@ -1,0 +1,68 @@
+import { ArticleDocument } from "./document";
+import { detectBoilerplate, type RuleSettings } from "./boilerplate";
+import { detectForums } from "./detect/forum";
+import { detectPersons } from "./detect/person";
+import { detectAmounts } from "./detect/amount";
+import { detectDates, isoDate } from "./detect/date";
+import { detectMetadata } from "./detect/metadata";
+import type { Analysis, BoilerplateFinding, DateAttributes, Entity } from "./types";
+
+export interface AnalyzeOptions {
+  /** Per-rule boilerplate settings: "off" or a severity. */
+  rules?: RuleSettings;
+}
+
+/**
+ * Analyzes one article. Pure: text in, plain data out. Offsets in the result are UTF-16 code units
+ * into `text` exactly as given (NFD, CRLF and invisible characters included), whatever the engine
+ * normalized internally.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const doc = new ArticleDocument(text);
+  const boilerplate = detectBoilerplate(doc, options.rules);
+  const forums = detectForums(doc);
+  const persons = detectPersons(doc, forums);
+  const amounts = detectAmounts(doc);
+  const dates = detectDates(doc);
+  const article = detectMetadata(doc, dates, boilerplate);
+  completeYears(dates, article.published);
+
+  const entities = [...forums, ...persons, ...amounts, ...dates]
+    .map((entity) => toOriginal(doc, entity))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  if (article.titleSpan) article.titleSpan = doc.norm.toOriginal(article.titleSpan.start, article.titleSpan.end);
+  return {
+    length: text.length,
+    article,
+    entities,
+    boilerplate: boilerplate.map((finding) => findingToOriginal(doc, finding)),
+  };
+}
+
+/** Dates written without a year take the dateline's year. */
+function completeYears(dates: Entity[], published: string | undefined): void {
+  const year = published ? Number(published.slice(0, 4)) : undefined;
+  if (!year) return;
+  for (const date of dates) {
+    const attributes = date.attributes as DateAttributes;
+    if (attributes.year !== undefined || attributes.month === undefined) continue;
+    attributes.year = year;
+    attributes.yearFrom = "dateline";
+    const value = isoDate(attributes);
+    if (value) attributes.value = value;
+  }
+}
+
+function toOriginal(doc: ArticleDocument, entity: Entity): Entity {
+  const { start, end } = doc.norm.toOriginal(entity.start, entity.end);
+  return { ...entity, start, end, text: doc.norm.original.slice(start, end) };
+}
+
+function findingToOriginal(doc: ArticleDocument, finding: BoilerplateFinding): BoilerplateFinding {
+  const map = (start: number, end: number): { start: number; end: number } => doc.norm.toOriginal(start, end);
+  const range = map(finding.start, finding.end);
+  const fix = map(finding.fix.start, finding.fix.end);
+  const result: BoilerplateFinding = { ...finding, ...range, fix: { ...fix, newText: finding.fix.newText } };
+  if (finding.related) result.related = { ...map(finding.related.start, finding.related.end), message: finding.related.message };
+  return result;
+}

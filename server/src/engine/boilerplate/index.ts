@@ -1,0 +1,129 @@
+/**
+ * Runs the boilerplate rules in order (each sees the lines flagged before it), merges what they
+ * find, and marks the debris on the document so entity detectors skip it.
+ */
+import type { ArticleDocument } from "../document";
+import type { BoilerplateFinding, Severity } from "../types";
+import type { BoilerplateRule, RawFinding, RuleContext } from "./rule";
+import { copyrightRule, imageRule, navigationRule, photoCreditRule, promptRule, viewCountRule } from "./rules/lineRules";
+import { spamRule } from "./rules/spam";
+import { duplicateLineRule } from "./rules/duplicateLine";
+import { relatedLinksRule } from "./rules/related";
+
+export type { BoilerplateRule } from "./rule";
+
+/** Every rule, in the order they run. */
+export const boilerplateRules: readonly BoilerplateRule[] = [
+  navigationRule,
+  promptRule,
+  viewCountRule,
+  copyrightRule,
+  imageRule,
+  photoCreditRule,
+  spamRule,
+  duplicateLineRule,
+  relatedLinksRule,
+];
+
+/** Per-rule settings: off, or another severity. */
+export type RuleSettings = Readonly<Record<string, Severity | "off">>;
+
+/** Finds debris in `doc` (normalized offsets) and records it on the document. */
+export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings = {}): BoilerplateFinding[] {
+  const trimmed = doc.lines.map((line) => line.text.trim());
+  const flagged = new Set<number>();
+  const nonBlank = trimmed.flatMap((line, index) => (line === "" ? [] : [index]));
+  const context: RuleContext = {
+    doc,
+    trimmed,
+    firstLine: nonBlank[0] ?? 0,
+    flagged,
+    isBlank: (line) => trimmed[line] === "",
+    previousNonBlank: (line) => {
+      for (let k = line - 1; k >= 0; k--) if (trimmed[k] !== "") return k;
+      return -1;
+    },
+    nextNonBlank: (line) => {
+      for (let k = line + 1; k < trimmed.length; k++) if (trimmed[k] !== "") return k;
+      return -1;
+    },
+  };
+  const findings: BoilerplateFinding[] = [];
+  for (const rule of boilerplateRules) {
+    const setting = settings[rule.id];
+    if (setting === "off") continue;
+    for (const raw of rule.detect(context)) {
+      const finding = toFinding(doc, rule, raw, setting ?? rule.defaultSeverity);
+      findings.push(finding);
+      if (raw.kind === "lines") for (let k = raw.startLine; k <= raw.endLine; k++) flagged.add(k);
+    }
+  }
+  const merged = dropContained(findings);
+  for (const finding of merged) {
+    if (finding.scope === "lines") for (let k = finding.startLine; k <= finding.endLine; k++) doc.debrisLines.add(k);
+    else doc.debrisSpans.push({ start: finding.start, end: finding.end });
+  }
+  return merged;
+}
+
+function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding, severity: Severity): BoilerplateFinding {
+  if (raw.kind === "span") {
+    const line = lineOf(doc, raw.start);
+    return {
+      rule: rule.id,
+      start: raw.start,
+      end: raw.end,
+      startLine: line,
+      endLine: line,
+      message: raw.message,
+      severity,
+      scope: "span",
+      fix: spanRemoval(doc.text, raw.start, raw.end, raw.replacement),
+    };
+  }
+  const first = doc.lines[raw.startLine]!;
+  const last = doc.lines[raw.endLine]!;
+  const next = doc.lines[raw.endLine + 1];
+  const start = first.start;
+  const end = next ? next.start : last.end;
+  const finding: BoilerplateFinding = {
+    rule: rule.id,
+    start,
+    end,
+    startLine: raw.startLine,
+    endLine: raw.endLine,
+    message: raw.message,
+    severity,
+    scope: "lines",
+    fix: { start, end, newText: "" },
+  };
+  if (raw.relatedLine !== undefined) {
+    const related = doc.lines[raw.relatedLine]!;
+    finding.related = { start: related.start, end: related.end, message: raw.relatedMessage ?? "Related line" };
+  }
+  return finding;
+}
+
+/** Removing a span inside a line: take one neighbouring space with it so no double space is left. */
+function spanRemoval(text: string, start: number, end: number, replacement = ""): { start: number; end: number; newText: string } {
+  if (replacement === "" && text[end] === " " && (start === 0 || text[start - 1] === " " || text[start - 1] === "\n")) end++;
+  return { start, end, newText: replacement };
+}
+
+function lineOf(doc: ArticleDocument, offset: number): number {
+  const line = doc.lines.find((l) => l.start <= offset && offset <= l.end);
+  return line?.index ?? 0;
+}
+
+/**
+ * Keeps one finding per debris: a whole-line finding inside an earlier or larger one (a caption copy
+ * inside a related list) and a span inside a flagged line are dropped, so fixes never overlap.
+ */
+function dropContained(findings: readonly BoilerplateFinding[]): BoilerplateFinding[] {
+  const covers = (outer: BoilerplateFinding, inner: BoilerplateFinding): boolean =>
+    outer.scope === "lines" && outer.startLine <= inner.startLine && inner.endLine <= outer.endLine;
+  const bySize = [...findings].sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine) || (a.scope === "lines" ? -1 : 1));
+  const kept: BoilerplateFinding[] = [];
+  for (const finding of bySize) if (!kept.some((k) => covers(k, finding))) kept.push(finding);
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}

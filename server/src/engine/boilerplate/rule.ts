@@ -1,0 +1,50 @@
+import type { ArticleDocument } from "../document";
+import { normalizeText } from "../text/normalize";
+import type { Severity } from "../types";
+
+/** What a rule reports: whole lines (`startLine`..`endLine`) or a span inside a line. */
+export type RawFinding =
+  | { kind: "lines"; startLine: number; endLine: number; message: string; relatedLine?: number; relatedMessage?: string }
+  | { kind: "span"; start: number; end: number; message: string; replacement?: string };
+
+/** The view of the document a rule reads. */
+export interface RuleContext {
+  readonly doc: ArticleDocument;
+  /** Trimmed text of each line ("" for blank lines). */
+  readonly trimmed: readonly string[];
+  /** Index of the first non-blank line: the headline, before debris is known (may itself be debris). */
+  readonly firstLine: number;
+  /** Whether a line is blank. */
+  isBlank(line: number): boolean;
+  /** Previous / next non-blank line, or -1. */
+  previousNonBlank(line: number): number;
+  nextNonBlank(line: number): number;
+  /** Lines earlier rules already flagged as debris (rules run in order). */
+  readonly flagged: ReadonlySet<number>;
+}
+
+/** A boilerplate rule: one small module with one job. */
+export interface BoilerplateRule {
+  /** Stable id, used as the diagnostic code ("related-links"). */
+  readonly id: string;
+  /** One line for documentation and hovers. */
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  detect(context: RuleContext): RawFinding[];
+}
+
+/** Compiles whole-line phrase lists and patterns from the data file into one predicate. */
+export function lineMatcher(lines: readonly string[] = [], patterns: readonly string[] = []): (line: string) => boolean {
+  // Data is normalized like document text (NFC, one tone placement) so "khóa" matches "khoá".
+  const fold = (s: string): string => normalizeText(s).text.toLowerCase().replace(/\s+/g, " ").replace(/[\s:：.]+$/u, "").trim();
+  const exact = new Set(lines.map(fold));
+  const regexes = patterns.map((p) => new RegExp(normalizeText(p).text, "iu"));
+  return (line) => {
+    const trimmed = line.trim();
+    if (trimmed === "") return false;
+    if (regexes.some((r) => r.test(trimmed))) return true;
+    // Bullets in front of a menu word ("• Đánh giá") do not change what it is.
+    const bare = trimmed.replace(/^[•·*–-]+\s*/u, "");
+    return bare !== "" && (exact.has(fold(bare)) || regexes.some((r) => r.test(bare)));
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Injected spam: gambling/lottery and adult keywords (data), with the bracketed SEO title or the
+ * glued-together run they sit in; and short lines of Vietnamese written without diacritics in an
+ * article written with them (SEO keyword lines). Spam spliced into article text is flagged as a span
+ * so the sentence around it stays; a line that is little else than spam is flagged whole.
+ */
+import data from "../../data/boilerplate.json";
+import { lexicon } from "../../lexicon";
+import { normalizeText } from "../../text/normalize";
+import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
+
+const KEYWORD = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${data.spam.keywords.map((k) => normalizeText(k).text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`,
+  "giu",
+);
+const BRACKETS: Record<string, string> = { "【": "】", "[": "]", "《": "》", "〖": "〗" };
+const LETTER = /[\p{L}\p{M}\p{N}]/u;
+/** Fewer words than this left once the spam is out: the line is spam. */
+const MIN_ARTICLE_WORDS = 8;
+
+export const spamRule: BoilerplateRule = {
+  id: "spam",
+  description: "Injected gambling/lottery/adult spam and SEO keyword lines, including spam spliced inside a sentence.",
+  defaultSeverity: "warning",
+  detect(context) {
+    const findings: RawFinding[] = [];
+    const accented = documentUsesDiacritics(context);
+    context.doc.lines.forEach((line, index) => {
+      const text = line.text;
+      if (text.trim() === "") return;
+      const spans = spamSpans(text);
+      if (spans.length === 0) {
+        if (accented && isUnaccentedKeywordLine(text)) {
+          findings.push({ kind: "lines", startLine: index, endLine: index, message: "An SEO keyword line written without diacritics (spam)." });
+        }
+        return;
+      }
+      let rest = "";
+      let last = 0;
+      for (const span of spans) {
+        rest += text.slice(last, span.start) + " ";
+        last = span.end;
+      }
+      rest += text.slice(last);
+      const words = rest.split(/\s+/).filter((w) => LETTER.test(w)).length;
+      if (words < MIN_ARTICLE_WORDS) {
+        findings.push({ kind: "lines", startLine: index, endLine: index, message: "A spam line (gambling/lottery/adult keywords)." });
+        return;
+      }
+      for (const span of spans) {
+        findings.push({ kind: "span", start: line.start + span.start, end: line.start + span.end, message: `Spam spliced into the article text: "${text.slice(span.start, span.end)}".` });
+      }
+    });
+    return findings;
+  },
+};
+
+/** Spam keyword hits widened to their bracket or glued run, merged. Offsets within `text`. */
+function spamSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(KEYWORD)) {
+    let start = match.index;
+    let end = start + match[0].length;
+    const bracket = enclosingBracket(text, start, end);
+    if (bracket) ({ start, end } = bracket);
+    else {
+      while (start > 0 && LETTER.test(text[start - 1]!)) start--;
+      while (end < text.length && LETTER.test(text[end]!)) end++;
+    }
+    const previous = spans[spans.length - 1];
+    if (previous && start <= previous.end) previous.end = Math.max(previous.end, end);
+    else spans.push({ start, end });
+  }
+  return spans;
+}
+
+function enclosingBracket(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  for (let k = start - 1; k >= 0 && start - k < 60; k--) {
+    const close = BRACKETS[text[k]!];
+    if (close) {
+      const closeAt = text.indexOf(close, end);
+      return closeAt >= 0 && closeAt - end < 60 ? { start: k, end: closeAt + 1 } : undefined;
+    }
+    if (Object.values(BRACKETS).includes(text[k]!)) return undefined;
+  }
+  return undefined;
+}
+
+let unaccentedSyllables: Set<string> | undefined;
+/** Dictionary syllables with their diacritics removed ("chích" → "chich"). */
+function stripDiacritics(word: string): string {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+}
+
+/** A short line of plain-ASCII words that are Vietnamese syllables with their diacritics stripped. */
+function isUnaccentedKeywordLine(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6 || !/^[A-Za-z ]+$/.test(text.trim())) return false;
+  unaccentedSyllables ??= new Set([...lexicon.viSyllables].map(stripDiacritics));
+  const lower = words.map((w) => w.toLowerCase());
+  return lower.every((w) => unaccentedSyllables!.has(w)) && lower.some((w) => !lexicon.viSyllables.has(w));
+}
+
+/** Whether most words of the document carry Vietnamese diacritics. */
+function documentUsesDiacritics(context: RuleContext): boolean {
+  const sample = context.doc.text.slice(0, 20000);
+  const words = sample.match(/\p{L}+/gu) ?? [];
+  if (words.length < 20) return false;
+  const accented = words.filter((w) => stripDiacritics(w) !== w).length;
+  return accented / words.length > 0.25;
+}

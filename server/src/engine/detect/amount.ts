@@ -1,0 +1,143 @@
+/**
+ * Amount detection: money, percentages and counted quantities.
+ *
+ * [APPROX] [CURRENCY-BEFORE] NUMBER [RANGE NUMBER] MULTIPLIER* (CURRENCY-AFTER | PERCENT | MEASURE)
+ * An amount needs a currency, a percent sign or word, or a measure noun, so years, dates, ordinals,
+ * durations and counts of abstract things ("5 phương hướng") are never amounts. A conversion in
+ * parentheses ("750 triệu Yên (6,8 triệu USD)") is simply a second amount.
+ */
+import { lexicon } from "../lexicon";
+import { normalizeText } from "../text/normalize";
+import type { ArticleDocument } from "../document";
+import type { AmountAttributes, Entity } from "../types";
+import { parseNumber, scale } from "./numbers";
+
+const NUMBER = /\d+(?:[.,]\d+)*/gu;
+const RANGE = /[ \t]*(?:-|–|—|đến|tới|to)[ \t]*(\d+(?:[.,]\d+)*)/iuy;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A sticky, case-insensitive alternation of words at a position, longest first, ending at a word boundary. */
+function alternation<T>(entries: readonly (readonly [string, T])[], leadingSpace: "required" | "optional" | "none"): (text: string, at: number) => { end: number; value: T } | undefined {
+  const normalized = entries.map(([word, value]) => [normalizeText(word).text, value] as const).sort((a, b) => b[0].length - a[0].length);
+  const lookup = new Map(normalized.map(([word, value]) => [word.toLowerCase(), value]));
+  const escaped = normalized.map(([word]) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const space = leadingSpace === "required" ? "[ \\t]+" : leadingSpace === "optional" ? "[ \\t]*" : "";
+  const pattern = new RegExp(`${space}(${escaped.join("|")})(?![\\p{L}\\p{N}])`, "iuy");
+  return (text, at) => {
+    pattern.lastIndex = at;
+    const match = pattern.exec(text);
+    if (!match) return undefined;
+    const value = lookup.get(match[1]!.toLowerCase());
+    return value === undefined ? undefined : { end: at + match[0].length, value };
+  };
+}
+
+const isShortLatin = (word: string): boolean => /^[A-Za-z]{1,3}$/.test(word);
+const multiplierSpaced = alternation(lexicon.multipliers.filter((m) => !isShortLatin(m.word)).map((m) => [m.word, m.value] as const), "optional");
+const multiplierAttached = alternation(lexicon.multipliers.filter((m) => isShortLatin(m.word)).map((m) => [m.word, m.value] as const), "none");
+const currencyAfter = alternation(
+  [...lexicon.currencyAfterWords.map((c) => [c.word, c.code] as const), ...lexicon.currencySuffixSymbols.map((c) => [c.symbol, c.code] as const)],
+  "optional",
+);
+const percent = alternation(lexicon.percentWords.map((w) => [w, "%"] as const), "optional");
+const percentPoints = alternation(lexicon.percentPointWords.map((w) => [w, "%"] as const), "required");
+const measure = alternation(lexicon.measureWords.map((m) => [m.word, m] as const), "required");
+const approximator = new RegExp(
+  `(?:^|[^\\p{L}])(${lexicon.approximatorWords.map((a) => normalizeText(a.word).text).sort((a, b) => b.length - a.length).join("|")})[ \\t]+$`,
+  "iu",
+);
+const approximatorQualifier = new Map(lexicon.approximatorWords.map((a) => [normalizeText(a.word).text.toLowerCase(), a.qualifier]));
+const currencyBefore = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(${lexicon.currencyBefore.map((c) => c.symbol.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).sort((a, b) => b.length - a.length).join("|")})[ \\t]?$`,
+  "u",
+);
+const currencyBeforeCode = new Map(lexicon.currencyBefore.map((c) => [c.symbol, c.code]));
+
+/** Finds amounts in the article lines of `doc` (normalized offsets). */
+export function detectAmounts(doc: ArticleDocument): Entity[] {
+  const entities: Entity[] = [];
+  for (const line of doc.articleLines()) {
+    const text = line.text;
+    let consumedUntil = 0;
+    for (const match of text.matchAll(NUMBER)) {
+      const numberStart = match.index;
+      if (numberStart < consumedUntil || !standsAlone(text, numberStart, numberStart + match[0].length)) continue;
+      const found = readAmount(text, numberStart, match[0], consumedUntil);
+      if (!found) continue;
+      consumedUntil = found.end;
+      const start = line.start + found.start;
+      const end = line.start + found.end;
+      if (doc.isDebris(start, end)) continue;
+      entities.push({ type: "amount", start, end, text: doc.text.slice(start, end), attributes: found.attributes, rule: `amount.${found.attributes.kind}` });
+    }
+  }
+  return entities;
+}
+
+/** A number not glued to letters, dates or times ("G20", "Covid-19", "6/8", "14:15"). */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? "";
+  const after = text[end] ?? "";
+  if (LETTER_OR_DIGIT.test(before) && !lexicon.currencyBefore.some((c) => text.slice(0, start).endsWith(c.symbol))) return false;
+  if ((before === "-" || before === "+" || before === "/") && LETTER_OR_DIGIT.test(text[start - 2] ?? "")) return false;
+  if (before === "/" || after === "/" || (after === ":" && /\d/.test(text[end + 1] ?? ""))) return false;
+  return true;
+}
+
+function readAmount(text: string, numberStart: number, written: string, consumedUntil: number): { start: number; end: number; attributes: AmountAttributes } | undefined {
+  const first = parseNumber(written);
+  if (first === undefined) return undefined;
+  let pos = numberStart + written.length;
+  let second: number | undefined;
+  RANGE.lastIndex = pos;
+  const range = RANGE.exec(text);
+  if (range && !/[/:]/.test(text[RANGE.lastIndex] ?? "")) {
+    second = parseNumber(range[1]!);
+    if (second !== undefined) pos = RANGE.lastIndex;
+  }
+  let factor = 1;
+  for (let k = 0; k < 2; k++) {
+    const multiplier = multiplierSpaced(text, pos) ?? multiplierAttached(text, pos);
+    if (!multiplier) break;
+    factor *= multiplier.value;
+    pos = multiplier.end;
+  }
+
+  let start = numberStart;
+  let kind: AmountAttributes["kind"] | undefined;
+  let unit: string | undefined;
+  const before = currencyBefore.exec(text.slice(Math.max(consumedUntil, numberStart - 6), numberStart));
+  if (before) {
+    kind = "money";
+    unit = currencyBeforeCode.get(before[1]!);
+    start = numberStart - before[0].length + before[0].indexOf(before[1]!);
+  }
+  const money = currencyAfter(text, pos);
+  const pct = percentPoints(text, pos) ?? percent(text, pos);
+  const noun = measure(text, pos);
+  if (money) {
+    kind = "money";
+    unit = money.value;
+    pos = money.end;
+  } else if (!kind && pct) {
+    kind = "percent";
+    unit = "%";
+    pos = pct.end;
+  } else if (!kind && noun) {
+    kind = "quantity";
+    unit = noun.value.unit;
+    // "5,6 triệu liều vaccine": only the measure noun belongs to the span, unless the data says the compound does.
+    pos = noun.value.inSpan ? noun.end : pos + text.slice(pos).search(/\S/) + noun.value.word.split(" ")[0]!.length;
+  }
+  if (!kind || !unit) return undefined;
+
+  const attributes: AmountAttributes = { kind, value: scale(first, factor), unit };
+  if (second !== undefined) attributes.range = { min: scale(first, factor), max: scale(second, factor) };
+  const approx = approximator.exec(text.slice(Math.max(0, start - 20), start));
+  if (approx) {
+    attributes.approximate = true;
+    const qualifier = approximatorQualifier.get(approx[1]!.toLowerCase());
+    if (qualifier) attributes.qualifier = qualifier;
+  }
+  return { start, end: pos, attributes };
+}

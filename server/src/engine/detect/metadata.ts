@@ -1,0 +1,91 @@
+/**
+ * Article metadata: the headline, the published date-time (a dateline near the top), the byline
+ * (a short name line near the top or the end) and the outlet (an outlet line, or the site a
+ * follow prompt names).
+ */
+import { lexicon } from "../lexicon";
+import type { ArticleDocument } from "../document";
+import type { ArticleMetadata, BoilerplateFinding, DateAttributes, Entity } from "../types";
+import { isoDate } from "./date";
+
+const VIETNAM_OFFSET = "+07:00";
+const NAME_LINE = /^(?:(?:Bài|Bài và ảnh|Ảnh|Theo|Tác giả|Phóng viên|PV|Nhóm PV)\s*[:：]?\s*)?(\p{Lu}[\p{L}\p{M}.]*(?:\s+\p{Lu}[\p{L}\p{M}.]*){0,3})(?:\s*[-–(]\s*[\p{L}\p{M}\s/+.]{2,30}\)?)?$/u;
+const FOLLOW_PROMPT = /^Theo dõi\s+(.{2,40}?)\s+trên\b/iu;
+
+export function detectMetadata(doc: ArticleDocument, dates: readonly Entity[], boilerplate: readonly BoilerplateFinding[]): ArticleMetadata {
+  const article: ArticleMetadata = {};
+  const lines = [...doc.articleLines()];
+  const dateline = findDateline(doc, dates, lines.slice(0, 8).map((l) => l.index));
+  if (dateline) article.published = dateline;
+
+  const isDatelineLine = (index: number): boolean => dates.some((d) => doc.lines[index]!.start <= d.start && d.end <= doc.lines[index]!.end && d.text.length >= doc.lines[index]!.text.trim().length * 0.6);
+  const titleLine = lines.find((l) => !isDatelineLine(l.index) && !isOutletLine(l.text.trim()) && l.text.trim().split(/\s+/).length >= 3);
+  if (titleLine) {
+    const { text, start, end } = withoutDebris(doc, titleLine.start, titleLine.end);
+    article.title = text;
+    article.titleSpan = { start, end };
+  }
+
+  const candidates = [
+    ...lines.slice(0, 6).filter((l) => !titleLine || l.index > titleLine.index),
+    ...lines.slice(-6),
+  ];
+  const byline = candidates.find((l) => isBylineLine(l.text.trim()));
+  if (byline) article.byline = NAME_LINE.exec(byline.text.trim())![1]!;
+
+  const outletLine = lines.find((l) => isOutletLine(l.text.trim()));
+  if (outletLine) article.outlet = outletLine.text.trim();
+  else {
+    for (const finding of boilerplate) {
+      const prompt = FOLLOW_PROMPT.exec(doc.lines[finding.startLine]!.text.trim());
+      if (prompt) {
+        article.outlet = prompt[1]!;
+        break;
+      }
+    }
+  }
+  return article;
+}
+
+/** The first date-time (else date) that stands nearly alone on one of the first lines. */
+function findDateline(doc: ArticleDocument, dates: readonly Entity[], lineIndexes: readonly number[]): string | undefined {
+  for (const index of lineIndexes) {
+    const line = doc.lines[index]!;
+    const date = dates.find((d) => line.start <= d.start && d.end <= line.end);
+    if (!date) continue;
+    const attributes = date.attributes as DateAttributes;
+    if (attributes.year === undefined || attributes.day === undefined) continue;
+    const rest = line.text.replace(date.text, "").replace(/[\p{P}\s]/gu, "");
+    if (rest.length > 40) continue;
+    const iso = isoDate(attributes);
+    if (!iso) continue;
+    return attributes.time ? `${iso}${VIETNAM_OFFSET}` : iso;
+  }
+  return undefined;
+}
+
+function isOutletLine(line: string): boolean {
+  if (line.length > 40) return false;
+  return lexicon.outlets.has(line) || line.split(/\s*\/\s*/).every((part) => lexicon.outlets.has(part));
+}
+
+function isBylineLine(line: string): boolean {
+  if (line.length > 40 || /\d/.test(line) || isOutletLine(line)) return false;
+  const match = NAME_LINE.exec(line);
+  return match !== null && match[1]!.split(/\s+/).length >= 2;
+}
+
+/** The line's text with spliced debris (spam) cut out, and the span of what remains. */
+function withoutDebris(doc: ArticleDocument, start: number, end: number): { text: string; start: number; end: number } {
+  let text = "";
+  let last = start;
+  for (const span of [...doc.debrisSpans].sort((a, b) => a.start - b.start)) {
+    if (span.end <= start || span.start >= end) continue;
+    text += doc.text.slice(last, span.start);
+    last = Math.max(last, span.end);
+  }
+  text += doc.text.slice(last, end);
+  const trimmed = text.replace(/\s+/g, " ").trim();
+  const leading = doc.text.slice(start, end).search(/\S/);
+  return { text: trimmed, start: start + Math.max(0, leading), end };
+}

@@ -1,0 +1,257 @@
+/**
+ * Person detection, in two passes over the article lines.
+ *
+ * 1. Title triggers: TITLE ("," TITLE)* (PORTFOLIO | BODY | PLACE | ACRONYM)* NAME — "Phó Thủ tướng,
+ *    Bộ trưởng Ngoại giao Campuchia Prak Sokhonn". Honorifics ("ông", "bà") followed by a name too.
+ *    A full name found this way becomes known to the article.
+ * 2. In-article reference: a single part after a title or honorific ("Bộ trưởng Motegi", "ông Sơn")
+ *    resolves to the known full name containing it; every later occurrence of a known full name, and of
+ *    a distinctive part of a foreign one, is a mention of that person.
+ * No list of names is needed; `known-officials.json` only completes attributes.
+ */
+import { lexicon } from "../lexicon";
+import type { Token } from "../text/tokens";
+import type { ArticleDocument } from "../document";
+import type { Entity, PersonAttributes } from "../types";
+import { isSentenceStart } from "./grammar";
+import { matchName, readNameParts, type NameMatch } from "./names";
+
+interface TitleInfo {
+  titleStart: number; // token index
+  titleEnd: number;
+  roles: string[];
+  portfolio?: string;
+  country?: string;
+}
+
+interface Mention {
+  line: number;
+  name: NameMatch;
+  start: number; // normalized offsets
+  end: number;
+  title?: TitleInfo;
+  titleText?: string;
+  rule: string;
+}
+
+/** Finds persons in the article lines of `doc`, avoiding spans already taken (forums). */
+export function detectPersons(doc: ArticleDocument, taken: readonly { start: number; end: number }[]): Entity[] {
+  const overlapsTaken = (start: number, end: number): boolean =>
+    doc.isDebris(start, end) || taken.some((t) => t.start < end && start < t.end);
+  const full: Mention[] = [];
+  const partial: Mention[] = [];
+
+  for (const line of doc.articleLines()) {
+    const tokens = doc.tokens(line.index);
+    let i = 0;
+    while (i < tokens.length) {
+      const trigger = matchTrigger(tokens, i);
+      if (!trigger || overlapsTaken(tokens[i]!.start, tokens[trigger.nameAt - 1 < i ? i : trigger.nameAt - 1]!.end)) {
+        i++;
+        continue;
+      }
+      const name = matchName(tokens, trigger.nameAt);
+      if (!name) {
+        i = Math.max(i + 1, trigger.nameAt);
+        continue;
+      }
+      const start = tokens[name.start]!.start;
+      const end = tokens[name.end - 1]!.end;
+      if (!overlapsTaken(start, end)) {
+        const mention: Mention = { line: line.index, name, start, end, rule: trigger.title ? "person.title-trigger" : "person.honorific" };
+        if (trigger.title) {
+          mention.title = trigger.title;
+          mention.titleText = doc.text.slice(tokens[trigger.title.titleStart]!.start, tokens[trigger.title.titleEnd - 1]!.end);
+        }
+        (name.parts.length >= 2 ? full : partial).push(mention);
+      }
+      i = name.end;
+    }
+  }
+
+  const people = new PeopleIndex(full);
+  const mentions: Mention[] = [...full];
+  for (const mention of partial) {
+    const canonical = people.resolvePart(mention.name.parts[0]!.folded);
+    if (canonical) mentions.push({ ...mention, rule: "person.coreference" });
+    else if (mention.name.style === "foreign" && mention.title) mentions.push(mention);
+  }
+  mentions.push(...findRepeats(doc, people, mentions, overlapsTaken));
+  return mentions.sort((a, b) => a.start - b.start).map((m) => toEntity(doc, m, people));
+}
+
+/** The title or honorific at token `i`, and where the name should start. */
+function matchTrigger(tokens: readonly Token[], i: number): { nameAt: number; title?: TitleInfo } | undefined {
+  const title = lexicon.titles.matchAt(tokens, i);
+  if (title) {
+    const info: TitleInfo = { titleStart: i, titleEnd: title.end, roles: [title.value.role] };
+    if (title.value.portfolio) info.portfolio = title.value.portfolio;
+    return { nameAt: readDescriptors(tokens, title.end, info), title: info };
+  }
+  const honorific = lexicon.honorifics.matchAt(tokens, i);
+  if (honorific) {
+    // Capitalized "Bà"/"Ông" mid-sentence is part of a place name ("Bà Rịa"), not an honorific.
+    if (tokens[i]!.isCapitalized && !isSentenceStart(tokens, i) && tokens[i]!.folded.length <= 3) return undefined;
+    return { nameAt: honorific.end };
+  }
+  return undefined;
+}
+
+/** Consumes stacked titles, portfolios, bodies, places and acronyms after a title. */
+function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): number {
+  for (;;) {
+    const token = tokens[j];
+    if (!token) return j;
+    if ((token.text === "," || token.folded === "kiêm") && lexicon.titles.matchAt(tokens, j + 1)) {
+      const next = lexicon.titles.matchAt(tokens, j + 1)!;
+      if (!info.roles.includes(next.value.role)) info.roles.push(next.value.role);
+      if (next.value.portfolio) info.portfolio ??= next.value.portfolio;
+      j = info.titleEnd = next.end;
+      continue;
+    }
+    const ministry = token.folded === "bộ" ? lexicon.portfolios.matchAt(tokens, j + 1) : undefined;
+    const portfolio = ministry ?? lexicon.portfolios.matchAt(tokens, j);
+    const place = lexicon.places.matchAt(tokens, j);
+    if (portfolio && (!place || portfolio.end > place.end)) {
+      info.portfolio ??= portfolio.value;
+      j = info.titleEnd = portfolio.end;
+      continue;
+    }
+    if (place) {
+      if (place.value.kind === "country") info.country ??= place.value.code;
+      j = info.titleEnd = place.end;
+      continue;
+    }
+    const body = lexicon.bodies.matchAt(tokens, j);
+    if (body) {
+      j = info.titleEnd = body.end;
+      continue;
+    }
+    if (token.isAllCaps && readNameParts(tokens, j + 1).length > 0) {
+      j = info.titleEnd = j + 1;
+      continue;
+    }
+    if (token.text === "(" && tokens[j + 1]?.isAllCaps && tokens[j + 2]?.text === ")") {
+      j = info.titleEnd = j + 3;
+      continue;
+    }
+    return j;
+  }
+}
+
+/** Known full names of the article, with what every mention says about them. */
+class PeopleIndex {
+  private readonly byCanonical = new Map<string, { mentions: Mention[]; style: NameMatch["style"] }>();
+  private readonly byPart = new Map<string, Set<string>>();
+
+  constructor(full: readonly Mention[]) {
+    for (const mention of full) this.add(mention);
+  }
+
+  add(mention: Mention): void {
+    const canonical = canonicalOf(mention.name);
+    const entry = this.byCanonical.get(canonical) ?? { mentions: [], style: mention.name.style };
+    entry.mentions.push(mention);
+    this.byCanonical.set(canonical, entry);
+    for (const part of mention.name.parts) {
+      const set = this.byPart.get(part.folded) ?? new Set<string>();
+      set.add(canonical);
+      this.byPart.set(part.folded, set);
+    }
+  }
+
+  /** The one full name containing this part, if exactly one does. */
+  resolvePart(folded: string): string | undefined {
+    const candidates = this.byPart.get(folded);
+    return candidates && candidates.size === 1 ? [...candidates][0] : undefined;
+  }
+
+  canonicals(): string[] {
+    return [...this.byCanonical.keys()];
+  }
+
+  style(canonical: string): NameMatch["style"] | undefined {
+    return this.byCanonical.get(canonical)?.style;
+  }
+
+  /** Roles, portfolio and country gathered from every titled mention of a person. */
+  merged(canonical: string): { roles: string[]; portfolio?: string; country?: string } {
+    const roles: string[] = [];
+    let portfolio: string | undefined;
+    let country: string | undefined;
+    for (const mention of this.byCanonical.get(canonical)?.mentions ?? []) {
+      for (const role of mention.title?.roles ?? []) if (!roles.includes(role)) roles.push(role);
+      portfolio ??= mention.title?.portfolio;
+      country ??= mention.title?.country;
+    }
+    const known = lexicon.knownOfficials.get(canonical.toLowerCase());
+    country ??= known?.country;
+    for (const role of known?.roles ?? []) if (!roles.includes(role)) roles.push(role);
+    if (!country && this.style(canonical) === "vietnamese" && roles.length > 0) country = "VN";
+    return { roles, ...(portfolio ? { portfolio } : {}), ...(country ? { country } : {}) };
+  }
+}
+
+function canonicalOf(name: NameMatch): string {
+  return name.parts.map((p) => p.text).join(" ");
+}
+
+/** Untitled occurrences of known full names, and of distinctive parts of foreign names. */
+function findRepeats(
+  doc: ArticleDocument,
+  people: PeopleIndex,
+  existing: readonly Mention[],
+  overlapsTaken: (start: number, end: number) => boolean,
+): Mention[] {
+  const found: Mention[] = [];
+  const covered = (start: number, end: number): boolean =>
+    overlapsTaken(start, end) || [...existing, ...found].some((m) => m.start < end && start < m.end);
+  const fullNames = new Set(people.canonicals().map((c) => c.toLowerCase()));
+  for (const line of doc.articleLines()) {
+    const tokens = doc.tokens(line.index);
+    for (let i = 0; i < tokens.length; i++) {
+      const name = matchName(tokens, i);
+      if (!name || name.start !== i) continue;
+      // The longest known full name starting here, else a distinctive single part of a foreign name.
+      let match: NameMatch | undefined;
+      for (let n = name.parts.length; n >= 1 && !match; n--) {
+        const parts = name.parts.slice(0, n);
+        const folded = parts.map((p) => p.folded).join(" ");
+        if (n >= 2 && fullNames.has(folded)) match = { ...name, parts, end: parts[n - 1]!.end };
+        else if (n === 1 && isDistinctivePart(parts[0]!.folded, parts[0]!.vietnamese, people)) match = { ...name, parts, end: parts[0]!.end };
+      }
+      if (!match) continue;
+      const start = tokens[match.start]!.start;
+      const end = tokens[match.end - 1]!.end;
+      if (covered(start, end)) continue;
+      found.push({ line: line.index, name: match, start, end, rule: match.parts.length >= 2 ? "person.repeat" : "person.coreference" });
+      i = match.end - 1;
+    }
+  }
+  return found;
+}
+
+/** A part of exactly one foreign full name, long enough not to be a common word ("Motegi"). */
+function isDistinctivePart(folded: string, vietnamese: boolean, people: PeopleIndex): boolean {
+  if (vietnamese || folded.length < 4) return false;
+  const canonical = people.resolvePart(folded);
+  return canonical !== undefined && people.style(canonical) === "foreign";
+}
+
+function toEntity(doc: ArticleDocument, mention: Mention, people: PeopleIndex): Entity {
+  const own = canonicalOf(mention.name);
+  const canonical = mention.name.parts.length >= 2 ? own : people.resolvePart(mention.name.parts[0]!.folded) ?? own;
+  const merged = people.merged(canonical);
+  const roles = merged.roles.length > 0 ? merged.roles : mention.title?.roles ?? [];
+  const attributes: PersonAttributes = { canonical, nameStyle: people.style(canonical) ?? mention.name.style };
+  if (mention.titleText) attributes.title = mention.titleText;
+  if (roles.length > 0) {
+    attributes.role = roles[0]!;
+    attributes.roles = roles;
+  }
+  const portfolio = merged.portfolio ?? mention.title?.portfolio;
+  if (portfolio) attributes.portfolio = portfolio;
+  const country = merged.country ?? mention.title?.country;
+  if (country) attributes.country = country;
+  return { type: "person", start: mention.start, end: mention.end, text: doc.text.slice(mention.start, mention.end), attributes, rule: mention.rule };
+}

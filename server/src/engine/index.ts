@@ -1,0 +1,10 @@
+/**
+ * The Article Annotator engine: a pure library. Text in, plain data out; no LSP, no VS Code, no
+ * file system. Offsets are UTF-16 code units into the text given.
+ */
+export { analyze, type AnalyzeOptions } from "./analyze";
+export { buildRecord, RECORD_SCHEMA_VERSION, type AnnotatedRecord, type RecordEntity, type RecordBoilerplate, type RecordSource, type Origin } from "./record";
+export { boilerplateRules, type BoilerplateRule, type RuleSettings } from "./boilerplate";
+export { LineIndex, splitLines } from "./text/lines";
+export { normalizeText } from "./text/normalize";
+export type * from "./types";

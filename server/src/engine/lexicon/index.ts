@@ -1,0 +1,89 @@
+/**
+ * The engine's vocabulary, compiled once from the data files in `../data`. Detectors read words
+ * through this module only, so a new title, currency or forum noun is a data change.
+ */
+import officials from "../data/officials.json";
+import countries from "../data/countries.json";
+import groupings from "../data/groupings.json";
+import surnames from "../data/surnames.json";
+import forums from "../data/forums.json";
+import amounts from "../data/amounts.json";
+import numbers from "../data/numbers.json";
+import outlets from "../data/outlets.json";
+import knownOfficials from "../data/known-officials.json";
+import viSyllables from "../data/generated/vi-syllables.json";
+import { PhraseSet, phraseSet, foldPhrase } from "./phrases";
+
+export { PhraseSet } from "./phrases";
+
+export interface TitleEntry { readonly role: string; readonly portfolio?: string }
+export interface PlaceEntry { readonly kind: "country" | "grouping"; readonly code: string; readonly en: string; readonly ambiguous: boolean }
+export interface ForumHead { readonly kind: string; readonly framework: boolean }
+export interface KindHint { readonly kind: string; readonly level?: string }
+export interface Measure { readonly word: string; readonly unit: string; readonly inSpan: boolean }
+export interface KnownOfficial { readonly name: string; readonly country?: string; readonly roles?: readonly string[] }
+
+const titles = new PhraseSet<TitleEntry>(
+  officials.titles.flatMap((t) => t.vi.map((vi) => [vi, { role: t.role, ...("portfolio" in t ? { portfolio: t.portfolio as string } : {}) }] as const)),
+);
+const portfolios = new PhraseSet<string>(officials.portfolios.flatMap((p) => p.vi.map((vi) => [vi, p.id] as const)));
+const bodies = new PhraseSet<true>(officials.bodies.map((b) => [b, true] as const));
+const honorifics = new PhraseSet<true>(officials.honorifics.map((h) => [h, true] as const));
+
+const places = new PhraseSet<PlaceEntry>([
+  ...countries.flatMap((c) => {
+    const ambiguousForms = new Set<string>(("ambiguousForms" in c ? (c.ambiguousForms as string[]) : []) ?? []);
+    return c.vi.map((vi) => [vi, { kind: "country", code: c.code, en: c.en, ambiguous: ambiguousForms.has(vi) }] as const);
+  }),
+  ...groupings.flatMap((g) => g.vi.map((vi) => [vi, { kind: "grouping", code: g.id, en: g.en, ambiguous: false }] as const)),
+]);
+
+const forumHeads = new PhraseSet<ForumHead>(
+  forums.heads.flatMap((h) => h.vi.map((vi) => [vi, { kind: h.kind, framework: "framework" in h && h.framework === true }] as const)),
+);
+
+// Measure entries: `vi` are the spellings recognized, `span` the ones whose whole text belongs to
+// the amount (a compound like "máy tạo ôxy"); other spellings contribute their first word only.
+const measureWords: Measure[] = amounts.measures.flatMap((m) => {
+  const inSpan = new Set<string>("span" in m ? (m.span as string[]) : []);
+  return m.vi.map((word) => ({ word, unit: m.unit, inSpan: inSpan.has(word) || !word.includes(" ") }));
+});
+
+/** All of the engine's word lists, compiled for look-up. */
+export const lexicon = {
+  titles,
+  portfolios,
+  bodies,
+  honorifics,
+  places,
+  surnames: new Set(surnames.vi.map((s) => foldPhrase(s).join(" "))),
+  forumHeads,
+  lowercaseForumHeads: new Set(forums.lowercaseHeads.map((h) => foldPhrase(h).join(" "))),
+  frameworkIntroducers: new PhraseSet<true>(forums.frameworkIntroducers.map((w) => [w, true] as const)),
+  forumQualifiers: new PhraseSet<true>(forums.qualifiers.map((q) => [q, true] as const)),
+  ordinalIntroducers: new PhraseSet<true>(forums.ordinalIntroducers.map((q) => [q, true] as const)),
+  notForumNouns: new PhraseSet<true>(forums.notForumNouns.map((q) => [q, true] as const)),
+  pluralMarkers: new PhraseSet<true>(forums.pluralMarkers.map((q) => [q, true] as const)),
+  kindHints: new PhraseSet<KindHint>(forums.kindHints.flatMap((h) => h.vi.map((vi) => [vi, { kind: h.kind, ...("level" in h ? { level: h.level } : {}) }] as const))),
+  formats: phraseSet(forums.formats, (f) => f.vi),
+  ordinalWords: new PhraseSet<number>(Object.entries(numbers.ordinals)),
+  currencyAfterWords: amounts.currencies.flatMap((c) => c.after.map((word) => ({ word, code: c.code }))),
+  currencyBefore: amounts.currencies.flatMap((c) => c.before.map((symbol) => ({ symbol, code: c.code }))),
+  currencySuffixSymbols: amounts.currencies.flatMap((c) => ("suffixSymbols" in c ? (c.suffixSymbols as string[]) : []).map((symbol) => ({ symbol, code: c.code }))),
+  multipliers: amounts.multipliers.flatMap((m) => m.vi.map((word) => ({ word, value: m.value }))),
+  percentWords: amounts.percent,
+  percentPointWords: amounts.percentPoints,
+  measureWords,
+  approximatorWords: amounts.approximate.flatMap((a) => a.vi.map((word) => ({ word, qualifier: a.qualifier }))),
+  outlets: new PhraseSet<true>(outlets.outlets.map((o) => [o, true] as const)),
+  outletNames: outlets.outlets,
+  knownOfficials: new Map<string, KnownOfficial>(knownOfficials.officials.map((o) => [foldPhrase(o.name).join(" "), o])),
+  viSyllables: new Set<string>(viSyllables),
+};
+
+export type Lexicon = typeof lexicon;
+
+/** Whether a single lowercase word is a Vietnamese syllable (the dictionary uses the new tone placement, as do we). */
+export function isVietnameseSyllable(folded: string): boolean {
+  return lexicon.viSyllables.has(folded);
+}

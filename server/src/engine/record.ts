@@ -1,0 +1,95 @@
+/**
+ * The annotated record: the contract between the engine and everything that reads its output
+ * (schema: `schema/record.v1.schema.json`).
+ */
+import { LineIndex } from "./text/lines";
+import type { Analysis, ArticleMetadata, BoilerplateFinding, EntityAttributes, EntityType, Severity } from "./types";
+
+export const RECORD_SCHEMA_VERSION = 1;
+
+export type Origin = "auto" | "manual" | "rejected";
+
+export interface RecordEntity {
+  id: string;
+  type: EntityType;
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  character: number;
+  attributes: EntityAttributes;
+  origin: Origin;
+  rule: string;
+}
+
+export interface RecordBoilerplate {
+  rule: string;
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+  message: string;
+  severity: Severity;
+  scope: "lines" | "span";
+}
+
+export interface AnnotatedRecord {
+  schemaVersion: typeof RECORD_SCHEMA_VERSION;
+  source: { path: string; sha256: string; length: number };
+  article: Omit<ArticleMetadata, "titleSpan">;
+  entities: RecordEntity[];
+  /** Lines that are not part of the article (whole lines, `startLine`..`endLine`). */
+  boilerplate: RecordBoilerplate[];
+  /** Debris spliced inside lines of article text (the line itself stays article text). */
+  inlineDebris: RecordBoilerplate[];
+}
+
+/** Where the analyzed text came from: computed by the caller (the engine does no I/O or hashing). */
+export interface RecordSource {
+  path: string;
+  /** Hex SHA-256 of the file's bytes. */
+  sha256: string;
+  /** Size of the file in bytes. */
+  length: number;
+}
+
+/** Builds the record of an analysis of `text`. Line numbers are LSP positions in `text`. */
+export function buildRecord(text: string, analysis: Analysis, source: RecordSource): AnnotatedRecord {
+  const index = new LineIndex(text);
+  const { titleSpan: _titleSpan, ...article } = analysis.article;
+  return {
+    schemaVersion: RECORD_SCHEMA_VERSION,
+    source: { path: source.path, sha256: source.sha256, length: source.length },
+    article,
+    entities: analysis.entities.map((entity, k) => {
+      const position = index.positionAt(entity.start);
+      return {
+        id: `e${k + 1}`,
+        type: entity.type,
+        text: entity.text,
+        start: entity.start,
+        end: entity.end,
+        line: position.line,
+        character: position.character,
+        attributes: entity.attributes,
+        origin: "auto",
+        rule: entity.rule,
+      };
+    }),
+    boilerplate: analysis.boilerplate.filter((f) => f.scope === "lines").map(toRecordFinding),
+    inlineDebris: analysis.boilerplate.filter((f) => f.scope === "span").map(toRecordFinding),
+  };
+
+  function toRecordFinding(finding: BoilerplateFinding): RecordBoilerplate {
+    return {
+      rule: finding.rule,
+      start: finding.start,
+      end: finding.end,
+      startLine: index.lineAt(finding.start),
+      endLine: index.lineAt(Math.max(finding.start, finding.end - 1)),
+      message: finding.message,
+      severity: finding.severity,
+      scope: finding.scope,
+    };
+  }
+}

@@ -1,0 +1,51 @@
+/** A line of a text: `start` to `end` (exclusive, without the line break). */
+export interface Line {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Splits text into lines on "\n", "\r\n" and "\r" (LSP's line breaks). */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (i === text.length || ch === "\n" || ch === "\r") {
+      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+/** Finds the LSP position (0-based line, UTF-16 character) of offsets in a text. */
+export class LineIndex {
+  private readonly starts: number[];
+  constructor(text: string) {
+    this.starts = splitLines(text).map((line) => line.start);
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+  }
+  /** Line containing `offset` (binary search). */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  positionAt(offset: number): { line: number; character: number } {
+    const line = this.lineAt(offset);
+    return { line, character: offset - this.starts[line]! };
+  }
+}

@@ -1,0 +1,109 @@
+/** Plain data the engine returns. Offsets are UTF-16 code units into the text given to `analyze`. */
+
+export type EntityType = "person" | "forum" | "amount" | "date" | "organization" | "location";
+
+export interface PersonAttributes {
+  /** The title as written before the name ("Phó Thủ tướng, Bộ trưởng Ngoại giao"). */
+  title?: string;
+  /** Primary normalized role (the first of `roles`). */
+  role?: string;
+  /** Every normalized role held (minister, deputy-prime-minister, …). */
+  roles?: string[];
+  portfolio?: string;
+  /** ISO 3166-1 alpha-2 code, when stated or implied. */
+  country?: string;
+  /** The full name this mention refers to ("Motegi" → "Toshimitsu Motegi"). */
+  canonical: string;
+  /** Name shape: Vietnamese order (family name first) or foreign. */
+  nameStyle: "vietnamese" | "foreign";
+}
+
+export interface ForumAttributes {
+  kind: string;
+  edition?: number;
+  parties?: string[];
+  level?: string;
+  format?: "online" | "in-person" | "hybrid";
+  abbreviation?: string;
+}
+
+export interface AmountAttributes {
+  kind: "money" | "percent" | "quantity";
+  /** Plain number ("5,6 triệu" → 5600000); for a range, the lower end. */
+  value: number;
+  /** ISO 4217 code, "%", or the measure noun. */
+  unit: string;
+  /** Both ends of a range ("3-5 triệu USD"). */
+  range?: { min: number; max: number };
+  /** Set when a word like "hơn", "gần", "khoảng" qualifies the number. */
+  approximate?: boolean;
+  qualifier?: string;
+}
+
+export interface DateAttributes {
+  /** ISO 8601 date or date-time, when the year is known (given or from the dateline). */
+  value?: string;
+  year?: number;
+  month?: number;
+  day?: number;
+  time?: string;
+  /** Where the year came from when the text does not give it. */
+  yearFrom?: "dateline";
+}
+
+export type EntityAttributes = PersonAttributes | ForumAttributes | AmountAttributes | DateAttributes;
+
+/** One detected entity, in the engine's own terms (no editor positions). */
+export interface Entity {
+  type: EntityType;
+  start: number;
+  end: number;
+  text: string;
+  attributes: EntityAttributes;
+  /** Id of the rule that produced it ("person.title-trigger"). */
+  rule: string;
+}
+
+export type Severity = "error" | "warning" | "information" | "hint";
+
+/** A replacement of `start`..`end` by `newText` in the analyzed text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A piece of scraping debris: whole lines, or a span spliced inside a line of article text. */
+export interface BoilerplateFinding {
+  rule: string;
+  start: number;
+  end: number;
+  /** First and last line covered (0-based, inclusive). */
+  startLine: number;
+  endLine: number;
+  message: string;
+  severity: Severity;
+  /** "lines" when whole lines are debris, "span" when debris sits inside article text. */
+  scope: "lines" | "span";
+  /** The edit that removes or repairs exactly the flagged text. */
+  fix: TextEdit;
+  /** Another place the finding refers to (the first copy of a repeated line). */
+  related?: { start: number; end: number; message: string };
+}
+
+export interface ArticleMetadata {
+  title?: string;
+  titleSpan?: { start: number; end: number };
+  published?: string;
+  byline?: string;
+  outlet?: string;
+}
+
+/** Everything `analyze` finds in one text. */
+export interface Analysis {
+  /** Length of the analyzed text (UTF-16). */
+  length: number;
+  article: ArticleMetadata;
+  entities: Entity[];
+  boilerplate: BoilerplateFinding[];
+}
