@@ -39,6 +39,7 @@ const currencyAfter = alternation(
   [...lexicon.currencyAfterWords.map((c) => [c.word, c.code] as const), ...lexicon.currencySuffixSymbols.map((c) => [c.symbol, c.code] as const)],
   "optional",
 );
+const currencyAfterMultiplier = alternation(lexicon.currencyAfterMultiplierWords.map((c) => [c.word, c.code] as const), "optional");
 const percent = alternation(lexicon.percentWords.map((w) => [w, "%"] as const), "optional");
 const percentPoints = alternation(lexicon.percentPointWords.map((w) => [w, "%"] as const), "required");
 const measure = alternation(lexicon.measureWords.map((m) => [m.word, m] as const), "required");
@@ -112,7 +113,7 @@ function readAmount(text: string, numberStart: number, written: string, consumed
     unit = currencyBeforeCode.get(before[1]!);
     start = numberStart - before[0].length + before[0].indexOf(before[1]!);
   }
-  const money = currencyAfter(text, pos);
+  const money = currencyAfter(text, pos) ?? (factor > 1 ? currencyAfterMultiplier(text, pos) : undefined);
   const pct = percentPoints(text, pos) ?? percent(text, pos);
   const noun = measure(text, pos);
   if (money) {

@@ -142,7 +142,17 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
     }
     break;
   }
+  const afterOrdinal = edition !== undefined && j === lastGood;
+  const extended = extendName(tokens, lastGood, afterOrdinal, parties);
+  if (extended) {
+    lastGood = extended.end;
+    edition ??= extended.edition;
+    abbreviation ??= extended.abbreviation;
+    named = true;
+  }
   if (!named) return undefined;
+  const post = lexicon.forumPostQualifiers.matchAt(tokens, lastGood);
+  if (post && hasProper) lastGood = post.end;
   for (let k = head.end; k < lastGood; k++) {
     const hint = lexicon.kindHints.matchAt(tokens, k);
     if (hint && !hints.includes(hint.value)) hints.push(hint.value);
@@ -156,6 +166,46 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
   if (format) attributes.format = format;
   if (abbreviation) attributes.abbreviation = abbreviation;
   return { start: i, end: lastGood, attributes, rule: head.value.framework ? "forum.framework" : "forum.head-noun" };
+}
+
+const NAME_PUNCT = new Set(["-", "–", "+", "'", "’", "&"]);
+const LOOKAHEAD = 15;
+
+/**
+ * Lowercase words inside a name ("Hội thảo quốc tế về an ninh nguồn nước Mekong lần thứ ba",
+ * "Kỳ họp lần thứ 46 Ủy ban liên Chính phủ Việt Nam - Lào") are accepted when the name goes on to an
+ * ordinal, or, after an ordinal, to an organization ending with its parties. The look-ahead stops at
+ * punctuation and at clause words ("do", "tại", "đã"), which end a name.
+ */
+function extendName(tokens: readonly Token[], from: number, afterOrdinal: boolean, parties: string[]): { end: number; edition?: number; abbreviation?: string } | undefined {
+  if (afterOrdinal && !lexicon.organizationHeads.matchAt(tokens, from)) return undefined;
+  let lastPlaceEnd = -1;
+  const found: string[] = [];
+  for (let k = from; k < Math.min(tokens.length, from + LOOKAHEAD); k++) {
+    const token = tokens[k]!;
+    if (token.kind === "punct" && !NAME_PUNCT.has(token.text)) break;
+    if (lexicon.clauseWords.matchAt(tokens, k)) break;
+    if (!afterOrdinal) {
+      const ordinal = matchOrdinal(tokens, k);
+      if (ordinal) {
+        parties.push(...found);
+        const abbr = matchParenthetical(tokens, ordinal.end);
+        const result: { end: number; edition?: number; abbreviation?: string } = { end: abbr?.acronym ? abbr.end : ordinal.end };
+        if (ordinal.value !== undefined) result.edition = ordinal.value;
+        if (abbr?.acronym) result.abbreviation = abbr.text;
+        return result;
+      }
+    }
+    const place = lexicon.places.matchAt(tokens, k);
+    if (place) {
+      found.push(place.value.en);
+      lastPlaceEnd = place.end;
+      k = place.end - 1;
+    }
+  }
+  if (!afterOrdinal || lastPlaceEnd < 0) return undefined;
+  parties.push(...found);
+  return { end: lastPlaceEnd };
 }
 
 /** "ASEAN+3", "Mekong-Nhật Bản": an attached "+N" or "-PARTY" continues the party. */

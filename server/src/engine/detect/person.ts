@@ -127,6 +127,16 @@ function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): 
       j = info.titleEnd = body.end;
       continue;
     }
+    const organization = lexicon.organizationHeads.matchAt(tokens, j);
+    if (organization) {
+      // "Hiệp hội Thương mại Quốc tế Hàn Quốc": the organization's name runs to the country it ends with.
+      const place = findPlaceAhead(tokens, organization.end, 12);
+      if (place) {
+        if (place.country) info.country ??= place.country;
+        j = info.titleEnd = place.end;
+        continue;
+      }
+    }
     if (token.isAllCaps && readNameParts(tokens, j + 1).length > 0) {
       j = info.titleEnd = j + 1;
       continue;
@@ -137,6 +147,17 @@ function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): 
     }
     return j;
   }
+}
+
+/** The first place within `limit` tokens of `j`, not across punctuation (an organization's name ends with it). */
+function findPlaceAhead(tokens: readonly Token[], j: number, limit: number): { end: number; country?: string } | undefined {
+  for (let k = j; k < Math.min(tokens.length, j + limit); k++) {
+    const token = tokens[k]!;
+    if (token.kind === "punct" && token.text !== "-" && token.text !== "&") return undefined;
+    const place = lexicon.places.matchAt(tokens, k);
+    if (place) return { end: place.end, ...(place.value.kind === "country" ? { country: place.value.code } : {}) };
+  }
+  return undefined;
 }
 
 /** Known full names of the article, with what every mention says about them. */

@@ -14,12 +14,36 @@ function perLine(context: RuleContext, test: (line: string, index: number) => st
 }
 
 const isNavigation = lineMatcher(data.navigation.lines, data.navigation.patterns);
+const MENU_SEPARATOR = new RegExp(data.menuSeparators, "u");
+const isOutletLine = (line: string): boolean => line.length <= 60 && (lexicon.outlets.has(line) || line.split(/\s*[-/|]\s*/).every((part) => lexicon.outlets.has(part)));
+
+/** Two or more short items separated by wide gaps or bars ("Thời sự   Thế giới   Kinh doanh"). */
+function isMenu(line: string): boolean {
+  if (/\d/.test(line) || !MENU_SEPARATOR.test(line)) return false;
+  const items = line.split(new RegExp(MENU_SEPARATOR.source, "gu")).map((item) => item.trim()).filter((item) => item !== "" && !/^[|·•/›»>]$/.test(item));
+  if (items.length < 2) return false;
+  return items.every((item) => item.split(/\s+/).length <= 5 && !/[.!?;:,]$/.test(item)) && line.split(/\s+/).length <= 40;
+}
+
 export const navigationRule: BoilerplateRule = {
   id: "navigation",
-  description: "Site navigation and UI text (skip links, menus, breadcrumbs, share bars, tags, footers).",
+  description: "Site navigation and UI text (skip links, menus, breadcrumbs, share bars, tags, the masthead, footers).",
   defaultSeverity: "warning",
-  detect: (context) => perLine(context, (line) => (isNavigation(line) ? "Site navigation or UI text, not part of the article." : undefined)),
+  detect: (context) =>
+    perLine(context, (line, index) => {
+      if (isNavigation(line)) return "Site navigation or UI text, not part of the article.";
+      if (isMenu(line)) return "A menu or breadcrumb line, not part of the article.";
+      // The site's name above everything else is its masthead; an outlet line after the text is the article's credit.
+      if (isOutletLine(line) && isBeforeContent(context, index)) return "The site's masthead, not part of the article.";
+      return undefined;
+    }),
 };
+
+/** No article text above this line: only blank lines or lines already found to be debris. */
+function isBeforeContent(context: RuleContext, index: number): boolean {
+  for (let k = 0; k < index; k++) if (context.trimmed[k] !== "" && !context.flagged.has(k)) return false;
+  return true;
+}
 
 const isPrompt = lineMatcher(data.prompts.lines, data.prompts.patterns);
 export const promptRule: BoilerplateRule = {
@@ -65,7 +89,7 @@ export const photoCreditRule: BoilerplateRule = {
       // A short all-capitals line right under a caption ("BNG", "NHẬT BẮC") credits the photo.
       const words = line.split(/\s+/);
       const letters = line.replace(/[^\p{L}]/gu, "");
-      if (words.length > 3 || line.length > 30 || letters.length < 2 || letters !== letters.toUpperCase()) return undefined;
+      if (words.length > 3 || line.length > 30 || /\d/.test(line) || letters.length < 2 || letters !== letters.toUpperCase()) return undefined;
       if (lexicon.outlets.has(line)) return undefined;
       const previous = context.previousNonBlank(index);
       if (previous < 0 || SENTENCE_END.test(context.trimmed[previous]!)) return undefined;

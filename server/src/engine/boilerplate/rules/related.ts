@@ -69,9 +69,12 @@ export const relatedLinksRule: BoilerplateRule = {
   detect(context) {
     const kinds = context.trimmed.map((_, index) => classify(context, index));
     const findings: RawFinding[] = [];
+    // Lists without a heading are only looked for once the article's body has begun: above it, a
+    // headline and its dateline look just like a list item and its timestamp.
+    const bodyStart = kinds.findIndex((kind, index) => kind === "paragraph" && !context.flagged.has(index));
     for (let index = 0; index < kinds.length; index++) {
       const heading = kinds[index] === "heading";
-      if (!heading && !(index > context.firstLine + 1 && startsHeadlessItem(context, kinds, index))) continue;
+      if (!heading && !(bodyStart >= 0 && index > bodyStart && startsHeadlessItem(context, kinds, index))) continue;
       const last = extendList(context, kinds, index);
       findings.push({
         kind: "lines",

@@ -17,6 +17,7 @@ const BRACKETS: Record<string, string> = { "【": "】", "[": "]", "《": "》",
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 /** Fewer words than this left once the spam is out: the line is spam. */
 const MIN_ARTICLE_WORDS = 8;
+const SHORT_LINE_WORDS = 40;
 
 export const spamRule: BoilerplateRule = {
   id: "spam",
@@ -43,7 +44,9 @@ export const spamRule: BoilerplateRule = {
       }
       rest += text.slice(last);
       const words = rest.split(/\s+/).filter((w) => LETTER.test(w)).length;
-      if (words < MIN_ARTICLE_WORDS) {
+      const hits = [...text.matchAll(KEYWORD)].length;
+      // Little left once the spam is out, or several spam keywords in a short line: a spam line.
+      if (words < MIN_ARTICLE_WORDS || (hits >= 2 && words < SHORT_LINE_WORDS)) {
         findings.push({ kind: "lines", startLine: index, endLine: index, message: "A spam line (gambling/lottery/adult keywords)." });
         return;
       }
@@ -98,7 +101,10 @@ function isUnaccentedKeywordLine(text: string): boolean {
   if (words.length < 2 || words.length > 6 || !/^[A-Za-z ]+$/.test(text.trim())) return false;
   unaccentedSyllables ??= new Set([...lexicon.viSyllables].map(stripDiacritics));
   const lower = words.map((w) => w.toLowerCase());
-  return lower.every((w) => unaccentedSyllables!.has(w)) && lower.some((w) => !lexicon.viSyllables.has(w));
+  // A word is missing its diacritics when it is no syllable as written (nor a family name: "Phan")
+  // but is one once they are stripped ("chich" ← "chích").
+  const missing = (w: string): boolean => !lexicon.viSyllables.has(w) && !lexicon.surnames.has(w);
+  return lower.every((w) => unaccentedSyllables!.has(w)) && lower.some(missing);
 }
 
 /** Whether most words of the document carry Vietnamese diacritics. */
