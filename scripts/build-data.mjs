@@ -20,9 +20,10 @@ if (existsSync(outPath) && statSync(outPath).mtimeMs >= statSync(triePath).mtime
 const trie = importTrie(gunzipSync(readFileSync(triePath)).toString("utf8").split("\n"));
 const syllables = new Set();
 for (const word of iteratorTrieWords(trie)) {
-  // The list holds a few multi-word entries and acronyms; keep single lowercase syllables.
+  // The list holds a few multi-word entries and acronyms; keep single syllables, lowercased
+  // (proper nouns such as "Nguyễn" are syllables too).
   for (const part of word.normalize("NFC").split(/\s+/)) {
-    if (/^\p{Ll}+$/u.test(part)) syllables.add(part);
+    if (/^\p{Lu}?\p{Ll}+$/u.test(part)) syllables.add(part.toLowerCase());
   }
 }
 mkdirSync(dirname(outPath), { recursive: true });

@@ -39,6 +39,8 @@ const DEFAULT_MAX_BYTES = 10_000_000;
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Width of the terminal, for the summary table. */
+  columns?: number;
 }
 
 /** Runs the CLI; resolves to the exit code. */
@@ -104,7 +106,7 @@ function annotate(inputs: readonly string[], options: AnnotateOptions, io: Io): 
     }
   }
   if (options.out) {
-    if (written.length > 0) io.stdout(summaryTable(written.map((record) => ({ file: record.source.path, record }))) + "\n");
+    if (written.length > 0) io.stdout(summaryTable(written.map((record) => ({ file: record.source.path, record })), io.columns) + "\n");
     io.stdout(`\n${written.length} record${written.length === 1 ? "" : "s"} written to ${options.out}${failed ? `, ${failed} file${failed === 1 ? "" : "s"} failed` : ""}.\n`);
   } else if (options.format === "json") io.stdout(JSON.stringify(records, null, 2) + "\n");
   if (files.length === 0 && problems.length === 0) {

@@ -1,4 +1,5 @@
 /** A readable per-article table for people (the records themselves are JSON). */
+import { basename } from "node:path";
 import type { AnnotatedRecord } from "../engine";
 
 interface Row {
@@ -13,7 +14,7 @@ export function summaryTable(rows: readonly Row[], width = 120): string {
     const count = (type: string): string => String(record.entities.filter((e) => e.type === type).length);
     const debris = new Set<number>();
     for (const b of record.boilerplate) if (b.scope === "lines") for (let k = b.startLine; k <= b.endLine; k++) debris.add(k);
-    return [file, count("person"), count("forum"), count("amount"), count("date"), String(debris.size), record.article.title ?? ""];
+    return [basename(file).replace(/\.txt$/i, ""), count("person"), count("forum"), count("amount"), count("date"), String(debris.size), record.article.title ?? ""];
   });
   const widths = COLUMNS.map((title, c) => Math.max(title.length, ...cells.map((row) => displayWidth(row[c]!))));
   const fixed = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);

@@ -37,6 +37,12 @@ export class ArticleDocument {
     for (const line of this.lines) if (!this.debrisLines.has(line.index) && line.text.trim() !== "") yield line;
   }
 
+  /** How a normalized range is written in the original, in NFC with single spaces (for attributes). */
+  display(start: number, end: number): string {
+    const range = this.norm.toOriginal(start, end);
+    return this.norm.original.slice(range.start, range.end).normalize("NFC").replace(/\s+/gu, " ");
+  }
+
   /** Whether a normalized range touches debris. */
   isDebris(start: number, end: number): boolean {
     return this.debrisSpans.some((span) => span.start < end && start < span.end);

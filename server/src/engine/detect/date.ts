@@ -7,21 +7,26 @@ import type { ArticleDocument } from "../document";
 import type { DateAttributes, Entity } from "../types";
 
 const PREFIX = "(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Rr]ạng sáng|[Hh]ôm)\\s+)";
+/** "Thứ Năm, ", "Chủ nhật, " before a dateline's date. */
+const WEEKDAY = "(?:(?:[Tt]hứ\\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|\\d)|[Cc]hủ\\s+[Nn]hật)\\s*,?\\s*)";
 const TIME = "(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?(?:\\s?(AM|PM|SA|CH))?";
+// A full date: day, month and year with one separator throughout ("15/08/2024", "15-08-2024", "5.8.2024").
+const DMY = "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})";
 const PATTERNS: { regex: RegExp; read: (m: RegExpExecArray) => DateAttributes | undefined }[] = [
   {
     // 16/06/2022-14:15:00 PM, 20/10/2023 15:30, Thứ Ba, 14/11/2023 - 09:25
-    regex: new RegExp(`${PREFIX}?(\\d{1,2})/(\\d{1,2})/(\\d{4})\\s*[-–,|]?\\s*${TIME}`, "gu"),
-    read: (m) => withTime(ymd(m[3], m[2], m[1]), m[4], m[5], m[6], m[7]),
+    regex: new RegExp(`${WEEKDAY}?${PREFIX}?${DMY}\\s*[-–,|]?\\s*${TIME}`, "gu"),
+    read: (m) => withTime(ymd(m[4], m[3], m[1]), m[5], m[6], m[7], m[8]),
   },
   {
     // 08:15 ngày 22/05/2024
-    regex: new RegExp(`${TIME}\\s*[-–,|]?\\s*${PREFIX}?(\\d{1,2})/(\\d{1,2})/(\\d{4})`, "gu"),
-    read: (m) => withTime(ymd(m[7], m[6], m[5]), m[1], m[2], m[3], m[4]),
+    regex: new RegExp(`${TIME}\\s*[-–,|]?\\s*${PREFIX}?${DMY}`, "gu"),
+    read: (m) => withTime(ymd(m[8], m[7], m[5]), m[1], m[2], m[3], m[4]),
   },
-  { regex: new RegExp(`${PREFIX}?(\\d{1,2})/(\\d{1,2})/(\\d{4})`, "gu"), read: (m) => ymd(m[3], m[2], m[1]) },
+  { regex: new RegExp(`${WEEKDAY}?${PREFIX}?${DMY}`, "gu"), read: (m) => ymd(m[4], m[3], m[1]) },
   { regex: /(?:[Nn]gày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?/gu, read: (m) => ymd(m[3], m[2], m[1]) },
-  { regex: new RegExp(`${PREFIX}(\\d{1,2})/(\\d{1,2})(?![/\\d])`, "gu"), read: (m) => ymd(undefined, m[2], m[1]) },
+  // Day and month alone need a word before them ("Ngày 6/8", "chiều 5.8"): "6/8" alone may be a score.
+  { regex: new RegExp(`${PREFIX}(\\d{1,2})[/.](\\d{1,2})(?![/.]?\\d)`, "gu"), read: (m) => ymd(undefined, m[2], m[1]) },
   { regex: /[Tt]háng\s+(\d{1,2})\/(\d{4})/gu, read: (m) => ymd(m[2], m[1], undefined) },
   { regex: /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/gu, read: (m) => withTime(ymd(m[1], m[2], m[3]), m[4], m[5], m[6], undefined) },
 ];

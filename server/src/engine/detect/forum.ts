@@ -210,7 +210,7 @@ function extendName(tokens: readonly Token[], from: number, afterOrdinal: boolea
 
 /** "ASEAN+3", "Mekong-Nhật Bản": an attached "+N" or "-PARTY" continues the party. */
 function consumeAttachedSuffix(tokens: readonly Token[], j: number, parties: string[]): number {
-  if (tokens[j]?.text === "+" && tokens[j]!.gap === "" && tokens[j + 1]?.kind === "number" && tokens[j + 1]!.gap === "") {
+  if (tokens[j]?.text === "+" && tokens[j].gap === "" && tokens[j + 1]?.kind === "number" && tokens[j + 1]!.gap === "") {
     const last = parties.pop() ?? "";
     parties.push(`${last.replace(/\+\d+$/, "")}+${tokens[j + 1]!.text}`);
     return j + 2;

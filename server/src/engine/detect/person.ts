@@ -69,7 +69,7 @@ export function detectPersons(doc: ArticleDocument, taken: readonly { start: num
     }
   }
 
-  const people = new PeopleIndex(full);
+  const people = new PeopleIndex(doc, full);
   const mentions: Mention[] = [...full];
   for (const mention of partial) {
     const canonical = people.resolvePart(mention.name.parts[0]!.folded);
@@ -162,16 +162,16 @@ function findPlaceAhead(tokens: readonly Token[], j: number, limit: number): { e
 
 /** Known full names of the article, with what every mention says about them. */
 class PeopleIndex {
-  private readonly byCanonical = new Map<string, { mentions: Mention[]; style: NameMatch["style"] }>();
+  private readonly byCanonical = new Map<string, { mentions: Mention[]; style: NameMatch["style"]; display: string }>();
   private readonly byPart = new Map<string, Set<string>>();
 
-  constructor(full: readonly Mention[]) {
+  constructor(private readonly doc: ArticleDocument, full: readonly Mention[]) {
     for (const mention of full) this.add(mention);
   }
 
   add(mention: Mention): void {
     const canonical = canonicalOf(mention.name);
-    const entry = this.byCanonical.get(canonical) ?? { mentions: [], style: mention.name.style };
+    const entry = this.byCanonical.get(canonical) ?? { mentions: [], style: mention.name.style, display: this.doc.display(mention.start, mention.end) };
     entry.mentions.push(mention);
     this.byCanonical.set(canonical, entry);
     for (const part of mention.name.parts) {
@@ -189,6 +189,11 @@ class PeopleIndex {
 
   canonicals(): string[] {
     return [...this.byCanonical.keys()];
+  }
+
+  /** The full name as the article first writes it. */
+  display(canonical: string): string | undefined {
+    return this.byCanonical.get(canonical)?.display;
   }
 
   style(canonical: string): NameMatch["style"] | undefined {
@@ -264,7 +269,10 @@ function toEntity(doc: ArticleDocument, mention: Mention, people: PeopleIndex): 
   const canonical = mention.name.parts.length >= 2 ? own : people.resolvePart(mention.name.parts[0]!.folded) ?? own;
   const merged = people.merged(canonical);
   const roles = merged.roles.length > 0 ? merged.roles : mention.title?.roles ?? [];
-  const attributes: PersonAttributes = { canonical, nameStyle: people.style(canonical) ?? mention.name.style };
+  const attributes: PersonAttributes = {
+    canonical: people.display(canonical) ?? doc.display(mention.start, mention.end),
+    nameStyle: people.style(canonical) ?? mention.name.style,
+  };
   if (mention.titleText) attributes.title = mention.titleText;
   if (roles.length > 0) {
     attributes.role = roles[0]!;

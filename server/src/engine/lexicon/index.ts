@@ -24,7 +24,7 @@ export interface Measure { readonly word: string; readonly unit: string; readonl
 export interface KnownOfficial { readonly name: string; readonly country?: string; readonly roles?: readonly string[] }
 
 const titles = new PhraseSet<TitleEntry>(
-  officials.titles.flatMap((t) => t.vi.map((vi) => [vi, { role: t.role, ...("portfolio" in t ? { portfolio: t.portfolio as string } : {}) }] as const)),
+  officials.titles.flatMap((t) => t.vi.map((vi) => [vi, { role: t.role, ...("portfolio" in t ? { portfolio: t.portfolio } : {}) }] as const)),
 );
 const portfolios = new PhraseSet<string>(officials.portfolios.flatMap((p) => p.vi.map((vi) => [vi, p.id] as const)));
 const bodies = new PhraseSet<true>(officials.bodies.map((b) => [b, true] as const));
@@ -89,5 +89,5 @@ export type Lexicon = typeof lexicon;
 
 /** Whether a single lowercase word is a Vietnamese syllable (the dictionary uses the new tone placement, as do we). */
 export function isVietnameseSyllable(folded: string): boolean {
-  return lexicon.viSyllables.has(folded);
+  return lexicon.viSyllables.has(folded) || lexicon.surnames.has(folded);
 }

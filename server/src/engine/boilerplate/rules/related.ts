@@ -15,7 +15,7 @@ const TIMESTAMP = [
 ];
 const TEASER_END = /(?:\.\.\.|…)["”’)]?$/u;
 const SENTENCE_END = /[.!?…]["”’)]?$/u;
-const MAX_TEASER_WORDS = 80;
+const MAX_TEASER_WORDS = 50;
 const MAX_HEADLINE_WORDS = 40;
 
 type LineKind = "blank" | "heading" | "timestamp" | "teaser" | "headline" | "paragraph";

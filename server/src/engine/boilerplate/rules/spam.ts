@@ -44,9 +44,8 @@ export const spamRule: BoilerplateRule = {
       }
       rest += text.slice(last);
       const words = rest.split(/\s+/).filter((w) => LETTER.test(w)).length;
-      const hits = [...text.matchAll(KEYWORD)].length;
-      // Little left once the spam is out, or several spam keywords in a short line: a spam line.
-      if (words < MIN_ARTICLE_WORDS || (hits >= 2 && words < SHORT_LINE_WORDS)) {
+      // Little left once the spam is out, or spam in several places of a short line: a spam line.
+      if (words < MIN_ARTICLE_WORDS || (spans.length >= 2 && words < SHORT_LINE_WORDS)) {
         findings.push({ kind: "lines", startLine: index, endLine: index, message: "A spam line (gambling/lottery/adult keywords)." });
         return;
       }

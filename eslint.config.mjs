@@ -1,0 +1,37 @@
+// Lint: type-aware rules, and the architecture's boundaries (see ARCHITECTURE.md) enforced.
+import tseslint from "typescript-eslint";
+
+const nodeBuiltins = ["fs", "path", "net", "http", "https", "child_process", "os", "crypto", "worker_threads", "dgram", "tls"]
+  .flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
+
+export default tseslint.config(
+  { ignores: ["dist/**", "out/**", "build/**", "node_modules/**", ".vscode-test/**", "**/*.mjs", "**/*.js"] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // node:test's test() returns a promise the runner itself awaits.
+      "@typescript-eslint/no-floating-promises": ["error", { allowForKnownSafeCalls: [{ from: "package", name: ["test", "describe", "it", "suite"], package: "node:test" }] }],
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["server/src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: ["vscode", ...nodeBuiltins],
+        patterns: [
+          { group: ["vscode-languageserver*", "vscode-languageclient*", "vscode-jsonrpc*"], message: "The engine is pure: no LSP." },
+          { group: ["../lsp/*", "../cli/*", "**/lsp/**", "**/cli/**"], message: "The engine does not know its front doors." },
+        ],
+      }],
+    },
+  },
+  {
+    files: ["client/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/server/**", "**/engine/**"], message: "The client stays thin: it talks to the server, never to the engine." }] }],
+    },
+  },
+);

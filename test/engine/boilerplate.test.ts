@@ -1,0 +1,58 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { analyze } from "../../server/src/engine";
+import { buildRecord } from "../../server/src/engine/record";
+
+/** Lines (0-based) flagged as whole-line debris, and the rules that flagged them. */
+function flagged(lines: string[]): Map<number, string> {
+  const text = lines.join("\n");
+  const record = buildRecord(text, analyze(text), { path: "t.txt", sha256: "0".repeat(64), length: 0 });
+  const result = new Map<number, string>();
+  for (const b of record.boilerplate) for (let k = b.startLine; k <= b.endLine; k++) if (lines[k]!.trim()) result.set(k, b.rule);
+  return result;
+}
+
+const BODY = "Sáng 12/3, đoàn đại biểu cấp cao đã làm việc với chính quyền địa phương về các dự án hạ tầng, giáo dục và y tế, đồng thời thống nhất kế hoạch triển khai trong năm nay.";
+
+test("navigation, masthead, menus, prompts, view counts and copyright lines", () => {
+  const lines = ["Báo Nhân Dân", "Thời sự   Thế giới   Kinh tế   Văn hóa", "Trang chủ > Thế giới > Châu Á", "Hai nước ký thỏa thuận hợp tác", BODY, "Theo dõi Nhân Dân trên Google News", "• Lượt xem: 2.345", "Bình luận (3)", "© 2025 Báo Nhân Dân. All rights reserved."];
+  assert.deepEqual([...flagged(lines).keys()].sort((a, b) => a - b), [0, 1, 2, 5, 6, 7, 8]);
+});
+
+test("a related list under a heading runs to the end of the list, and the article may resume", () => {
+  const lines = ["Hai nước ký thỏa thuận hợp tác", BODY, "Tin liên quan", "Thủ tướng tiếp Đại sứ Pháp", "Khai mạc triển lãm ảnh về Hà Nội", BODY + " " + BODY, "Minh Anh"];
+  assert.deepEqual([...flagged(lines).entries()], [[2, "related-links"], [3, "related-links"], [4, "related-links"]]);
+});
+
+test("a headless list: a headline shown twice and a teaser cut with an ellipsis", () => {
+  const lines = ["Hai nước ký thỏa thuận hợp tác", BODY, "", "Khai trương tuyến bay mới Hà Nội - Tokyo", "", "Khai trương tuyến bay mới Hà Nội - Tokyo", "", "Sáng nay, hãng hàng không đã khai trương tuyến bay ..."];
+  assert.deepEqual([...flagged(lines).keys()], [3, 5, 7]);
+});
+
+test("image placeholders, alt texts, photo credits and the second copy of a caption", () => {
+  const lines = ["Hai nước ký thỏa thuận hợp tác", BODY, "![](https://example.invalid/a.jpg) |", "Lễ ký kết diễn ra tại Hà Nội - Ảnh 2.", "Lãnh đạo hai nước tại lễ ký kết (Ảnh: Hải Nam)", "Lãnh đạo hai nước tại lễ ký kết  (Ảnh: Hải Nam)", "TTXVN", "(Ảnh: Hải Nam)", BODY];
+  const found = flagged(lines);
+  assert.deepEqual([...found.keys()].sort((a, b) => a - b), [2, 3, 5, 7]);
+  assert.equal(found.get(5), "duplicate-line");
+});
+
+test("spam spliced into a sentence is a span; a spam line is a line", () => {
+  const text = ["Hai nước ký thỏa thuận hợp tác", "【soi cầu xsmb】Hai bên nhất trí mở rộng hợp tác thương mại, đầu tư và du lịch trong giai đoạn tới.", "kết quả xsmb hôm nay nhà cái uy tín"].join("\n");
+  const analysis = analyze(text);
+  const spans = analysis.boilerplate.filter((b) => b.scope === "span");
+  assert.deepEqual(spans.map((b) => text.slice(b.start, b.end)), ["【soi cầu xsmb】"]);
+  assert.deepEqual(analysis.boilerplate.filter((b) => b.scope === "lines").map((b) => b.startLine), [2]);
+});
+
+test("every fix removes exactly its finding's text and nothing outside it", () => {
+  const text = ["Báo Nhân Dân", "Hai nước ký thỏa thuận hợp tác", BODY, "Đọc thêm", "Thủ tướng tiếp Đại sứ Pháp"].join("\r\n");
+  for (const finding of analyze(text).boilerplate) {
+    assert.ok(finding.fix.start >= finding.start && finding.fix.end <= finding.end + 1, finding.rule);
+    assert.equal(finding.fix.newText, "");
+  }
+});
+
+test("article text is never flagged in a clean article", () => {
+  const lines = ["Hai nước ký thỏa thuận hợp tác", "Minh Anh", BODY, "Ông cho biết hai bên sẽ sớm triển khai.", BODY, "TTXVN"];
+  assert.deepEqual([...flagged(lines).keys()], []);
+});

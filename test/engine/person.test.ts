@@ -1,0 +1,63 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { check } from "../helpers/marked";
+import type { PersonAttributes } from "../../server/src/engine";
+
+const attrs = (entity: { attributes: unknown }): PersonAttributes => entity.attributes as PersonAttributes;
+
+test("a title, a portfolio and a country come before the name; the span is the name only", () => {
+  const [person] = check("Chiều 3/4, Bộ trưởng Ngoại giao Indonesia [[Sari Wulandari]] đã tiếp đoàn doanh nghiệp.", "person");
+  assert.equal(attrs(person!).role, "minister");
+  assert.equal(attrs(person!).portfolio, "foreign-affairs");
+  assert.equal(attrs(person!).country, "ID");
+});
+
+test("stacked titles give every role; a ministry with a long name is skipped", () => {
+  const [person] = check("Theo lời mời của Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao và Hợp tác quốc tế Campuchia [[Sok Vannarith]], đoàn đã tới Phnom Penh.", "person");
+  assert.deepEqual(attrs(person!).roles, ["deputy-prime-minister", "minister"]);
+  assert.equal(attrs(person!).country, "KH");
+  assert.equal(attrs(person!).title, "Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao và Hợp tác quốc tế Campuchia");
+});
+
+test("Vietnamese names are family-name first and imply Vietnam when no country is stated", () => {
+  const [person] = check("Thứ trưởng Ngoại giao [[Đỗ Minh Khang]] nhấn mạnh quan hệ hai nước.", "person");
+  assert.equal(attrs(person!).country, "VN");
+  assert.equal(attrs(person!).nameStyle, "vietnamese");
+});
+
+test("Korean hyphenated names, Japanese names in either order, Sino-Vietnamese readings", () => {
+  check("Thứ trưởng Ngoại giao Hàn Quốc [[Park Ji-hoon]] và Thủ tướng Nhật Bản [[Tanaka Hiroshi]] đã gặp Ngoại trưởng [[Kenji Mori]].", "person");
+  check("Chủ tịch Trung Quốc [[Tôn Vĩnh Khang]] gửi điện mừng.", "person");
+});
+
+test("a surname-only mention after a title resolves to the full name given earlier", () => {
+  const found = check(
+    "Bộ trưởng Ngoại giao Thái Lan [[Somchai Rattanakorn]] chủ trì cuộc gặp. Sau đó, Bộ trưởng [[Rattanakorn]] trả lời báo chí và [[Rattanakorn]] cảm ơn các nước.",
+    "person",
+  );
+  assert.deepEqual(found.map((e) => attrs(e).canonical), ["Somchai Rattanakorn", "Somchai Rattanakorn", "Somchai Rattanakorn"]);
+  assert.equal(attrs(found[1]!).country, "TH");
+});
+
+test("a given-name mention after an honorific resolves to the Vietnamese full name", () => {
+  const found = check("Phó Thủ tướng [[Lâm Quốc Thịnh]] dự lễ. Theo ông [[Thịnh]], dự án sẽ hoàn thành vào năm sau.", "person");
+  assert.equal(attrs(found[1]!).canonical, "Lâm Quốc Thịnh");
+});
+
+test("an untitled repeat of a known full name is a mention", () => {
+  check("Thủ tướng [[Vũ Đình Hoà]] phát biểu khai mạc.\n[[Vũ Đình Hoà]] (giữa) cùng các đại biểu tại hội trường.", "person");
+});
+
+test("titles without a name, plurals and bylines are not persons", () => {
+  check("Các Bộ trưởng nhất trí tăng cường hợp tác. Bộ trưởng nhấn mạnh vai trò của ASEAN.", "person");
+  check("Bộ trưởng Ngoại giao các nước Mekong: Campuchia, Lào, Thái Lan đã tham dự.", "person");
+  check("Minh Quân\nBáo Nhân Dân", "person");
+});
+
+test("a place after an honorific-looking word is not a person (Bà Rịa)", () => {
+  check("Đoàn công tác đã làm việc tại tỉnh Bà Rịa - Vũng Tàu trong hai ngày.", "person");
+});
+
+test("persons inside a forum name are not detected", () => {
+  check("Hội nghị Bộ trưởng Quốc phòng ASEAN lần thứ 17 diễn ra tại Viêng Chăn.", "person");
+});
