@@ -109,6 +109,9 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
       let k = j;
       while (isProperWord(tokens[k]) && !lexicon.places.matchAt(tokens, k) && tokens[k]!.gap === " ") k++;
       if (k === j) k = j + 1;
+      // Vietnamese capitalizes a name's words by their first syllable ("Kinh tế Thế giới"): the
+      // lowercase syllable after a capital belongs to it when the name goes on or ends there.
+      if (isLowercaseWord(tokens[k]) && !lexicon.clauseWords.matchAt(tokens, k) && !lexicon.ordinalIntroducers.matchAt(tokens, k) && nameGoesOnOrEnds(tokens, k + 1)) k++;
       parties.push(tokens.slice(j, k).map((t) => t.text).join(" "));
       j = lastGood = k;
       hasProper = named = true;
@@ -131,7 +134,7 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
         continue;
       }
     }
-    if (hasProper && token.kind === "number" && /^\d{1,2}$/.test(token.text) && tokens[j - 1]?.isAllCaps) {
+    if (hasProper && token.kind === "number" && /^\d{1,3}$/.test(token.text) && j === lastGood && nameGoesOnOrEnds(tokens, j + 1)) {
       edition = parseInteger(token);
       j = lastGood = j + 1;
       break;
@@ -143,7 +146,8 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
     break;
   }
   const afterOrdinal = edition !== undefined && j === lastGood;
-  const extended = extendName(tokens, lastGood, afterOrdinal, parties);
+  const endsWeak = edition === undefined && lastGood > head.end && !isStrongEnd(tokens, lastGood);
+  const extended = extendName(tokens, lastGood, afterOrdinal, parties, endsWeak);
   if (extended) {
     lastGood = extended.end;
     edition ??= extended.edition;
@@ -168,6 +172,19 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
   return { start: i, end: lastGood, attributes, rule: head.value.framework ? "forum.framework" : "forum.head-noun" };
 }
 
+function isLowercaseWord(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === "word" && !token.isCapitalized;
+}
+
+/** After token `k - 1` the name either goes on (a capital, a place, "(", an ordinal) or ends (punctuation, a clause word, the line's end). */
+function nameGoesOnOrEnds(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k];
+  if (!next) return true;
+  if (next.kind === "punct") return next.text !== "-" || isProperWord(tokens[k + 1]);
+  if (next.kind === "number") return false;
+  return next.isCapitalized || lexicon.clauseWords.matchAt(tokens, k) !== undefined || lexicon.ordinalIntroducers.matchAt(tokens, k) !== undefined;
+}
+
 const NAME_PUNCT = new Set(["-", "–", "+", "'", "’", "&"]);
 const LOOKAHEAD = 15;
 
@@ -177,7 +194,13 @@ const LOOKAHEAD = 15;
  * ordinal, or, after an ordinal, to an organization ending with its parties. The look-ahead stops at
  * punctuation and at clause words ("do", "tại", "đã"), which end a name.
  */
-function extendName(tokens: readonly Token[], from: number, afterOrdinal: boolean, parties: string[]): { end: number; edition?: number; abbreviation?: string } | undefined {
+function extendName(
+  tokens: readonly Token[],
+  from: number,
+  afterOrdinal: boolean,
+  parties: string[],
+  endsWeak: boolean,
+): { end: number; edition?: number; abbreviation?: string } | undefined {
   if (afterOrdinal && !lexicon.organizationHeads.matchAt(tokens, from)) return undefined;
   let lastPlaceEnd = -1;
   const found: string[] = [];
@@ -201,11 +224,25 @@ function extendName(tokens: readonly Token[], from: number, afterOrdinal: boolea
       found.push(place.value.en);
       lastPlaceEnd = place.end;
       k = place.end - 1;
+    } else if (token.isAllCaps) {
+      found.push(token.text);
+      lastPlaceEnd = k + 1;
     }
   }
-  if (!afterOrdinal || lastPlaceEnd < 0) return undefined;
+  if (lastPlaceEnd < 0 || !(afterOrdinal || endsWeak)) return undefined;
   parties.push(...found);
-  return { end: lastPlaceEnd };
+  // "Hội nghị Quan chức kinh tế cao cấp ASEAN (SEOM)": a name that stopped on a common word runs on to its party.
+  const abbr = matchParenthetical(tokens, lastPlaceEnd);
+  return abbr?.acronym ? { end: abbr.end, abbreviation: abbr.text } : { end: lastPlaceEnd };
+}
+
+/** The name so far ends on a place, an acronym or a parenthesis, not on a capitalized common word. */
+function isStrongEnd(tokens: readonly Token[], end: number): boolean {
+  const last = tokens[end - 1];
+  if (!last) return false;
+  if (last.isAllCaps || last.text === ")" || last.kind === "number") return true;
+  for (let k = Math.max(0, end - 4); k < end; k++) if (lexicon.places.matchAt(tokens, k)?.end === end) return true;
+  return false;
 }
 
 /** "ASEAN+3", "Mekong-Nhật Bản": an attached "+N" or "-PARTY" continues the party. */

@@ -30,6 +30,12 @@ export function readNameParts(tokens: readonly Token[], j: number): NamePart[] {
   let k = j;
   while (k < tokens.length && parts.length < MAX_PARTS) {
     const token = tokens[k]!;
+    // "von der", "bin": lowercase particles inside a foreign name, between capitalized parts.
+    if (parts.length > 0 && token.kind === "word" && lexicon.nameParticles.has(token.text) && token.gap === " " && continuesName(tokens, k + 1)) {
+      parts.push({ start: k, end: k + 1, text: token.text, folded: token.folded, vietnamese: false });
+      k++;
+      continue;
+    }
     if (token.kind !== "word" || !token.isCapitalized || (token.isAllCaps && token.text.length > 1 && !isHyphenJoined(tokens, k))) break;
     if (parts.length > 0 && token.gap !== " ") break;
     let end = k + 1;
@@ -41,6 +47,12 @@ export function readNameParts(tokens: readonly Token[], j: number): NamePart[] {
     k = end;
   }
   return parts;
+}
+
+function continuesName(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k];
+  if (!next || next.gap !== " ") return false;
+  return (next.kind === "word" && next.isCapitalized && !next.isAllCaps) || (lexicon.nameParticles.has(next.text) && continuesName(tokens, k + 1));
 }
 
 function isHyphenJoined(tokens: readonly Token[], k: number): boolean {
@@ -71,8 +83,10 @@ export function matchName(tokens: readonly Token[], j: number): NameMatch | unde
   if (parts.length === 0) return undefined;
   if (parts.length === 1) return build(parts, parts[0]!.vietnamese ? "vietnamese" : "foreign");
   if (parts.every((p) => p.vietnamese)) {
-    const surnameAt = parts.findIndex((p, index) => lexicon.surnames.has(p.folded) && parts.length - index >= 2);
-    if (surnameAt >= 0) return build(parts.slice(surnameAt, surnameAt + 4), "vietnamese");
+    // The family name that starts a name of two to four syllables ending the run: "Hà Nội Trần Sỹ
+    // Thanh" is Trần Sỹ Thanh, although Hà is a family name too.
+    const surnameAt = parts.findIndex((p, index) => lexicon.surnames.has(p.folded) && parts.length - index >= 2 && parts.length - index <= 4);
+    if (surnameAt >= 0) return build(parts.slice(surnameAt), "vietnamese");
     return parts.length <= 4 ? build(parts, "vietnamese") : undefined;
   }
   return build(parts.slice(0, 4), "foreign");

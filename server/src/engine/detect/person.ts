@@ -50,7 +50,7 @@ export function detectPersons(doc: ArticleDocument, taken: readonly { start: num
         i++;
         continue;
       }
-      const name = matchName(tokens, trigger.nameAt);
+      const name = matchName(tokens, trigger.nameAt) ?? (trigger.title ? nameAfterUnknownOrganization(tokens, trigger.nameAt) : undefined);
       if (!name) {
         i = Math.max(i + 1, trigger.nameAt);
         continue;
@@ -82,7 +82,9 @@ export function detectPersons(doc: ArticleDocument, taken: readonly { start: num
 
 /** The title or honorific at token `i`, and where the name should start. */
 function matchTrigger(tokens: readonly Token[], i: number): { nameAt: number; title?: TitleInfo } | undefined {
-  const title = lexicon.titles.matchAt(tokens, i);
+  // "Phó" before a title the data does not list as a deputy one ("Phó Thị trưởng") makes it so.
+  const deputy = tokens[i]?.folded === lexicon.deputyPrefix && !lexicon.titles.matchAt(tokens, i) ? lexicon.titles.matchAt(tokens, i + 1) : undefined;
+  const title = deputy ? { ...deputy, value: { ...deputy.value, role: `deputy-${deputy.value.role}` } } : lexicon.titles.matchAt(tokens, i);
   if (title) {
     const info: TitleInfo = { titleStart: i, titleEnd: title.end, roles: [title.value.role] };
     if (title.value.portfolio) info.portfolio = title.value.portfolio;
@@ -122,6 +124,14 @@ function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): 
       j = info.titleEnd = place.end;
       continue;
     }
+    const placeNoun = lexicon.placeNouns.matchAt(tokens, j);
+    if (placeNoun) {
+      // "thành phố Toulouse Claire Dubois": a run of three or more foreign parts starts with the place.
+      const run = readNameParts(tokens, placeNoun.end);
+      const skip = run.length >= 3 && !run[0]!.vietnamese ? run[0]!.end : placeNoun.end;
+      j = info.titleEnd = skip;
+      continue;
+    }
     const body = lexicon.bodies.matchAt(tokens, j);
     if (body) {
       j = info.titleEnd = body.end;
@@ -147,6 +157,27 @@ function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): 
     }
     return j;
   }
+}
+
+const ORGANIZATION_LOOKAHEAD = 10;
+
+/**
+ * "Trưởng Ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa", "Giám đốc Quỹ Tiền tệ Quốc tế Kristalina
+ * Georgieva": an organization the data does not know stands between the title and the name. When
+ * the words after the title start with a capital, look a few words ahead, without crossing
+ * punctuation, for a full name: a Vietnamese one with its family name, or a foreign one.
+ */
+function nameAfterUnknownOrganization(tokens: readonly Token[], j: number): NameMatch | undefined {
+  if (!tokens[j]?.isCapitalized) return undefined;
+  for (let k = j + 1; k < Math.min(tokens.length, j + ORGANIZATION_LOOKAHEAD); k++) {
+    const token = tokens[k]!;
+    if (token.kind === "punct" && token.text !== "-" && token.text !== "&") return undefined;
+    if (!token.isCapitalized || token.gap !== " ") continue;
+    const name = matchName(tokens, k);
+    if (!name || name.start !== k || name.parts.length < 2) continue;
+    if (name.style === "foreign" || lexicon.surnames.has(name.parts[0]!.folded)) return name;
+  }
+  return undefined;
 }
 
 /** The first place within `limit` tokens of `j`, not across punctuation (an organization's name ends with it). */

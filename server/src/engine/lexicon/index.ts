@@ -12,12 +12,13 @@ import numbers from "../data/numbers.json";
 import outlets from "../data/outlets.json";
 import knownOfficials from "../data/known-officials.json";
 import viSyllables from "../data/generated/vi-syllables.json";
+import provinces from "../data/provinces.json";
 import { PhraseSet, phraseSet, foldPhrase } from "./phrases";
 
 export { PhraseSet } from "./phrases";
 
 export interface TitleEntry { readonly role: string; readonly portfolio?: string }
-export interface PlaceEntry { readonly kind: "country" | "grouping"; readonly code: string; readonly en: string; readonly ambiguous: boolean }
+export interface PlaceEntry { readonly kind: "country" | "grouping" | "province"; readonly code: string; readonly en: string; readonly ambiguous: boolean }
 export interface ForumHead { readonly kind: string; readonly framework: boolean }
 export interface KindHint { readonly kind: string; readonly level?: string }
 export interface Measure { readonly word: string; readonly unit: string; readonly inSpan: boolean }
@@ -36,6 +37,7 @@ const places = new PhraseSet<PlaceEntry>([
     return c.vi.map((vi) => [vi, { kind: "country", code: c.code, en: c.en, ambiguous: ambiguousForms.has(vi) }] as const);
   }),
   ...groupings.flatMap((g) => g.vi.map((vi) => [vi, { kind: "grouping", code: g.id, en: g.en, ambiguous: false }] as const)),
+  ...provinces.vi.map((vi) => [vi, { kind: "province", code: "VN", en: vi, ambiguous: false }] as const),
 ]);
 
 const forumHeads = new PhraseSet<ForumHead>(
@@ -55,6 +57,9 @@ export const lexicon = {
   portfolios,
   bodies,
   honorifics,
+  nameParticles: new Set(officials.nameParticles),
+  placeNouns: new PhraseSet<true>(officials.placeNouns.map((w) => [w, true] as const)),
+  deputyPrefix: foldPhrase(officials.deputyPrefix)[0]!,
   organizationHeads: new PhraseSet<true>(officials.organizationHeads.map((o) => [o, true] as const)),
   places,
   surnames: new Set(surnames.vi.map((s) => foldPhrase(s).join(" "))),

@@ -14,12 +14,12 @@ export interface Token {
   readonly gap: string;
   /** First letter is uppercase. */
   readonly isCapitalized: boolean;
-  /** Two or more letters, all uppercase (an acronym such as ASEAN, TTXVN). */
+  /** Two or more letters or digits, the letters all uppercase (an acronym such as ASEAN, G20). */
   readonly isAllCaps: boolean;
 }
 
-// Letters with internal apostrophes ("McDonald's"); digits; any other non-space character alone.
-const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*|\p{N}+|\S/gu;
+// Words (letters, then letters or digits: "G20", "McDonald's"); numbers; any other character alone.
+const TOKEN = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*|\p{N}+|\S/gu;
 
 /** Tokenizes `text` from `offset` to `end` (one line). Offsets are into the whole text. */
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
@@ -32,6 +32,7 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
     const first = value[0]!;
     const kind = /\p{L}/u.test(first) ? "word" : /\p{N}/u.test(first) ? "number" : "punct";
     const letters = value.replace(/[^\p{L}]/gu, "");
+    const alphanumeric = value.replace(/[^\p{L}\p{N}]/gu, "");
     tokens.push({
       text: value,
       folded: value.toLowerCase(),
@@ -40,7 +41,7 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
       kind,
       gap: slice.slice(last, at),
       isCapitalized: kind === "word" && first !== first.toLowerCase(),
-      isAllCaps: kind === "word" && letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+      isAllCaps: kind === "word" && alphanumeric.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
     });
     last = at + value.length;
   }
