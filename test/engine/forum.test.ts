@@ -44,3 +44,14 @@ test("bare references, plurals, descriptive cooperation and other nouns are not 
 test("a forum named inside a declaration's title is annotated for the forum part", () => {
   check("Các nước triển khai Tuyên bố chung [[Hội nghị cấp cao ASEAN lần thứ 40]] về kinh tế số.", "forum");
 });
+
+test("English forum names put the head noun last and may start with an ordinal", () => {
+  const [first, second] = check("Ministers co-chaired the [[3rd Việt Nam - New Zealand Foreign Ministers' Meeting]] ahead of the [[ASEAN-Japan Commemorative Summit]].", "forum");
+  assert.equal(attrs(first!).edition, 3);
+  assert.equal(attrs(first!).kind, "ministerial-meeting");
+  assert.equal(attrs(second!).kind, "summit");
+});
+
+test("a name that stops on a common word runs on to its party and abbreviation", () => {
+  check("Đoàn dự [[Hội nghị Quan chức thương mại cấp cao ASEAN (STOM)]] tại Jakarta.", "forum");
+});

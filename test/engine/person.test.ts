@@ -61,3 +61,20 @@ test("a place after an honorific-looking word is not a person (Bà Rịa)", () =
 test("persons inside a forum name are not detected", () => {
   check("Hội nghị Bộ trưởng Quốc phòng ASEAN lần thứ 17 diễn ra tại Viêng Chăn.", "person");
 });
+
+test("English titles, the country adjective before them, and honorifics", () => {
+  const found = check("Deputy Prime Minister [[Trần Quang Vinh]] met Australian Foreign Minister [[Emma Clarke]] in Canberra. Ms [[Clarke]] said the talks were useful.", "person");
+  assert.equal(attrs(found[0]!).role, "deputy-prime-minister");
+  assert.equal(attrs(found[1]!).country, "AU");
+  assert.equal(attrs(found[1]!).portfolio, "foreign-affairs");
+  assert.equal(attrs(found[2]!).canonical, "Emma Clarke");
+});
+
+test("an organization the data does not know may stand between the title and the name", () => {
+  check("Trưởng Ban Kinh tế đối ngoại Trung ương [[Hoàng Minh Tâm]] cho biết kế hoạch đã sẵn sàng.", "person");
+  check("Deputy Governor of the Central Bank of Laos [[Bounleua Chanthala]] joined the talks.", "person");
+});
+
+test("lowercase particles belong to foreign names", () => {
+  check("Chủ tịch Ủy ban châu Âu [[Margit van der Berg]] hoan nghênh thỏa thuận.", "person");
+});

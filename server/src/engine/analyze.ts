@@ -1,6 +1,7 @@
 import { ArticleDocument } from "./document";
 import { detectBoilerplate, type RuleSettings } from "./boilerplate";
 import { detectForums } from "./detect/forum";
+import { detectEnglishForums } from "./detect/forumEnglish";
 import { detectPersons } from "./detect/person";
 import { detectAmounts } from "./detect/amount";
 import { detectDates, isoDate } from "./detect/date";
@@ -20,7 +21,8 @@ export interface AnalyzeOptions {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const doc = new ArticleDocument(text);
   const boilerplate = detectBoilerplate(doc, options.rules);
-  const forums = detectForums(doc);
+  const vietnameseForums = detectForums(doc);
+  const forums = [...vietnameseForums, ...detectEnglishForums(doc, vietnameseForums)];
   const persons = detectPersons(doc, forums);
   const amounts = detectAmounts(doc);
   const dates = detectDates(doc);

@@ -83,11 +83,13 @@ export function detectPersons(doc: ArticleDocument, taken: readonly { start: num
 /** The title or honorific at token `i`, and where the name should start. */
 function matchTrigger(tokens: readonly Token[], i: number): { nameAt: number; title?: TitleInfo } | undefined {
   // "Phó" before a title the data does not list as a deputy one ("Phó Thị trưởng") makes it so.
-  const deputy = tokens[i]?.folded === lexicon.deputyPrefix && !lexicon.titles.matchAt(tokens, i) ? lexicon.titles.matchAt(tokens, i + 1) : undefined;
+  const deputy = lexicon.deputyPrefixes.has(tokens[i]?.folded ?? "") && !lexicon.titles.matchAt(tokens, i) ? lexicon.titles.matchAt(tokens, i + 1) : undefined;
   const title = deputy ? { ...deputy, value: { ...deputy.value, role: `deputy-${deputy.value.role}` } } : lexicon.titles.matchAt(tokens, i);
   if (title) {
     const info: TitleInfo = { titleStart: i, titleEnd: title.end, roles: [title.value.role] };
     if (title.value.portfolio) info.portfolio = title.value.portfolio;
+    const country = countryBefore(tokens, i);
+    if (country) info.country = country;
     return { nameAt: readDescriptors(tokens, title.end, info), title: info };
   }
   const honorific = lexicon.honorifics.matchAt(tokens, i);
@@ -95,6 +97,15 @@ function matchTrigger(tokens: readonly Token[], i: number): { nameAt: number; ti
     // Capitalized "Bà"/"Ông" mid-sentence is part of a place name ("Bà Rịa"), not an honorific.
     if (tokens[i]!.isCapitalized && !isSentenceStart(tokens, i) && tokens[i]!.folded.length <= 3) return undefined;
     return { nameAt: honorific.end };
+  }
+  return undefined;
+}
+
+/** "Australian Foreign Minister …": English puts the country before the title. */
+function countryBefore(tokens: readonly Token[], i: number): string | undefined {
+  for (let k = Math.max(0, i - 3); k < i; k++) {
+    const place = lexicon.places.matchAt(tokens, k);
+    if (place?.end === i && place.value.kind === "country" && tokens[k]!.isCapitalized) return place.value.code;
   }
   return undefined;
 }
@@ -168,11 +179,18 @@ const ORGANIZATION_LOOKAHEAD = 10;
  * punctuation, for a full name: a Vietnamese one with its family name, or a foreign one.
  */
 function nameAfterUnknownOrganization(tokens: readonly Token[], j: number): NameMatch | undefined {
+  // English: "Deputy Governor of the State Bank of Việt Nam Lại Thị Thu Hương".
+  if (tokens[j]?.folded === "of") j += tokens[j + 1]?.folded === "the" ? 2 : 1;
   if (!tokens[j]?.isCapitalized) return undefined;
   for (let k = j + 1; k < Math.min(tokens.length, j + ORGANIZATION_LOOKAHEAD); k++) {
     const token = tokens[k]!;
     if (token.kind === "punct" && token.text !== "-" && token.text !== "&") return undefined;
     if (!token.isCapitalized || token.gap !== " ") continue;
+    const place = lexicon.places.matchAt(tokens, k);
+    if (place) {
+      k = place.end - 1;
+      continue;
+    }
     const name = matchName(tokens, k);
     if (!name || name.start !== k || name.parts.length < 2) continue;
     if (name.style === "foreign" || lexicon.surnames.has(name.parts[0]!.folded)) return name;

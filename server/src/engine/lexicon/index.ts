@@ -33,8 +33,12 @@ const honorifics = new PhraseSet<true>(officials.honorifics.map((h) => [h, true]
 
 const places = new PhraseSet<PlaceEntry>([
   ...countries.flatMap((c) => {
-    const ambiguousForms = new Set<string>(("ambiguousForms" in c ? (c.ambiguousForms as string[]) : []) ?? []);
-    return c.vi.map((vi) => [vi, { kind: "country", code: c.code, en: c.en, ambiguous: ambiguousForms.has(vi) }] as const);
+    const ambiguousForms = new Set<string>("ambiguousForms" in c ? (c.ambiguousForms as string[]) : []);
+    // English names and adjectives that are also ordinary words ("Chad", "Turkey", "US") count only capitalized as written.
+    const ambiguousEnglish = new Set<string>("ambiguousEnglish" in c ? (c.ambiguousEnglish as string[]) : []);
+    const entry = (form: string): PlaceEntry => ({ kind: "country", code: c.code, en: c.en, ambiguous: ambiguousForms.has(form) || ambiguousEnglish.has(form) });
+    const forms = new Set([...c.vi, ...c.enNames, ...c.enAdjectives]);
+    return [...forms].map((form) => [form, entry(form), ambiguousEnglish.has(form)] as const);
   }),
   ...groupings.flatMap((g) => g.vi.map((vi) => [vi, { kind: "grouping", code: g.id, en: g.en, ambiguous: false }] as const)),
   ...provinces.vi.map((vi) => [vi, { kind: "province", code: "VN", en: vi, ambiguous: false }] as const),
@@ -59,7 +63,7 @@ export const lexicon = {
   honorifics,
   nameParticles: new Set(officials.nameParticles),
   placeNouns: new PhraseSet<true>(officials.placeNouns.map((w) => [w, true] as const)),
-  deputyPrefix: foldPhrase(officials.deputyPrefix)[0]!,
+  deputyPrefixes: new Set(officials.deputyPrefixes.map((p) => foldPhrase(p)[0]!)),
   organizationHeads: new PhraseSet<true>(officials.organizationHeads.map((o) => [o, true] as const)),
   places,
   surnames: new Set(surnames.vi.map((s) => foldPhrase(s).join(" "))),
@@ -69,6 +73,9 @@ export const lexicon = {
   forumQualifiers: new PhraseSet<true>(forums.qualifiers.map((q) => [q, true] as const)),
   forumPostQualifiers: new PhraseSet<true>(forums.postQualifiers.map((q) => [q, true] as const)),
   clauseWords: new PhraseSet<true>(forums.clauseWords.map((q) => [q, true] as const)),
+  englishForumHeads: new PhraseSet<{ kind: string }>(forums.englishHeads.flatMap((h) => h.en.map((en) => [en, { kind: h.kind }] as const)), true),
+  englishConnectors: new Set(forums.englishConnectors),
+  englishKindHints: new PhraseSet<KindHint>(forums.englishKindHints.flatMap((h) => h.en.map((en) => [en, { kind: h.kind, level: h.level }] as const))),
   ordinalIntroducers: new PhraseSet<true>(forums.ordinalIntroducers.map((q) => [q, true] as const)),
   notForumNouns: new PhraseSet<true>(forums.notForumNouns.map((q) => [q, true] as const)),
   pluralMarkers: new PhraseSet<true>(forums.pluralMarkers.map((q) => [q, true] as const)),

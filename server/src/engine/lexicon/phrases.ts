@@ -19,14 +19,19 @@ export function foldPhrase(phrase: string): string[] {
  * (data files and documents are normalized the same way). Longest match wins.
  */
 export class PhraseSet<T> {
-  private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
+  private readonly byFirst = new Map<string, { words: string[]; exact?: string[]; value: T }[]>();
 
-  constructor(entries: Iterable<readonly [string, T]>) {
-    for (const [phrase, value] of entries) {
+  /**
+   * `entries` are [phrase, value] or [phrase, value, caseSensitive]; a case-sensitive phrase matches
+   * only as capitalized as written ("US" but not "us"). `allCaseSensitive` makes every phrase so.
+   */
+  constructor(entries: Iterable<readonly [string, T] | readonly [string, T, boolean]>, allCaseSensitive = false) {
+    for (const [phrase, value, caseSensitive] of entries) {
       const words = foldPhrase(phrase);
       if (words.length === 0) continue;
       const list = this.byFirst.get(words[0]!) ?? [];
-      list.push({ words, value });
+      const exact = caseSensitive === true || allCaseSensitive ? tokenize(normalizeText(phrase).text).map((t) => t.text) : undefined;
+      list.push(exact ? { words, exact, value } : { words, value });
       this.byFirst.set(words[0]!, list);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -38,9 +43,12 @@ export class PhraseSet<T> {
     if (!first) return undefined;
     const candidates = this.byFirst.get(first.folded);
     if (!candidates) return undefined;
-    outer: for (const { words, value } of candidates) {
+    outer: for (const { words, exact, value } of candidates) {
       if (index + words.length > tokens.length) continue;
-      for (let k = 1; k < words.length; k++) if (tokens[index + k]!.folded !== words[k]) continue outer;
+      for (let k = 0; k < words.length; k++) {
+        const token = tokens[index + k]!;
+        if (token.folded !== words[k] || (exact && token.text !== exact[k])) continue outer;
+      }
       return { start: index, end: index + words.length, value };
     }
     return undefined;
