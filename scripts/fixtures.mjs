@@ -4,18 +4,28 @@
 //   node scripts/fixtures.mjs           write test/fixtures/articles/NAME.txt and test/fixtures/gold/NAME.json
 //   node scripts/fixtures.mjs --check   write nothing; exit 1 listing every file that is missing,
 //                                       stale or has no source
+//   node scripts/fixtures.mjs DIR [--check]
+//                                       the same for another set laid out the same way (DIR/src →
+//                                       DIR/articles, DIR/gold), e.g. test/heldout; DIR is relative to
+//                                       the current directory; default test/fixtures
 //
-// Source markup (test/fixtures/src/NAME.txt):
+// Source markup (test/fixtures/src/NAME.txt, or DIR/src/NAME.txt):
 //   [[person:Name]]  [[forum:Name of the meeting]]  [[amount:visible text|numeric value|unit]]
 //   a line starting with "%% " is a boilerplate line (the marker is removed; empty lines never are).
 // The article is the source with the markup removed (NFC, LF line endings); the gold file has the
 // corpus gold format: {"entities":[{type,text,start,end(,value,unit)}],"boilerplate_lines":[...]},
 // offsets being UTF-16 indexes into the article, end exclusive. Malformed markup aborts the build.
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, existsSync } from "node:fs";
-import { join, dirname } from "node:path";
+import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "test", "fixtures");
+const args = process.argv.slice(2);
+const folders = args.filter((a) => !a.startsWith("--"));
+if (folders.length > 1) {
+  console.error("usage: node scripts/fixtures.mjs [DIR] [--check]");
+  process.exit(2);
+}
+const root = folders.length ? resolve(folders[0]) : join(dirname(fileURLToPath(import.meta.url)), "..", "test", "fixtures");
 const dirs = { src: join(root, "src"), articles: join(root, "articles"), gold: join(root, "gold") };
 const TYPES = new Set(["person", "forum", "amount"]);
 const MARK = /\[\[([^\]|:]*):([^\]]*)\]\]/g;
@@ -64,7 +74,11 @@ function build(name, source) {
   return { text, gold: JSON.stringify({ entities, boilerplate_lines: boilerplate }, null, 1) };
 }
 
-const check = process.argv.includes("--check");
+const check = args.includes("--check");
+if (folders.length && !existsSync(dirs.src)) {
+  console.error(`fixtures: no source folder ${dirs.src}`);
+  process.exit(2);
+}
 const names = readdirSync(dirs.src).filter((f) => f.endsWith(".txt")).map((f) => f.slice(0, -4)).sort();
 const expected = new Map();
 try {

@@ -35,9 +35,9 @@ export interface BoilerplateRule {
 
 /** Compiles whole-line phrase lists and patterns from the data file into one predicate. */
 export function lineMatcher(lines: readonly string[] = [], patterns: readonly string[] = []): (line: string) => boolean {
-  // Data is normalized like document text (NFC, one tone placement) so "khóa" matches "khoá".
-  const fold = (s: string): string => normalizeText(s).text.toLowerCase().replace(/\s+/g, " ").replace(/[\s:：.]+$/u, "").trim();
-  const exact = new Set(lines.map(fold));
+  // Document lines are already normalized; data is normalized the same way once, so "khóa" matches "khoá".
+  const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").replace(/[\s:：.]+$/u, "").trim();
+  const exact = new Set(lines.map((line) => fold(normalizeText(line).text)));
   const regexes = patterns.map((p) => new RegExp(normalizeText(p).text, "iu"));
   return (line) => {
     const trimmed = line.trim();

@@ -20,75 +20,103 @@ export interface NormalizedText {
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 const SPACE_LIKE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/u;
 const COMBINING = /\p{M}/u;
-const LETTERS = /\p{L}/u;
+/** Anything that changes the text's length or layout; most documents have none of it. */
+const NEEDS_MAPPING = /[\r\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\u00D0\u00F0\p{M}]/u;
+const WORD = /\p{L}+/gu;
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+const toneCache = new Map<string, string>();
+function tone(word: string): string {
+  let normalized = toneCache.get(word);
+  if (normalized === undefined) {
+    normalized = normalizeTonePlacement(word);
+    if (toneCache.size < 100_000) toneCache.set(word, normalized);
+  }
+  return normalized;
+}
+
+/** Rewrites every word to one tone placement; the length never changes. Only words with a letter outside ASCII can change. */
+function normalizeTones(text: string): string {
+  return text.replace(WORD, (word) => (NON_ASCII.test(word) ? tone(word) : word));
+}
 
 /** Builds the normalized view of `original`; linear in its length. */
 export function normalizeText(original: string): NormalizedText {
-  const out: string[] = [];
-  // origStart[k], origEnd[k]: the original range of normalized code unit k.
-  const origStart: number[] = [];
-  const origEnd: number[] = [];
-  let wordStart = -1; // index in `out` where the current letter run starts
+  if (!NEEDS_MAPPING.test(original)) {
+    // Only tone placement may change, letter for letter: offsets are the same in both texts.
+    return { original, text: normalizeTones(original), toOriginal: (start, end) => ({ start, end }) };
+  }
+  return normalizeWithMapping(original);
+}
 
-  const flushWord = (): void => {
-    if (wordStart < 0) return;
-    const word = out.slice(wordStart).join("");
-    const normalized = normalizeTonePlacement(word);
-    if (normalized !== word) for (let k = 0; k < normalized.length; k++) out[wordStart + k] = normalized[k]!;
-    wordStart = -1;
-  };
+function normalizeWithMapping(original: string): NormalizedText {
+  const n = original.length;
+  const pieces: string[] = [];
+  // origStart[k], origEnd[k]: the original range of normalized code unit k.
+  let capacity = n + 16;
+  let origStart = new Int32Array(capacity);
+  let origEnd = new Int32Array(capacity);
+  let length = 0;
   const push = (units: string, start: number, end: number): void => {
+    if (length + units.length > capacity) {
+      capacity = (length + units.length) * 2;
+      const grownStart = new Int32Array(capacity);
+      const grownEnd = new Int32Array(capacity);
+      grownStart.set(origStart);
+      grownEnd.set(origEnd);
+      origStart = grownStart;
+      origEnd = grownEnd;
+    }
+    pieces.push(units);
     for (let k = 0; k < units.length; k++) {
-      out.push(units[k]!);
-      origStart.push(start);
-      origEnd.push(end);
+      origStart[length] = start;
+      origEnd[length] = end;
+      length++;
     }
   };
 
   let i = 0;
-  const n = original.length;
   while (i < n) {
-    const ch = original[i]!;
-    if (ch === "\r") {
-      flushWord();
-      const end = original[i + 1] === "\n" ? i + 2 : i + 1;
+    const code = original.charCodeAt(i);
+    if (code === 13) {
+      const end = original.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
       push("\n", i, end);
       i = end;
       continue;
     }
+    const nextIsMark = i + 1 < n && original.charCodeAt(i + 1) >= 0x300 && COMBINING.test(original[i + 1]!);
+    if (code < 0x80 && !nextIsMark) {
+      push(original[i]!, i, i + 1);
+      i++;
+      continue;
+    }
+    const ch = original[i]!;
     if (INVISIBLE.test(ch)) {
       i++;
       continue;
     }
     // A cluster: one code point (surrogate pairs kept together) and its combining marks.
-    let j = i + (isHighSurrogate(original.charCodeAt(i)) && i + 1 < n ? 2 : 1);
+    let j = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1);
     while (j < n && COMBINING.test(original[j]!)) j++;
     let cluster = original.slice(i, j);
     if (SPACE_LIKE.test(cluster)) cluster = " ";
     else if (cluster === "\u00D0") cluster = "\u0110";
     else if (cluster === "\u00F0") cluster = "\u0111";
-    cluster = cluster.normalize("NFC");
-    const isLetter = LETTERS.test(cluster[0]!);
-    if (isLetter && wordStart < 0) wordStart = out.length;
-    if (!isLetter) flushWord();
-    push(cluster, i, j);
+    push(cluster.normalize("NFC"), i, j);
     i = j;
   }
-  flushWord();
-  const text = out.join("");
+  const text = normalizeTones(pieces.join(""));
+  const mappedStart = origStart;
+  const mappedEnd = origEnd;
   return {
     original,
     text,
     toOriginal(start: number, end: number) {
       if (start >= end) {
-        const at = start < origStart.length ? origStart[start]! : original.length;
+        const at = start < length ? mappedStart[start]! : original.length;
         return { start: at, end: at };
       }
-      return { start: origStart[start]!, end: origEnd[end - 1]! };
+      return { start: mappedStart[start]!, end: mappedEnd[end - 1]! };
     },
   };
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }
