@@ -121,7 +121,7 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
       j++;
       continue;
     }
-    if (hasProper && token.folded === "và" && isProperWord(tokens[j + 1]) && !lexicon.forumHeads.matchAt(tokens, j + 1)) {
+    if (j > head.end && token.folded === "và" && isProperWord(tokens[j + 1]) && !lexicon.forumHeads.matchAt(tokens, j + 1)) {
       j++;
       continue;
     }
@@ -147,7 +147,7 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
   }
   const afterOrdinal = edition !== undefined && j === lastGood;
   const endsWeak = edition === undefined && lastGood > head.end && !isStrongEnd(tokens, lastGood);
-  const extended = extendName(tokens, lastGood, afterOrdinal, parties, endsWeak);
+  const extended = edition !== undefined && !afterOrdinal ? undefined : extendName(tokens, lastGood, afterOrdinal, parties, endsWeak);
   if (extended) {
     lastGood = extended.end;
     edition ??= extended.edition;
@@ -155,6 +155,9 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
     named = true;
   }
   if (!named) return undefined;
+  // "Hợp tác X" names a framework only with several parties ("Hợp tác Mekong - Lan Thương") or an
+  // acronym; "… Quan hệ quốc tế và Hợp tác Nam Phi" is a ministry's name.
+  if (headFolded === "hợp tác" && countPlaces(tokens, head.end, lastGood) < 2 && !tokens[head.end]?.isAllCaps) return undefined;
   const post = lexicon.forumPostQualifiers.matchAt(tokens, lastGood);
   if (post && hasProper) lastGood = post.end;
   for (let k = head.end; k < lastGood; k++) {
@@ -172,6 +175,18 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
   return { start: i, end: lastGood, attributes, rule: head.value.framework ? "forum.framework" : "forum.head-noun" };
 }
 
+function countPlaces(tokens: readonly Token[], start: number, end: number): number {
+  let count = 0;
+  for (let k = start; k < end; k++) {
+    const place = lexicon.places.matchAt(tokens, k);
+    if (place) {
+      count++;
+      k = place.end - 1;
+    } else if (tokens[k]!.isAllCaps) count++;
+  }
+  return count;
+}
+
 function isLowercaseWord(token: Token | undefined): boolean {
   return token !== undefined && token.kind === "word" && !token.isCapitalized;
 }
@@ -186,7 +201,7 @@ function nameGoesOnOrEnds(tokens: readonly Token[], k: number): boolean {
 }
 
 const NAME_PUNCT = new Set(["-", "–", "+", "'", "’", "&"]);
-const LOOKAHEAD = 15;
+const LOOKAHEAD = 20;
 
 /**
  * Lowercase words inside a name ("Hội thảo quốc tế về an ninh nguồn nước Mekong lần thứ ba",
@@ -206,8 +221,22 @@ function extendName(
   const found: string[] = [];
   for (let k = from; k < Math.min(tokens.length, from + LOOKAHEAD); k++) {
     const token = tokens[k]!;
+    if (!afterOrdinal && token.text === "(") {
+      // "Hội nghị quốc tế các đảng chính trị châu Á (ICAPP)": an abbreviation closes the name.
+      const abbr = matchParenthetical(tokens, k);
+      if (abbr?.acronym && k > from) {
+        parties.push(...found);
+        return { end: abbr.end, abbreviation: abbr.text };
+      }
+    }
     if (token.kind === "punct" && !NAME_PUNCT.has(token.text)) break;
     if (lexicon.clauseWords.matchAt(tokens, k)) break;
+    // Another forum begins: "phiên họp mở rộng của Hội nghị thượng đỉnh BRICS …" names that one.
+    if (token.isCapitalized && lexicon.forumHeads.matchAt(tokens, k) && k > from) break;
+    if (endsWeak && token.kind === "number" && /^(19|20)\d\d$/.test(token.text)) {
+      lastPlaceEnd = k + 1;
+      continue;
+    }
     if (!afterOrdinal) {
       const ordinal = matchOrdinal(tokens, k);
       if (ordinal) {
@@ -328,6 +357,8 @@ function matchFrameworkList(tokens: readonly Token[], i: number): ForumMatch[] |
   if (!intro) return undefined;
   const found: ForumMatch[] = [];
   let j = intro.end;
+  const named = namedGroup(tokens, j);
+  if (named) return [named];
   for (;;) {
     const group = matchPartyGroup(tokens, j);
     if (!group) break;
@@ -337,6 +368,35 @@ function matchFrameworkList(tokens: readonly Token[], i: number): ForumMatch[] |
     else break;
   }
   return found.length > 0 ? found : undefined;
+}
+
+const NAMED_GROUP_LOOKAHEAD = 6;
+
+/**
+ * "khuôn khổ Tam giác phát triển Campuchia - Lào - Việt Nam": a capitalized name (not a fund, a
+ * partnership…) running to a group of parties, and its abbreviation.
+ */
+function namedGroup(tokens: readonly Token[], j: number): ForumMatch | undefined {
+  const first = tokens[j];
+  const grouping = lexicon.places.matchAt(tokens, j);
+  // A grouping whose own name joins several parties ("Tam giác phát triển Campuchia - Lào - Việt Nam").
+  if (grouping?.value.kind === "grouping" && tokens.slice(j, grouping.end).some(isDash)) {
+    const abbr = matchParenthetical(tokens, grouping.end);
+    const attributes: ForumAttributes = { kind: "framework", parties: [grouping.value.en] };
+    if (abbr?.acronym) attributes.abbreviation = abbr.text;
+    return { start: j, end: abbr?.acronym ? abbr.end : grouping.end, attributes, rule: "forum.framework-list" };
+  }
+  if (!isProperWord(first) || grouping || lexicon.notForumNouns.matchAt(tokens, j) || first!.isAllCaps) return undefined;
+  for (let k = j + 1; k < Math.min(tokens.length, j + NAMED_GROUP_LOOKAHEAD); k++) {
+    if (tokens[k]!.kind !== "word" || lexicon.clauseWords.matchAt(tokens, k)) return undefined;
+    const group = matchPartyGroup(tokens, k);
+    if (!group) continue;
+    const abbr = matchParenthetical(tokens, group.end);
+    const attributes: ForumAttributes = { kind: "framework", parties: group.parties };
+    if (abbr?.acronym) attributes.abbreviation = abbr.text;
+    return { start: j, end: abbr?.acronym ? abbr.end : group.end, attributes, rule: "forum.framework-list" };
+  }
+  return undefined;
 }
 
 /** "Mê Công - Lan Cang (Lan Thương)": two or more parties joined by dashes. */

@@ -23,7 +23,10 @@ export function detectEnglishForums(doc: ArticleDocument, taken: readonly { star
       const found = readLeft(tokens, i);
       if (!found) continue;
       const start = tokens[found.start]!.start;
-      const end = tokens[head.end - 1]!.end;
+      // "… Climate Change Conference (COP29)": an abbreviation in parentheses right after belongs to the name.
+      const abbreviation = tokens[head.end]?.text === "(" && tokens[head.end + 1]?.isAllCaps === true && tokens[head.end + 2]?.text === ")";
+      const last = abbreviation ? head.end + 2 : head.end - 1;
+      const end = tokens[last]!.end;
       if (doc.isDebris(start, end) || taken.some((t) => t.start < end && start < t.end)) continue;
       const attributes: ForumAttributes = { kind: head.value.kind };
       for (let k = found.start; k < head.end; k++) {
@@ -35,8 +38,9 @@ export function detectEnglishForums(doc: ArticleDocument, taken: readonly { star
       }
       if (found.edition !== undefined) attributes.edition = found.edition;
       if (found.parties.length > 0) attributes.parties = found.parties;
+      if (abbreviation) attributes.abbreviation = tokens[head.end + 1]!.text;
       entities.push({ type: "forum", start, end, text: doc.text.slice(start, end), attributes, rule: "forum.english-head" });
-      i = head.end - 1;
+      i = last;
     }
   }
   return entities;

@@ -22,7 +22,7 @@ export interface NameMatch {
   readonly style: "vietnamese" | "foreign";
 }
 
-const MAX_PARTS = 5;
+const MAX_PARTS = 6;
 
 /** Reads the capitalized parts that start at token `j` (at most five). */
 export function readNameParts(tokens: readonly Token[], j: number): NamePart[] {
@@ -89,7 +89,10 @@ export function matchName(tokens: readonly Token[], j: number): NameMatch | unde
     if (surnameAt >= 0) return build(parts.slice(surnameAt), "vietnamese");
     return parts.length <= 4 ? build(parts, "vietnamese") : undefined;
   }
-  return build(parts.slice(0, 4), "foreign");
+  // "Luiz Inácio Lula da Silva": up to six parts, never ending on a particle.
+  const foreign = parts.slice(0, MAX_PARTS);
+  while (foreign.length > 1 && lexicon.nameParticles.has(foreign[foreign.length - 1]!.text)) foreign.pop();
+  return build(foreign, "foreign");
 }
 
 /** A name-shaped run without any title before it: used for list continuations and known names. */

@@ -46,7 +46,15 @@ export function detectPersons(doc: ArticleDocument, taken: readonly { start: num
     let i = 0;
     while (i < tokens.length) {
       const trigger = matchTrigger(tokens, i);
-      if (!trigger || overlapsTaken(tokens[i]!.start, tokens[trigger.nameAt - 1 < i ? i : trigger.nameAt - 1]!.end)) {
+      if (!trigger) {
+        const bare = bareVietnameseName(tokens, i);
+        if (bare && !overlapsTaken(tokens[bare.start]!.start, tokens[bare.end - 1]!.end)) {
+          full.push({ line: line.index, name: bare, start: tokens[bare.start]!.start, end: tokens[bare.end - 1]!.end, rule: "person.name-shape" });
+          i = bare.end;
+        } else i++;
+        continue;
+      }
+      if (overlapsTaken(tokens[i]!.start, tokens[trigger.nameAt - 1]!.end)) {
         i++;
         continue;
       }
@@ -74,7 +82,7 @@ export function detectPersons(doc: ArticleDocument, taken: readonly { start: num
   for (const mention of partial) {
     const canonical = people.resolvePart(mention.name.parts[0]!.folded);
     if (canonical) mentions.push({ ...mention, rule: "person.coreference" });
-    else if (mention.name.style === "foreign" && mention.title) mentions.push(mention);
+    else if (mention.name.style === "foreign") mentions.push(mention);
   }
   mentions.push(...findRepeats(doc, people, mentions, overlapsTaken));
   return mentions.sort((a, b) => a.start - b.start).map((m) => toEntity(doc, m, people));
@@ -135,12 +143,30 @@ function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): 
       j = info.titleEnd = place.end;
       continue;
     }
+    const connector = lexicon.placeConnectors.matchAt(tokens, j);
+    const connected = connector ? lexicon.places.matchAt(tokens, connector.end) : undefined;
+    if (connected) {
+      if (connected.value.kind === "country") info.country ??= connected.value.code;
+      j = info.titleEnd = connected.end;
+      continue;
+    }
     const placeNoun = lexicon.placeNouns.matchAt(tokens, j);
-    if (placeNoun) {
-      // "thành phố Toulouse Claire Dubois": a run of three or more foreign parts starts with the place.
+    if (placeNoun && !lexicon.places.matchAt(tokens, placeNoun.end)) {
+      // "thành phố Toulouse Claire Dubois": a run of three or more foreign parts starts with the
+      // place; a single part is the place alone ("Thống đốc tỉnh Cebu").
       const run = readNameParts(tokens, placeNoun.end);
-      const skip = run.length >= 3 && !run[0]!.vietnamese ? run[0]!.end : placeNoun.end;
+      const skip = (run.length >= 3 && !run[0]!.vietnamese) || run.length === 1 ? run[0]!.end : placeNoun.end;
+      if (skip === placeNoun.end && tokens[skip]?.kind !== "word") return j;
       j = info.titleEnd = skip;
+      continue;
+    }
+    if (placeNoun) {
+      j = placeNoun.end;
+      continue;
+    }
+    const honorific = lexicon.titleHonorifics.matchAt(tokens, j);
+    if (honorific) {
+      j = honorific.end;
       continue;
     }
     const body = lexicon.bodies.matchAt(tokens, j);
@@ -181,7 +207,19 @@ const ORGANIZATION_LOOKAHEAD = 10;
 function nameAfterUnknownOrganization(tokens: readonly Token[], j: number): NameMatch | undefined {
   // English: "Deputy Governor of the State Bank of Việt Nam Lại Thị Thu Hương".
   if (tokens[j]?.folded === "of") j += tokens[j + 1]?.folded === "the" ? 2 : 1;
+  // The title's own lowercase words ("Trưởng đoàn đàm phán Việt Nam Lê Sĩ Dũng"), not a clause.
+  let lowercase = 0;
+  while (tokens[j]?.kind === "word" && !tokens[j]!.isCapitalized && lowercase < 4 && !lexicon.clauseWords.matchAt(tokens, j) && tokens[j]!.folded !== "và") {
+    j++;
+    lowercase++;
+  }
   if (!tokens[j]?.isCapitalized) return undefined;
+  if (lowercase > 0) {
+    const place = lexicon.places.matchAt(tokens, j);
+    if (place) j = place.end;
+    const name = matchName(tokens, j);
+    return name && name.start === j && name.parts.length >= 2 && (name.style === "foreign" || lexicon.surnames.has(name.parts[0]!.folded)) ? name : undefined;
+  }
   for (let k = j + 1; k < Math.min(tokens.length, j + ORGANIZATION_LOOKAHEAD); k++) {
     const token = tokens[k]!;
     if (token.kind === "punct" && token.text !== "-" && token.text !== "&") return undefined;
@@ -209,18 +247,59 @@ function findPlaceAhead(tokens: readonly Token[], j: number, limit: number): { e
   return undefined;
 }
 
+/**
+ * "Nguyễn Thị Minh Châu" with no title: a family name and two or three more Vietnamese syllables,
+ * no more and no less, not after a capitalized word (part of a longer name) nor after a word that
+ * makes it a street or a school ("đường Trần Hưng Đạo").
+ */
+function bareVietnameseName(tokens: readonly Token[], i: number): NameMatch | undefined {
+  const token = tokens[i]!;
+  if (!token.isCapitalized || !lexicon.surnames.has(token.folded)) return undefined;
+  const previous = tokens[i - 1];
+  if (previous && previous.kind === "word" && previous.isCapitalized && previous.gap !== "") return undefined;
+  for (let back = 1; back <= 2; back++) if (lexicon.nameBlockers.matchAt(tokens, i - back)?.end === i) return undefined;
+  if (lexicon.places.matchAt(tokens, i)) return undefined;
+  const parts = readNameParts(tokens, i);
+  if (parts.length < 3 || parts.length > 4 || !parts.every((p) => p.vietnamese)) return undefined;
+  if (parts.some((p) => lexicon.places.matchAt(tokens, p.start) || lexicon.titles.matchAt(tokens, p.start) || lexicon.bodies.matchAt(tokens, p.start))) return undefined;
+  return { start: i, end: parts[parts.length - 1]!.end, parts, style: "vietnamese" };
+}
+
 /** Known full names of the article, with what every mention says about them. */
 class PeopleIndex {
-  private readonly byCanonical = new Map<string, { mentions: Mention[]; style: NameMatch["style"]; display: string }>();
+  private readonly byCanonical = new Map<string, { mentions: Mention[]; style: NameMatch["style"]; display: string; parts: string[] }>();
   private readonly byPart = new Map<string, Set<string>>();
+  /** A shorter full name of the same person ("Nikolai Sorokin") → the longest ("Nikolai Vladimirovich Sorokin"). */
+  private readonly roots = new Map<string, string>();
 
   constructor(private readonly doc: ArticleDocument, full: readonly Mention[]) {
     for (const mention of full) this.add(mention);
+    for (const [canonical, entry] of this.byCanonical) {
+      const longer = [...this.byCanonical.entries()].filter(([other, o]) => other !== canonical && o.parts.length > entry.parts.length && isSubsequence(entry.parts, o.parts));
+      if (longer.length === 1) this.roots.set(canonical, longer[0]![0]);
+    }
+  }
+
+  /** The longest known name of the person `canonical` names. */
+  root(canonical: string): string {
+    return this.roots.get(canonical) ?? canonical;
+  }
+
+  /** The one person whose known name has these consecutive parts ("Ruiz Montoya"), if exactly one. */
+  resolveParts(folded: readonly string[]): string | undefined {
+    const people = new Set<string>();
+    for (const [canonical, entry] of this.byCanonical) if (containsRun(entry.parts, folded)) people.add(this.root(canonical));
+    return people.size === 1 ? [...people][0] : undefined;
   }
 
   add(mention: Mention): void {
     const canonical = canonicalOf(mention.name);
-    const entry = this.byCanonical.get(canonical) ?? { mentions: [], style: mention.name.style, display: this.doc.display(mention.start, mention.end) };
+    const entry = this.byCanonical.get(canonical) ?? {
+      mentions: [],
+      style: mention.name.style,
+      display: this.doc.display(mention.start, mention.end),
+      parts: mention.name.parts.map((p) => p.folded),
+    };
     entry.mentions.push(mention);
     this.byCanonical.set(canonical, entry);
     for (const part of mention.name.parts) {
@@ -232,8 +311,8 @@ class PeopleIndex {
 
   /** The one full name containing this part, if exactly one does. */
   resolvePart(folded: string): string | undefined {
-    const candidates = this.byPart.get(folded);
-    return candidates && candidates.size === 1 ? [...candidates][0] : undefined;
+    const people = new Set([...(this.byPart.get(folded) ?? [])].map((c) => this.root(c)));
+    return people.size === 1 ? [...people][0] : undefined;
   }
 
   canonicals(): string[] {
@@ -254,7 +333,8 @@ class PeopleIndex {
     const roles: string[] = [];
     let portfolio: string | undefined;
     let country: string | undefined;
-    for (const mention of this.byCanonical.get(canonical)?.mentions ?? []) {
+    const mentions = [...this.byCanonical.entries()].filter(([c]) => this.root(c) === canonical).flatMap(([, e]) => e.mentions);
+    for (const mention of mentions) {
       for (const role of mention.title?.roles ?? []) if (!roles.includes(role)) roles.push(role);
       portfolio ??= mention.title?.portfolio;
       country ??= mention.title?.country;
@@ -265,6 +345,17 @@ class PeopleIndex {
     if (!country && this.style(canonical) === "vietnamese" && roles.length > 0) country = "VN";
     return { roles, ...(portfolio ? { portfolio } : {}), ...(country ? { country } : {}) };
   }
+}
+
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let k = 0;
+  for (const part of long) if (part === short[k]) k++;
+  return k === short.length;
+}
+
+function containsRun(parts: readonly string[], run: readonly string[]): boolean {
+  for (let k = 0; k + run.length <= parts.length; k++) if (run.every((p, n) => parts[k + n] === p)) return true;
+  return false;
 }
 
 function canonicalOf(name: NameMatch): string {
@@ -292,7 +383,8 @@ function findRepeats(
       for (let n = name.parts.length; n >= 1 && !match; n--) {
         const parts = name.parts.slice(0, n);
         const folded = parts.map((p) => p.folded).join(" ");
-        if (n >= 2 && fullNames.has(folded)) match = { ...name, parts, end: parts[n - 1]!.end };
+        const foreignRun = n >= 2 && people.resolveParts(parts.map((p) => p.folded)) !== undefined && parts.some((p) => !p.vietnamese);
+        if (n >= 2 && (fullNames.has(folded) || foreignRun)) match = { ...name, parts, end: parts[n - 1]!.end };
         else if (n === 1 && isDistinctivePart(parts[0]!.folded, parts[0]!.vietnamese, people)) match = { ...name, parts, end: parts[0]!.end };
       }
       if (!match) continue;
@@ -315,7 +407,10 @@ function isDistinctivePart(folded: string, vietnamese: boolean, people: PeopleIn
 
 function toEntity(doc: ArticleDocument, mention: Mention, people: PeopleIndex): Entity {
   const own = canonicalOf(mention.name);
-  const canonical = mention.name.parts.length >= 2 ? own : people.resolvePart(mention.name.parts[0]!.folded) ?? own;
+  const canonical =
+    mention.name.parts.length >= 2
+      ? people.resolveParts(mention.name.parts.map((p) => p.folded)) ?? people.root(own)
+      : people.resolvePart(mention.name.parts[0]!.folded) ?? own;
   const merged = people.merged(canonical);
   const roles = merged.roles.length > 0 ? merged.roles : mention.title?.roles ?? [];
   const attributes: PersonAttributes = {

@@ -52,7 +52,7 @@ const forumHeads = new PhraseSet<ForumHead>(
 // the amount (a compound like "máy tạo ôxy"); other spellings contribute their first word only.
 const measureWords: Measure[] = amounts.measures.flatMap((m) => {
   const inSpan = new Set<string>("span" in m ? (m.span as string[]) : []);
-  return m.vi.map((word) => ({ word, unit: m.unit, inSpan: inSpan.has(word) || !word.includes(" ") }));
+  return m.vi.map((word) => ({ word, unit: m.unit, inSpan: inSpan.has(word) || word === m.unit || !word.includes(" ") }));
 });
 
 /** All of the engine's word lists, compiled for look-up. */
@@ -62,6 +62,9 @@ export const lexicon = {
   bodies,
   honorifics,
   nameParticles: new Set(officials.nameParticles),
+  titleHonorifics: new PhraseSet<true>(officials.titleHonorifics.map((h) => [h, true] as const)),
+  nameBlockers: new PhraseSet<true>(officials.nameBlockers.map((w) => [w, true] as const)),
+  placeConnectors: new PhraseSet<true>(officials.placeConnectors.map((w) => [w, true] as const)),
   placeNouns: new PhraseSet<true>(officials.placeNouns.map((w) => [w, true] as const)),
   deputyPrefixes: new Set(officials.deputyPrefixes.map((p) => foldPhrase(p)[0]!)),
   organizationHeads: new PhraseSet<true>(officials.organizationHeads.map((o) => [o, true] as const)),
@@ -72,7 +75,8 @@ export const lexicon = {
   frameworkIntroducers: new PhraseSet<true>(forums.frameworkIntroducers.map((w) => [w, true] as const)),
   forumQualifiers: new PhraseSet<true>(forums.qualifiers.map((q) => [q, true] as const)),
   forumPostQualifiers: new PhraseSet<true>(forums.postQualifiers.map((q) => [q, true] as const)),
-  clauseWords: new PhraseSet<true>(forums.clauseWords.map((q) => [q, true] as const)),
+  // Case-sensitive: "who" ends a name, "WHO" is a party.
+  clauseWords: new PhraseSet<true>(forums.clauseWords.map((q) => [q, true, true] as const)),
   englishForumHeads: new PhraseSet<{ kind: string }>(forums.englishHeads.flatMap((h) => h.en.map((en) => [en, { kind: h.kind }] as const)), true),
   englishConnectors: new Set(forums.englishConnectors),
   englishKindHints: new PhraseSet<KindHint>(forums.englishKindHints.flatMap((h) => h.en.map((en) => [en, { kind: h.kind, level: h.level }] as const))),
