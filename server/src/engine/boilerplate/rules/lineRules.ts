@@ -15,6 +15,7 @@ function perLine(context: RuleContext, test: (line: string, index: number) => st
 
 const isNavigation = lineMatcher(data.navigation.lines, data.navigation.patterns);
 const MENU_SEPARATOR = new RegExp(data.menuSeparators, "u");
+const isMasthead = lineMatcher([], data.mastheads);
 const isOutletLine = (line: string): boolean => line.length <= 60 && (lexicon.outlets.has(line) || line.split(/\s*[-/|]\s*/).every((part) => lexicon.outlets.has(part)));
 
 /** Two or more short items separated by wide gaps or bars ("Thời sự   Thế giới   Kinh doanh"). */
@@ -22,7 +23,8 @@ function isMenu(line: string): boolean {
   if (/\d/.test(line) || !MENU_SEPARATOR.test(line)) return false;
   const items = line.split(new RegExp(MENU_SEPARATOR.source, "gu")).map((item) => item.trim()).filter((item) => item !== "" && !/^[|·•/›»>]$/.test(item));
   if (items.length < 2) return false;
-  return items.every((item) => item.split(/\s+/).length <= 5 && !/[.!?;:,]$/.test(item)) && line.split(/\s+/).length <= 40;
+  // Menus are many short items; a long line needs many of them.
+  return items.every((item) => item.split(/\s+/).length <= 5 && !/[.!?;:,]$/.test(item)) && line.split(/\s+/).length <= Math.max(40, items.length * 6);
 }
 
 export const navigationRule: BoilerplateRule = {
@@ -34,7 +36,7 @@ export const navigationRule: BoilerplateRule = {
       if (isNavigation(line)) return "Site navigation or UI text, not part of the article.";
       if (isMenu(line)) return "A menu or breadcrumb line, not part of the article.";
       // The site's name above everything else is its masthead; an outlet line after the text is the article's credit.
-      if (isOutletLine(line) && isBeforeContent(context, index)) return "The site's masthead, not part of the article.";
+      if ((isOutletLine(line) || isMasthead(line)) && isBeforeContent(context, index)) return "The site's masthead, not part of the article.";
       return undefined;
     }),
 };
@@ -93,6 +95,9 @@ export const photoCreditRule: BoilerplateRule = {
       if (lexicon.outlets.has(line)) return undefined;
       const previous = context.previousNonBlank(index);
       if (previous < 0 || SENTENCE_END.test(context.trimmed[previous]!)) return undefined;
+      // The last line of text in capitals is the byline ("THU HƯƠNG"), not a credit.
+      const next = context.nextNonBlank(index);
+      if (next < 0 || context.flagged.has(next)) return undefined;
       return "A photo credit on its own line.";
     }),
 };
