@@ -56,3 +56,13 @@ test("article text is never flagged in a clean article", () => {
   const lines = ["Hai nước ký thỏa thuận hợp tác", "Minh Anh", BODY, "Ông cho biết hai bên sẽ sớm triển khai.", BODY, "TTXVN"];
   assert.deepEqual([...flagged(lines).keys()], []);
 });
+
+test("mastheads above the article, players, gallery counters and English photo credits", () => {
+  const lines = ["BÁO BÌNH MINH ĐIỆN TỬ", "binhminh.vn   Cơ quan của Hội Nhà báo tỉnh", "Hai nước ký thỏa thuận hợp tác", BODY, "Video đang phát", "00:00 / 03:12", "Ảnh 1/4", "Photo by Reuters/Lan Chi", BODY, "BÁO BÌNH MINH ĐIỆN TỬ giới thiệu tuyến bài mới về hợp tác quốc tế của địa phương."];
+  assert.deepEqual([...flagged(lines).keys()].sort((a, b) => a - b), [0, 1, 4, 5, 6, 7]);
+});
+
+test("a capitalized name closing the article is its byline; under a caption it is a credit", () => {
+  const lines = ["Hai nước ký thỏa thuận hợp tác", BODY, "Lãnh đạo hai nước tại lễ ký kết", "HẢI NAM", BODY, "MINH ANH"];
+  assert.deepEqual([...flagged(lines).entries()], [[3, "photo-credit"]]);
+});

@@ -78,3 +78,8 @@ test("an organization the data does not know may stand between the title and the
 test("lowercase particles belong to foreign names", () => {
   check("Chủ tịch Ủy ban châu Âu [[Margit van der Berg]] hoan nghênh thỏa thuận.", "person");
 });
+
+test("a title naming a building is not a title", () => {
+  const [person] = check("Chiều 2/3, tại Phủ Chủ tịch, Thủ tướng [[Lê Văn Hiếu]] tiếp đoàn.", "person");
+  assert.deepEqual(attrs(person!).roles, ["prime-minister"]);
+});

@@ -93,6 +93,7 @@ function matchTrigger(tokens: readonly Token[], i: number): { nameAt: number; ti
   // "Phó" before a title the data does not list as a deputy one ("Phó Thị trưởng") makes it so.
   const deputy = lexicon.deputyPrefixes.has(tokens[i]?.folded ?? "") && !lexicon.titles.matchAt(tokens, i) ? lexicon.titles.matchAt(tokens, i + 1) : undefined;
   const title = deputy ? { ...deputy, value: { ...deputy.value, role: `deputy-${deputy.value.role}` } } : lexicon.titles.matchAt(tokens, i);
+  if (title && isBlockedTitle(tokens, i)) return undefined;
   if (title) {
     const info: TitleInfo = { titleStart: i, titleEnd: title.end, roles: [title.value.role] };
     if (title.value.portfolio) info.portfolio = title.value.portfolio;
@@ -107,6 +108,12 @@ function matchTrigger(tokens: readonly Token[], i: number): { nameAt: number; ti
     return { nameAt: honorific.end };
   }
   return undefined;
+}
+
+/** "Phủ Chủ tịch": the title names a building or an office here. */
+function isBlockedTitle(tokens: readonly Token[], i: number): boolean {
+  for (let back = 1; back <= 2; back++) if (lexicon.titleBlockers.matchAt(tokens, i - back)?.end === i) return true;
+  return false;
 }
 
 /** "Australian Foreign Minister …": English puts the country before the title. */

@@ -63,6 +63,7 @@ export const lexicon = {
   honorifics,
   nameParticles: new Set(officials.nameParticles),
   titleHonorifics: new PhraseSet<true>(officials.titleHonorifics.map((h) => [h, true] as const)),
+  titleBlockers: new PhraseSet<true>(officials.titleBlockers.map((w) => [w, true] as const)),
   nameBlockers: new PhraseSet<true>(officials.nameBlockers.map((w) => [w, true] as const)),
   placeConnectors: new PhraseSet<true>(officials.placeConnectors.map((w) => [w, true] as const)),
   placeNouns: new PhraseSet<true>(officials.placeNouns.map((w) => [w, true] as const)),
