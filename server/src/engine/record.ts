@@ -3,7 +3,7 @@
  * (schema: `schema/record.v1.schema.json`).
  */
 import { LineIndex } from "./text/lines";
-import type { Analysis, ArticleMetadata, BoilerplateFinding, EntityAttributes, EntityType, Severity } from "./types";
+import type { Analysis, ArticleMetadata, BoilerplateFinding, EntityAttributes, EntityType } from "./types";
 
 export const RECORD_SCHEMA_VERSION = 1;
 
@@ -22,16 +22,8 @@ export interface RecordEntity {
   rule: string;
 }
 
-export interface RecordBoilerplate {
-  rule: string;
-  start: number;
-  end: number;
-  startLine: number;
-  endLine: number;
-  message: string;
-  severity: Severity;
-  scope: "lines" | "span";
-}
+/** A debris finding as the record stores it (the fix and related line stay in the engine and server). */
+export type RecordBoilerplate = Pick<BoilerplateFinding, "rule" | "start" | "end" | "startLine" | "endLine" | "message" | "severity" | "scope">;
 
 export interface AnnotatedRecord {
   schemaVersion: typeof RECORD_SCHEMA_VERSION;

@@ -47,37 +47,38 @@ function isBeforeContent(context: RuleContext, index: number): boolean {
   return true;
 }
 
-const isPrompt = lineMatcher(data.prompts.lines, data.prompts.patterns);
-export const promptRule: BoilerplateRule = {
-  id: "prompt",
-  description: "Follow, share, comment and rating prompts.",
-  defaultSeverity: "warning",
-  detect: (context) => perLine(context, (line) => (isPrompt(line) ? "A follow/share/comment/rating prompt, not part of the article." : undefined)),
-};
+/** A rule that flags every line one phrase list matches, with one message. */
+function phraseRule(id: string, description: string, matches: (line: string) => boolean, message: string): BoilerplateRule {
+  return { id, description, defaultSeverity: "warning", detect: (context) => perLine(context, (line) => (matches(line) ? message : undefined)) };
+}
 
-const isViewCount = lineMatcher([], data.viewCount.patterns);
-export const viewCountRule: BoilerplateRule = {
-  id: "view-count",
-  description: "View counters and the bullets around them.",
-  defaultSeverity: "warning",
-  detect: (context) => perLine(context, (line) => (isViewCount(line) ? "A view counter or bullet, not part of the article." : undefined)),
-};
+export const promptRule = phraseRule(
+  "prompt",
+  "Follow, share, comment and rating prompts.",
+  lineMatcher(data.prompts.lines, data.prompts.patterns),
+  "A follow/share/comment/rating prompt, not part of the article.",
+);
 
-const isCopyright = lineMatcher([], data.copyright.patterns);
-export const copyrightRule: BoilerplateRule = {
-  id: "copyright",
-  description: "Copyright, licence and sitemap lines.",
-  defaultSeverity: "warning",
-  detect: (context) => perLine(context, (line) => (isCopyright(line) ? "A copyright or sitemap line, not part of the article." : undefined)),
-};
+export const viewCountRule = phraseRule(
+  "view-count",
+  "View counters and the bullets around them.",
+  lineMatcher([], data.viewCount.patterns),
+  "A view counter or bullet, not part of the article.",
+);
 
-const isImageMarkup = lineMatcher([], data.imageMarkup.patterns);
-export const imageRule: BoilerplateRule = {
-  id: "image-placeholder",
-  description: "Image placeholders, markup remnants and image alt-text lines (\"… - Ảnh 1.\").",
-  defaultSeverity: "warning",
-  detect: (context) => perLine(context, (line) => (isImageMarkup(line) ? "An image placeholder or alt text left by the scraper." : undefined)),
-};
+export const copyrightRule = phraseRule(
+  "copyright",
+  "Copyright, licence and sitemap lines.",
+  lineMatcher([], data.copyright.patterns),
+  "A copyright or sitemap line, not part of the article.",
+);
+
+export const imageRule = phraseRule(
+  "image-placeholder",
+  "Image placeholders, markup remnants, gallery counters and image alt-text lines (\"… - Ảnh 1.\").",
+  lineMatcher([], data.imageMarkup.patterns),
+  "An image placeholder or alt text left by the scraper.",
+);
 
 const isCreditLine = lineMatcher([], data.credits.patterns);
 const SENTENCE_END = /[.!?…:;]["”’)]?$/u;
