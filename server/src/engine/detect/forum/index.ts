@@ -1,0 +1,197 @@
+/**
+ * Forum detection: named meetings, conferences, summits, dialogues and cooperation frameworks.
+ *
+ * Grammar (token level): HEAD (QUALIFIER | PARTY | CONNECTOR)* [ORDINAL] [(ABBREVIATION)], where the
+ * name must contain a party (a country, grouping, acronym or capitalized name) or an ordinal, so a bare
+ * "hội nghị" that refers back is not a forum. "khuôn khổ"/"cơ chế" followed by dash-joined party
+ * groups ("khuôn khổ Mê Công - Lan Cang, Mê Công - Nhật Bản") names one framework per group.
+ */
+import { lexicon } from "../../lexicon";
+import type { Token } from "../../text/tokens";
+import type { ArticleDocument } from "../../document";
+import type { Entity, ForumAttributes } from "../../types";
+import { isDash, isProperWord, isSentenceStart, parseInteger } from "../grammar";
+import { matchFrameworkList } from "./frameworks";
+import type { ForumMatch } from "./match";
+import {
+  consumeAttachedSuffix,
+  countPlaces,
+  extendName,
+  isLowercaseWord,
+  isPluralOrOtherNoun,
+  isStrongEnd,
+  matchOrdinal,
+  matchParenthetical,
+  nameGoesOnOrEnds,
+} from "./nameParts";
+
+const GENERIC_KINDS = new Set(["conference", "meeting", "forum"]);
+
+/** Finds forums in the article lines of `doc` (normalized offsets). */
+export function detectForums(doc: ArticleDocument): Entity[] {
+  const entities: Entity[] = [];
+  for (const line of doc.articleLines()) {
+    const tokens = doc.tokens(line.index);
+    let i = 0;
+    while (i < tokens.length) {
+      const found = matchFrameworkList(tokens, i) ?? optional(matchForum(tokens, i));
+      if (!found || found.length === 0) {
+        i++;
+        continue;
+      }
+      for (const match of found) {
+        const start = tokens[match.start]!.start;
+        const end = tokens[match.end - 1]!.end;
+        if (doc.isDebris(start, end)) continue;
+        entities.push({ type: "forum", start, end, text: doc.text.slice(start, end), attributes: match.attributes, rule: match.rule });
+      }
+      i = found[found.length - 1]!.end;
+    }
+  }
+  return entities;
+}
+
+function optional<T>(value: T | undefined): T[] | undefined {
+  return value === undefined ? undefined : [value];
+}
+
+/** HEAD … at token `i`. */
+function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined {
+  const head = lexicon.forumHeads.matchAt(tokens, i);
+  if (!head) return undefined;
+  const first = tokens[i]!;
+  const headFolded = tokens.slice(i, head.end).map((t) => t.folded).join(" ");
+  if (!first.isCapitalized && !lexicon.lowercaseForumHeads.has(headFolded)) return undefined;
+  if (isPluralOrOtherNoun(tokens, i, head.value.framework)) return undefined;
+  if (head.value.framework && isSentenceStart(tokens, i) && !tokens[head.end]?.isAllCaps) return undefined;
+
+  const parties: string[] = [];
+  const hints: { kind: string; level?: string }[] = [];
+  let edition: number | undefined;
+  let abbreviation: string | undefined;
+  let hasProper = false;
+  let lastGood = head.end; // end of the name so far (a bare head is not yet a name)
+  let named = false;
+  let j = head.end;
+  // A framework is named by its parties right after the head ("Hợp tác Mekong - Lan Thương",
+  // "Cơ chế COVAX"); "… và Hợp tác quốc tế" in a ministry's name is not one.
+  if (head.value.framework && !lexicon.places.matchAt(tokens, j) && !tokens[j]?.isAllCaps) return undefined;
+  while (j < tokens.length) {
+    const token = tokens[j]!;
+    const ordinal = matchOrdinal(tokens, j);
+    if (ordinal) {
+      edition = ordinal.value;
+      j = lastGood = ordinal.end;
+      named = true;
+      const abbr = matchParenthetical(tokens, j);
+      if (abbr?.acronym) {
+        abbreviation = abbr.text;
+        j = lastGood = abbr.end;
+      }
+      break;
+    }
+    const hint = lexicon.kindHints.matchAt(tokens, j);
+    const qualifier = lexicon.forumQualifiers.matchAt(tokens, j);
+    const place = lexicon.places.matchAt(tokens, j);
+    if (place && (!qualifier || place.end >= qualifier.end)) {
+      parties.push(place.value.en);
+      j = lastGood = place.end;
+      hasProper = named = true;
+      j = lastGood = consumeAttachedSuffix(tokens, j, parties);
+      continue;
+    }
+    if (qualifier) {
+      if (hint) hints.push(hint.value);
+      j = qualifier.end;
+      continue;
+    }
+    if (token.kind === "word" && token.isAllCaps) {
+      parties.push(token.text);
+      j = lastGood = consumeAttachedSuffix(tokens, j + 1, parties);
+      hasProper = named = true;
+      continue;
+    }
+    if (isProperWord(token) && !lexicon.notForumNouns.matchAt(tokens, j) && !lexicon.titles.matchAt(tokens, j)) {
+      let k = j;
+      while (isProperWord(tokens[k]) && !lexicon.places.matchAt(tokens, k) && tokens[k]!.gap === " ") k++;
+      if (k === j) k = j + 1;
+      // Vietnamese capitalizes a name's words by their first syllable ("Kinh tế Thế giới"): the
+      // lowercase syllable after a capital belongs to it when the name goes on or ends there.
+      if (isLowercaseWord(tokens[k]) && !lexicon.clauseWords.matchAt(tokens, k) && !lexicon.ordinalIntroducers.matchAt(tokens, k) && nameGoesOnOrEnds(tokens, k + 1)) k++;
+      parties.push(tokens.slice(j, k).map((t) => t.text).join(" "));
+      j = lastGood = k;
+      hasProper = named = true;
+      continue;
+    }
+    if (hasProper && (isDash(token) || token.text === "+") && (isProperWord(tokens[j + 1]) || lexicon.places.matchAt(tokens, j + 1))) {
+      j++;
+      continue;
+    }
+    if (j > head.end && token.folded === "và" && isProperWord(tokens[j + 1]) && !lexicon.forumHeads.matchAt(tokens, j + 1)) {
+      j++;
+      continue;
+    }
+    if (token.text === "(" && hasProper) {
+      const paren = matchParenthetical(tokens, j);
+      if (paren) {
+        if (paren.acronym) abbreviation = paren.text;
+        j = lastGood = paren.end;
+        if (paren.acronym) break;
+        continue;
+      }
+    }
+    if (hasProper && token.kind === "number" && /^\d{1,3}$/.test(token.text) && j === lastGood && nameGoesOnOrEnds(tokens, j + 1)) {
+      edition = parseInteger(token);
+      j = lastGood = j + 1;
+      break;
+    }
+    if (hasProper && token.kind === "number" && /^(19|20)\d\d$/.test(token.text)) {
+      j = lastGood = j + 1;
+      continue;
+    }
+    break;
+  }
+  const afterOrdinal = edition !== undefined && j === lastGood;
+  const endsWeak = edition === undefined && lastGood > head.end && !isStrongEnd(tokens, lastGood);
+  const extended = edition !== undefined && !afterOrdinal ? undefined : extendName(tokens, lastGood, afterOrdinal, parties, endsWeak);
+  if (extended) {
+    lastGood = extended.end;
+    edition ??= extended.edition;
+    abbreviation ??= extended.abbreviation;
+    named = true;
+  }
+  if (!named) return undefined;
+  // "Hợp tác X" names a framework only with several parties ("Hợp tác Mekong - Lan Thương") or an
+  // acronym; "… Quan hệ quốc tế và Hợp tác Nam Phi" is a ministry's name.
+  if (headFolded === "hợp tác" && countPlaces(tokens, head.end, lastGood) < 2 && !tokens[head.end]?.isAllCaps) return undefined;
+  const post = lexicon.forumPostQualifiers.matchAt(tokens, lastGood);
+  if (post && hasProper) lastGood = post.end;
+  for (let k = head.end; k < lastGood; k++) {
+    const hint = lexicon.kindHints.matchAt(tokens, k);
+    if (hint && !hints.includes(hint.value)) hints.push(hint.value);
+  }
+  const attributes: ForumAttributes = { kind: classify(head.value.kind, hints) };
+  if (edition !== undefined) attributes.edition = edition;
+  if (parties.length > 0) attributes.parties = [...new Set(parties)];
+  const level = hints.find((h) => h.level)?.level;
+  if (level) attributes.level = level;
+  const format = findFormat(tokens, i, lastGood);
+  if (format) attributes.format = format;
+  if (abbreviation) attributes.abbreviation = abbreviation;
+  return { start: i, end: lastGood, attributes, rule: head.value.framework ? "forum.framework" : "forum.head-noun" };
+}
+
+function classify(headKind: string, hints: readonly { kind: string }[]): string {
+  if (!GENERIC_KINDS.has(headKind)) return headKind;
+  const specific = hints.find((h) => h.kind !== "consultation");
+  return specific?.kind ?? hints[0]?.kind ?? headKind;
+}
+
+/** "trực tuyến" inside the name or "theo hình thức trực tuyến" just after it. */
+function findFormat(tokens: readonly Token[], start: number, end: number): ForumAttributes["format"] {
+  for (let k = start; k < Math.min(tokens.length, end + 6); k++) {
+    const format = lexicon.formats.matchAt(tokens, k);
+    if (format) return format.value.format as ForumAttributes["format"];
+  }
+  return undefined;
+}

@@ -1,0 +1,158 @@
+/**
+ * Person detection, in two passes over the article lines.
+ *
+ * 1. Title triggers: TITLE ("," TITLE)* (PORTFOLIO | BODY | PLACE | ACRONYM)* NAME — "Phó Thủ tướng,
+ *    Bộ trưởng Ngoại giao Campuchia Prak Sokhonn". Honorifics ("ông", "bà") followed by a name too.
+ *    A full name found this way becomes known to the article.
+ * 2. In-article reference: a single part after a title or honorific ("Bộ trưởng Motegi", "ông Sơn")
+ *    resolves to the known full name containing it; every later occurrence of a known full name, and of
+ *    a distinctive part of a foreign one, is a mention of that person.
+ * No list of names is needed; `known-officials.json` only completes attributes.
+ */
+import { lexicon } from "../../lexicon";
+import type { Token } from "../../text/tokens";
+import type { ArticleDocument } from "../../document";
+import type { Entity, PersonAttributes } from "../../types";
+import { matchName, readNameParts, type NameMatch } from "../names";
+import type { Mention } from "./mention";
+import { PeopleIndex, canonicalOf } from "./people";
+import { matchTrigger, nameAfterUnknownOrganization } from "./titles";
+
+/** Finds persons in the article lines of `doc`, avoiding spans already taken (forums). */
+export function detectPersons(doc: ArticleDocument, taken: readonly { start: number; end: number }[]): Entity[] {
+  const overlapsTaken = (start: number, end: number): boolean =>
+    doc.isDebris(start, end) || taken.some((t) => t.start < end && start < t.end);
+  const full: Mention[] = [];
+  const partial: Mention[] = [];
+
+  for (const line of doc.articleLines()) {
+    const tokens = doc.tokens(line.index);
+    let i = 0;
+    while (i < tokens.length) {
+      const trigger = matchTrigger(tokens, i);
+      if (!trigger) {
+        const bare = bareVietnameseName(tokens, i);
+        if (bare && !overlapsTaken(tokens[bare.start]!.start, tokens[bare.end - 1]!.end)) {
+          full.push({ line: line.index, name: bare, start: tokens[bare.start]!.start, end: tokens[bare.end - 1]!.end, rule: "person.name-shape" });
+          i = bare.end;
+        } else i++;
+        continue;
+      }
+      if (overlapsTaken(tokens[i]!.start, tokens[trigger.nameAt - 1]!.end)) {
+        i++;
+        continue;
+      }
+      const name = matchName(tokens, trigger.nameAt) ?? (trigger.title ? nameAfterUnknownOrganization(tokens, trigger.nameAt) : undefined);
+      if (!name) {
+        i = Math.max(i + 1, trigger.nameAt);
+        continue;
+      }
+      const start = tokens[name.start]!.start;
+      const end = tokens[name.end - 1]!.end;
+      if (!overlapsTaken(start, end)) {
+        const mention: Mention = { line: line.index, name, start, end, rule: trigger.title ? "person.title-trigger" : "person.honorific" };
+        if (trigger.title) {
+          mention.title = trigger.title;
+          mention.titleText = doc.text.slice(tokens[trigger.title.titleStart]!.start, tokens[trigger.title.titleEnd - 1]!.end);
+        }
+        (name.parts.length >= 2 ? full : partial).push(mention);
+      }
+      i = name.end;
+    }
+  }
+
+  const people = new PeopleIndex(doc, full);
+  const mentions: Mention[] = [...full];
+  for (const mention of partial) {
+    const canonical = people.resolvePart(mention.name.parts[0]!.folded);
+    if (canonical) mentions.push({ ...mention, rule: "person.coreference" });
+    else if (mention.name.style === "foreign") mentions.push(mention);
+  }
+  mentions.push(...findRepeats(doc, people, mentions, overlapsTaken));
+  return mentions.sort((a, b) => a.start - b.start).map((m) => toEntity(doc, m, people));
+}
+
+/**
+ * "Nguyễn Thị Minh Châu" with no title: a family name and two or three more Vietnamese syllables,
+ * no more and no less, not after a capitalized word (part of a longer name) nor after a word that
+ * makes it a street or a school ("đường Trần Hưng Đạo").
+ */
+function bareVietnameseName(tokens: readonly Token[], i: number): NameMatch | undefined {
+  const token = tokens[i]!;
+  if (!token.isCapitalized || !lexicon.surnames.has(token.folded)) return undefined;
+  const previous = tokens[i - 1];
+  if (previous && previous.kind === "word" && previous.isCapitalized && previous.gap !== "") return undefined;
+  for (let back = 1; back <= 2; back++) if (lexicon.nameBlockers.matchAt(tokens, i - back)?.end === i) return undefined;
+  if (lexicon.places.matchAt(tokens, i)) return undefined;
+  const parts = readNameParts(tokens, i);
+  if (parts.length < 3 || parts.length > 4 || !parts.every((p) => p.vietnamese)) return undefined;
+  if (parts.some((p) => lexicon.places.matchAt(tokens, p.start) || lexicon.titles.matchAt(tokens, p.start) || lexicon.bodies.matchAt(tokens, p.start))) return undefined;
+  return { start: i, end: parts[parts.length - 1]!.end, parts, style: "vietnamese" };
+}
+
+/** Untitled occurrences of known full names, and of distinctive parts of foreign names. */
+function findRepeats(
+  doc: ArticleDocument,
+  people: PeopleIndex,
+  existing: readonly Mention[],
+  overlapsTaken: (start: number, end: number) => boolean,
+): Mention[] {
+  const found: Mention[] = [];
+  const covered = (start: number, end: number): boolean =>
+    overlapsTaken(start, end) || [...existing, ...found].some((m) => m.start < end && start < m.end);
+  const fullNames = new Set(people.canonicals().map((c) => c.toLowerCase()));
+  for (const line of doc.articleLines()) {
+    const tokens = doc.tokens(line.index);
+    for (let i = 0; i < tokens.length; i++) {
+      const name = matchName(tokens, i);
+      if (!name || name.start !== i) continue;
+      // The longest known full name starting here, else a distinctive single part of a foreign name.
+      let match: NameMatch | undefined;
+      for (let n = name.parts.length; n >= 1 && !match; n--) {
+        const parts = name.parts.slice(0, n);
+        const folded = parts.map((p) => p.folded).join(" ");
+        const foreignRun = n >= 2 && people.resolveParts(parts.map((p) => p.folded)) !== undefined && parts.some((p) => !p.vietnamese);
+        if (n >= 2 && (fullNames.has(folded) || foreignRun)) match = { ...name, parts, end: parts[n - 1]!.end };
+        else if (n === 1 && isDistinctivePart(parts[0]!.folded, parts[0]!.vietnamese, people)) match = { ...name, parts, end: parts[0]!.end };
+      }
+      if (!match) continue;
+      const start = tokens[match.start]!.start;
+      const end = tokens[match.end - 1]!.end;
+      if (covered(start, end)) continue;
+      found.push({ line: line.index, name: match, start, end, rule: match.parts.length >= 2 ? "person.repeat" : "person.coreference" });
+      i = match.end - 1;
+    }
+  }
+  return found;
+}
+
+/** A part of exactly one foreign full name, long enough not to be a common word ("Motegi"). */
+function isDistinctivePart(folded: string, vietnamese: boolean, people: PeopleIndex): boolean {
+  if (vietnamese || folded.length < 4) return false;
+  const canonical = people.resolvePart(folded);
+  return canonical !== undefined && people.style(canonical) === "foreign";
+}
+
+function toEntity(doc: ArticleDocument, mention: Mention, people: PeopleIndex): Entity {
+  const own = canonicalOf(mention.name);
+  const canonical =
+    mention.name.parts.length >= 2
+      ? people.resolveParts(mention.name.parts.map((p) => p.folded)) ?? people.root(own)
+      : people.resolvePart(mention.name.parts[0]!.folded) ?? own;
+  const merged = people.merged(canonical);
+  const roles = merged.roles.length > 0 ? merged.roles : mention.title?.roles ?? [];
+  const attributes: PersonAttributes = {
+    canonical: people.display(canonical) ?? doc.display(mention.start, mention.end),
+    nameStyle: people.style(canonical) ?? mention.name.style,
+  };
+  if (mention.titleText) attributes.title = mention.titleText;
+  if (roles.length > 0) {
+    attributes.role = roles[0]!;
+    attributes.roles = roles;
+  }
+  const portfolio = merged.portfolio ?? mention.title?.portfolio;
+  if (portfolio) attributes.portfolio = portfolio;
+  const country = merged.country ?? mention.title?.country;
+  if (country) attributes.country = country;
+  return { type: "person", start: mention.start, end: mention.end, text: doc.text.slice(mention.start, mention.end), attributes, rule: mention.rule };
+}

@@ -1,0 +1,102 @@
+import { lexicon } from "../../lexicon";
+import type { ArticleDocument } from "../../document";
+import type { NameMatch } from "../names";
+import type { Mention } from "./mention";
+
+/** Known full names of the article, with what every mention says about them. */
+export class PeopleIndex {
+  private readonly byCanonical = new Map<string, { mentions: Mention[]; style: NameMatch["style"]; display: string; parts: string[] }>();
+  private readonly byPart = new Map<string, Set<string>>();
+  /** A shorter full name of the same person ("Nikolai Sorokin") → the longest ("Nikolai Vladimirovich Sorokin"). */
+  private readonly roots = new Map<string, string>();
+
+  constructor(private readonly doc: ArticleDocument, full: readonly Mention[]) {
+    for (const mention of full) this.add(mention);
+    for (const [canonical, entry] of this.byCanonical) {
+      const longer = [...this.byCanonical.entries()].filter(([other, o]) => other !== canonical && o.parts.length > entry.parts.length && isSubsequence(entry.parts, o.parts));
+      if (longer.length === 1) this.roots.set(canonical, longer[0]![0]);
+    }
+  }
+
+  /** The longest known name of the person `canonical` names. */
+  root(canonical: string): string {
+    return this.roots.get(canonical) ?? canonical;
+  }
+
+  /** The one person whose known name has these consecutive parts ("Ruiz Montoya"), if exactly one. */
+  resolveParts(folded: readonly string[]): string | undefined {
+    const people = new Set<string>();
+    for (const [canonical, entry] of this.byCanonical) if (containsRun(entry.parts, folded)) people.add(this.root(canonical));
+    return people.size === 1 ? [...people][0] : undefined;
+  }
+
+  add(mention: Mention): void {
+    const canonical = canonicalOf(mention.name);
+    const entry = this.byCanonical.get(canonical) ?? {
+      mentions: [],
+      style: mention.name.style,
+      display: this.doc.display(mention.start, mention.end),
+      parts: mention.name.parts.map((p) => p.folded),
+    };
+    entry.mentions.push(mention);
+    this.byCanonical.set(canonical, entry);
+    for (const part of mention.name.parts) {
+      const set = this.byPart.get(part.folded) ?? new Set<string>();
+      set.add(canonical);
+      this.byPart.set(part.folded, set);
+    }
+  }
+
+  /** The one full name containing this part, if exactly one does. */
+  resolvePart(folded: string): string | undefined {
+    const people = new Set([...(this.byPart.get(folded) ?? [])].map((c) => this.root(c)));
+    return people.size === 1 ? [...people][0] : undefined;
+  }
+
+  canonicals(): string[] {
+    return [...this.byCanonical.keys()];
+  }
+
+  /** The full name as the article first writes it. */
+  display(canonical: string): string | undefined {
+    return this.byCanonical.get(canonical)?.display;
+  }
+
+  style(canonical: string): NameMatch["style"] | undefined {
+    return this.byCanonical.get(canonical)?.style;
+  }
+
+  /** Roles, portfolio and country gathered from every titled mention of a person. */
+  merged(canonical: string): { roles: string[]; portfolio?: string; country?: string } {
+    const roles: string[] = [];
+    let portfolio: string | undefined;
+    let country: string | undefined;
+    const mentions = [...this.byCanonical.entries()].filter(([c]) => this.root(c) === canonical).flatMap(([, e]) => e.mentions);
+    for (const mention of mentions) {
+      for (const role of mention.title?.roles ?? []) if (!roles.includes(role)) roles.push(role);
+      portfolio ??= mention.title?.portfolio;
+      country ??= mention.title?.country;
+    }
+    const known = lexicon.knownOfficials.get(canonical.toLowerCase());
+    country ??= known?.country;
+    for (const role of known?.roles ?? []) if (!roles.includes(role)) roles.push(role);
+    if (!country && this.style(canonical) === "vietnamese" && roles.length > 0) country = "VN";
+    return { roles, ...(portfolio ? { portfolio } : {}), ...(country ? { country } : {}) };
+  }
+}
+
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let k = 0;
+  for (const part of long) if (part === short[k]) k++;
+  return k === short.length;
+}
+
+function containsRun(parts: readonly string[], run: readonly string[]): boolean {
+  for (let k = 0; k + run.length <= parts.length; k++) if (run.every((p, n) => parts[k + n] === p)) return true;
+  return false;
+}
+
+export function canonicalOf(name: NameMatch): string {
+  return name.parts.map((p) => p.text).join(" ");
+}
+
