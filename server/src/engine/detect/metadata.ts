@@ -30,14 +30,16 @@ export function detectMetadata(doc: ArticleDocument, dates: readonly Entity[], b
     ...lines.slice(0, 6).filter((l) => !titleLine || l.index > titleLine.index),
     ...lines.slice(-6),
   ];
+  // Metadata is reported as the article writes it (NFC), not in the engine's normalized spelling.
+  const asWritten = (line: { start: number; end: number }): string => doc.display(line.start, line.end).trim();
   const byline = candidates.find((l) => isBylineLine(l.text.trim()));
-  if (byline) article.byline = NAME_LINE.exec(byline.text.trim())![1]!;
+  if (byline) article.byline = NAME_LINE.exec(asWritten(byline))?.[1] ?? asWritten(byline);
 
   const outletLine = lines.find((l) => isOutletLine(l.text.trim()));
-  if (outletLine) article.outlet = outletLine.text.trim();
+  if (outletLine) article.outlet = asWritten(outletLine);
   else {
     for (const finding of boilerplate) {
-      const prompt = FOLLOW_PROMPT.exec(doc.lines[finding.startLine]!.text.trim());
+      const prompt = FOLLOW_PROMPT.exec(asWritten(doc.lines[finding.startLine]!));
       if (prompt) {
         article.outlet = prompt[1]!;
         break;
@@ -75,16 +77,16 @@ function isBylineLine(line: string): boolean {
   return match !== null && match[1]!.split(/\s+/).length >= 2;
 }
 
-/** The line's text with spliced debris (spam) cut out, and the span of what remains. */
+/** The line's text as written, with spliced debris (spam) cut out, and the span of what remains. */
 function withoutDebris(doc: ArticleDocument, start: number, end: number): { text: string; start: number; end: number } {
   let text = "";
   let last = start;
   for (const span of [...doc.debrisSpans].sort((a, b) => a.start - b.start)) {
     if (span.end <= start || span.start >= end) continue;
-    text += doc.text.slice(last, span.start);
+    text += doc.display(last, span.start) + " ";
     last = Math.max(last, span.end);
   }
-  text += doc.text.slice(last, end);
+  text += doc.display(last, end);
   const trimmed = text.replace(/\s+/g, " ").trim();
   const leading = doc.text.slice(start, end).search(/\S/);
   return { text: trimmed, start: start + Math.max(0, leading), end };

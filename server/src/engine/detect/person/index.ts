@@ -53,7 +53,7 @@ export function detectPersons(doc: ArticleDocument, taken: readonly { start: num
         const mention: Mention = { line: line.index, name, start, end, rule: trigger.title ? "person.title-trigger" : "person.honorific" };
         if (trigger.title) {
           mention.title = trigger.title;
-          mention.titleText = doc.text.slice(tokens[trigger.title.titleStart]!.start, tokens[trigger.title.titleEnd - 1]!.end);
+          mention.titleText = doc.display(tokens[trigger.title.titleStart]!.start, tokens[trigger.title.titleEnd - 1]!.end);
         }
         (name.parts.length >= 2 ? full : partial).push(mention);
       }
