@@ -51,3 +51,8 @@ test("NFC, NFD, old and new tone placement, CRLF and a BOM give the same entitie
     for (const entity of analyze(text).entities) assert.equal(entity.text, text.slice(entity.start, entity.end), `${name}: text is the slice`);
   }
 });
+
+test("tone placement is left alone in words run together (several vowel runs)", () => {
+  assert.equal(normalizeTonePlacement("ASEANvà"), "ASEANvà");
+  assert.equal(normalizeTonePlacement("hoàbình"), "hoàbình");
+});

@@ -3,11 +3,15 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
+/** How a file's text was stored, so a rewrite stores it the same way. */
+export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
+
 export interface ArticleFile {
   path: string;
   text: string;
   sha256: string;
   bytes: number;
+  encoding: TextEncoding;
 }
 
 export class FileProblem extends Error {
@@ -66,18 +70,35 @@ export function readArticle(path: string, maxBytes: number): ArticleFile {
     throw new FileProblem(path, describeError(error));
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { path, text: decode(path, bytes), sha256, bytes: bytes.length };
+  return { path, ...decode(path, bytes), sha256, bytes: bytes.length };
 }
 
-function decode(path: string, bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+function decode(path: string, bytes: Buffer): { text: string; encoding: TextEncoding } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   if (bytes.subarray(0, 8192).includes(0)) throw new FileProblem(path, "not a text file (it contains NUL bytes; binary?)");
   try {
-    // ignoreBOM: false drops a leading UTF-8 BOM, which is not text.
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // The decoder drops a leading UTF-8 BOM, which is not text; the encoding remembers it.
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { text, encoding: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "utf-8-bom" : "utf-8" };
   } catch {
     throw new FileProblem(path, "not valid UTF-8 text (save it as UTF-8 and try again)");
+  }
+}
+
+/** The bytes of `text` stored the way `encoding` says (BOM included). */
+export function encode(text: string, encoding: TextEncoding): Buffer {
+  switch (encoding) {
+    case "utf-8":
+      return Buffer.from(text, "utf8");
+    case "utf-8-bom":
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+    case "utf-16le":
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    case "utf-16be": {
+      const little = Buffer.from(text, "utf16le");
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), little.swap16()]);
+    }
   }
 }
 

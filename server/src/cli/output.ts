@@ -12,7 +12,7 @@ export function recordPath(outDir: string, articlePath: string, root: string | u
 }
 
 /** Writes `content` to `path` atomically: readers see the old file or the new one, never a part. */
-export function writeAtomic(path: string, content: string): void {
+export function writeAtomic(path: string, content: string | Buffer): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {

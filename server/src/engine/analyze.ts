@@ -1,16 +1,19 @@
 import { ArticleDocument } from "./document";
-import { detectBoilerplate, type RuleSettings } from "./boilerplate";
+import { detectBoilerplate, type BoilerplateRule, type RuleSettings } from "./boilerplate";
 import { detectForums } from "./detect/forum";
 import { detectEnglishForums } from "./detect/forumEnglish";
 import { detectPersons } from "./detect/person";
 import { detectAmounts } from "./detect/amount";
 import { detectDates, isoDate } from "./detect/date";
 import { detectMetadata } from "./detect/metadata";
+import { insertSpaces, spaceInsertions } from "./text/spaces";
 import type { Analysis, BoilerplateFinding, DateAttributes, Entity } from "./types";
 
 export interface AnalyzeOptions {
   /** Per-rule boilerplate settings: "off" or a severity. */
   rules?: RuleSettings;
+  /** User rules, compiled with `compileCustomRules`. */
+  customRules?: readonly BoilerplateRule[];
 }
 
 /**
@@ -20,7 +23,7 @@ export interface AnalyzeOptions {
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const doc = new ArticleDocument(text);
-  const boilerplate = detectBoilerplate(doc, options.rules);
+  const boilerplate = detectBoilerplate(doc, options.rules, options.customRules);
   const vietnameseForums = detectForums(doc);
   const forums = [...vietnameseForums, ...detectEnglishForums(doc, vietnameseForums)];
   const persons = detectPersons(doc, forums);
@@ -64,7 +67,20 @@ function findingToOriginal(doc: ArticleDocument, finding: BoilerplateFinding): B
   const map = (start: number, end: number): { start: number; end: number } => doc.norm.toOriginal(start, end);
   const range = map(finding.start, finding.end);
   const fix = map(finding.fix.start, finding.fix.end);
-  const result: BoilerplateFinding = { ...finding, ...range, fix: { ...fix, newText: finding.fix.newText } };
+  const result: BoilerplateFinding = { ...finding, ...range, fix: { ...fix, newText: originalReplacement(doc, finding.fix) } };
   if (finding.related) result.related = { ...map(finding.related.start, finding.related.end), message: finding.related.message };
   return result;
+}
+
+/**
+ * A replacement computed on the normalized text, redone on the original: fixes only remove text or
+ * add spaces, so the spaces go to the corresponding places and every original letter stays as written.
+ */
+function originalReplacement(doc: ArticleDocument, fix: { start: number; end: number; newText: string }): string {
+  if (fix.newText === "") return "";
+  const insertions = spaceInsertions(doc.text.slice(fix.start, fix.end), fix.newText);
+  if (!insertions) return fix.newText;
+  const origin = doc.norm.toOriginal(fix.start, fix.end).start;
+  const original = doc.norm.original.slice(origin, doc.norm.toOriginal(fix.start, fix.end).end);
+  return insertSpaces(original, insertions.map((k) => (k === 0 ? 0 : doc.norm.toOriginal(fix.start + k, fix.start + k + 1).start - origin)));
 }

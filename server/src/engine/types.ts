@@ -87,6 +87,8 @@ export interface BoilerplateFinding {
   scope: "lines" | "span";
   /** The edit that removes or repairs exactly the flagged text. */
   fix: TextEdit;
+  /** Whether "fix all" applies the fix without asking (every fix that cannot lose article text). */
+  safe: boolean;
   /** Another place the finding refers to (the first copy of a repeated line). */
   related?: { start: number; end: number; message: string };
 }

@@ -9,8 +9,10 @@ import { copyrightRule, imageRule, navigationRule, photoCreditRule, promptRule, 
 import { spamRule } from "./rules/spam";
 import { duplicateLineRule } from "./rules/duplicateLine";
 import { relatedLinksRule } from "./rules/related";
+import { runTogetherRule } from "./rules/runTogether";
 
 export type { BoilerplateRule } from "./rule";
+export { compileCustomRules, type CustomRuleDefinition } from "./custom";
 
 /** Every rule, in the order they run. */
 export const boilerplateRules: readonly BoilerplateRule[] = [
@@ -23,21 +25,24 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   spamRule,
   duplicateLineRule,
   relatedLinksRule,
+  runTogetherRule,
 ];
 
 /** Per-rule settings: off, or another severity. */
 export type RuleSettings = Readonly<Record<string, Severity | "off">>;
 
-/** Finds debris in `doc` (normalized offsets) and records it on the document. */
-export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings = {}): BoilerplateFinding[] {
+/** Finds debris in `doc` (normalized offsets) and records it on the document. User rules run first. */
+export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings = {}, customRules: readonly BoilerplateRule[] = []): BoilerplateFinding[] {
   const trimmed = doc.lines.map((line) => line.text.trim());
   const flagged = new Set<number>();
+  const flaggedSpans: { start: number; end: number }[] = [];
   const nonBlank = trimmed.flatMap((line, index) => (line === "" ? [] : [index]));
   const context: RuleContext = {
     doc,
     trimmed,
     firstLine: nonBlank[0] ?? 0,
     flagged,
+    isFlaggedSpan: (start, end) => flaggedSpans.some((span) => span.start < end && start < span.end),
     isBlank: (line) => trimmed[line] === "",
     previousNonBlank: (line) => {
       for (let k = line - 1; k >= 0; k--) if (trimmed[k] !== "") return k;
@@ -49,13 +54,14 @@ export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings =
     },
   };
   const findings: BoilerplateFinding[] = [];
-  for (const rule of boilerplateRules) {
+  for (const rule of [...customRules, ...boilerplateRules]) {
     const setting = settings[rule.id];
     if (setting === "off") continue;
     for (const raw of rule.detect(context)) {
       const finding = toFinding(doc, rule, raw, setting ?? rule.defaultSeverity);
       findings.push(finding);
       if (raw.kind === "lines") for (let k = raw.startLine; k <= raw.endLine; k++) flagged.add(k);
+      else flaggedSpans.push({ start: raw.start, end: raw.end });
     }
   }
   const merged = dropContained(findings);
@@ -79,6 +85,7 @@ function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding,
       severity,
       scope: "span",
       fix: spanRemoval(doc.text, raw.start, raw.end, raw.replacement),
+      safe: raw.unsafe !== true,
     };
   }
   const first = doc.lines[raw.startLine]!;
@@ -96,6 +103,7 @@ function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding,
     severity,
     scope: "lines",
     fix: { start, end, newText: "" },
+    safe: true,
   };
   if (raw.relatedLine !== undefined) {
     const related = doc.lines[raw.relatedLine]!;

@@ -5,7 +5,7 @@ import type { Severity } from "../types";
 /** What a rule reports: whole lines (`startLine`..`endLine`) or a span inside a line. */
 export type RawFinding =
   | { kind: "lines"; startLine: number; endLine: number; message: string; relatedLine?: number; relatedMessage?: string }
-  | { kind: "span"; start: number; end: number; message: string; replacement?: string };
+  | { kind: "span"; start: number; end: number; message: string; replacement?: string; unsafe?: boolean };
 
 /** The view of the document a rule reads. */
 export interface RuleContext {
@@ -21,6 +21,8 @@ export interface RuleContext {
   nextNonBlank(line: number): number;
   /** Lines earlier rules already flagged as debris (rules run in order). */
   readonly flagged: ReadonlySet<number>;
+  /** Whether a range overlaps a span earlier rules flagged inside a line. */
+  isFlaggedSpan(start: number, end: number): boolean;
 }
 
 /** A boilerplate rule: one small module with one job. */

@@ -9,6 +9,7 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
 const VOWELS = "aăâeêioôơuưy";
 /** Vowels that carry a shape mark (breve, circumflex, horn): they take the tone when present. */
 const MARKED_VOWELS = "ăâêôơư";
+const SINGLE_VOWEL_RUN = /^[^aăâeêioôơuưy]*[aăâeêioôơuưy]+[^aăâeêioôơuưy]*$/u;
 
 /**
  * Moves the tone mark of one lowercase-or-capitalized Vietnamese syllable to the new placement.
@@ -22,6 +23,8 @@ export function normalizeTonePlacement(word: string): string {
   const tone = toneMatch[0];
   const bare = decomposed.replace(TONE_MARKS, "").normalize("NFC");
   if (bare.length !== word.length || TONE_MARKS.test(bare.normalize("NFD"))) return word;
+  // One syllable has one run of vowels; a run-together "ASEANvà" is several words, left as it is.
+  if (!SINGLE_VOWEL_RUN.test(bare.toLowerCase())) return word;
   const index = tonePosition(bare.toLowerCase());
   if (index < 0) return word;
   const result = (bare.slice(0, index) + (bare[index] + tone).normalize("NFC") + bare.slice(index + 1)).normalize("NFC");

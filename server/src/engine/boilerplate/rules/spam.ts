@@ -9,8 +9,13 @@ import { lexicon } from "../../lexicon";
 import { normalizeText } from "../../text/normalize";
 import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
 
+const escape = (k: string): string => normalizeText(k).text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const byLength = (a: string, b: string): number => b.length - a.length;
+// A keyword of several words is spam even glued to the letters before it ("…tỉyêkết quả xsmb"):
+// the glued run is injected with it. A one-word keyword must stand alone ("sex" is not in "Essex").
 const KEYWORD = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${data.spam.keywords.map((k) => normalizeText(k).text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`,
+  `(?:${data.spam.keywords.filter((k) => k.includes(" ")).map(escape).sort(byLength).join("|")})(?![\\p{L}\\p{N}])` +
+    `|(?<![\\p{L}\\p{N}])(?:${data.spam.keywords.filter((k) => !k.includes(" ")).map(escape).sort(byLength).join("|")})(?![\\p{L}\\p{N}])`,
   "giu",
 );
 const BRACKETS: Record<string, string> = { "【": "】", "[": "]", "《": "》", "〖": "〗" };
@@ -50,7 +55,9 @@ export const spamRule: BoilerplateRule = {
         return;
       }
       for (const span of spans) {
-        findings.push({ kind: "span", start: line.start + span.start, end: line.start + span.end, message: `Spam spliced into the article text: "${text.slice(span.start, span.end)}".` });
+        const start = line.start + span.start;
+        const end = line.start + span.end;
+        findings.push({ kind: "span", start, end, message: `Spam spliced into the article text: "${context.doc.display(start, end)}".` });
       }
     });
     return findings;

@@ -1,0 +1,51 @@
+/** `lint`: debris as a linter reports problems, `path:line:col: severity: message [rule]`. */
+import { analyze, LineIndex, type AnalyzeOptions } from "../engine";
+import { forEachArticle } from "./articles";
+import type { Io } from "./io";
+
+export interface LintOptions {
+  format: "text" | "json";
+  maxSize: number;
+  analysis: AnalyzeOptions;
+}
+
+interface Problem {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  rule: string;
+  message: string;
+  fix: { start: number; end: number; newText: string };
+}
+
+/** Exit status: 0 nothing found, 1 debris found, 2 a file could not be read. */
+export function lint(inputs: readonly string[], options: LintOptions, io: Io): number {
+  const problems: Problem[] = [];
+  const { failed } = forEachArticle(inputs, options.maxSize, io, (article) => {
+    const index = new LineIndex(article.text);
+    for (const finding of analyze(article.text, options.analysis).boilerplate) {
+      const start = index.positionAt(finding.start);
+      // A block ending with its line break ends on its last text line.
+      const end = index.positionAt(Math.max(finding.start, finding.end - (finding.scope === "lines" ? 1 : 0)));
+      const problem: Problem = {
+        path: article.path,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: finding.severity,
+        rule: finding.rule,
+        message: finding.message,
+        fix: finding.fix,
+      };
+      problems.push(problem);
+      if (options.format === "text") io.stdout(`${problem.path}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message} [${problem.rule}]\n`);
+    }
+  });
+  if (options.format === "json") io.stdout(JSON.stringify(problems, null, 2) + "\n");
+  if (failed > 0) return 2;
+  return problems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,120 @@
+/**
+ * Run-together words: a missing space where one word meets the next ("xây dựngCộng đồng", "ASEANvà",
+ * "ởASEAN"), and text whose spaces were stripped ("thiếtlậpquanhệ"). The fix puts the spaces back;
+ * it never removes a letter. Brands and terms with inner capitals (iPhone, McDonald's, TTXVN/Vietnam+)
+ * are left alone: a split needs a Vietnamese syllable on one side and a word on the other.
+ */
+import data from "../../data/boilerplate.json";
+import { isVietnameseSyllable } from "../../lexicon";
+import { segmentSyllables } from "../../text/segment";
+import { insertSpaces, spaceInsertions } from "../../text/spaces";
+import type { BoilerplateRule, RawFinding } from "../rule";
+
+const CHUNK = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const CASE_RUN = /\p{Lu}+|[^\p{Lu}]+/gu;
+const allowed = new Set(data.runTogether.allow.map((w) => w.toLowerCase()));
+const { minStrippedLength, minStrippedCoverage, minStrippedSyllables } = data.runTogether;
+
+function isUpper(piece: string): boolean {
+  return piece === piece.toUpperCase() && piece !== piece.toLowerCase();
+}
+
+/** A piece that can stand as a word of its own: a syllable (not a lone ASCII letter) or an acronym. */
+function isWord(piece: string): boolean {
+  if (isUpper(piece)) return piece.length >= 2;
+  return isVietnameseSyllable(piece.toLowerCase()) && (piece.length >= 2 || /[^\p{ASCII}]/u.test(piece));
+}
+
+/**
+ * Splits a chunk where its case changes: "dựngCộng" → dựng|Cộng, "ASEANvà" → ASEAN|và,
+ * "TTXVNHà" → TTXVN|Hà. A capital run followed by lowercase letters either is an acronym before a
+ * lowercase syllable, or ends with the capital of the next word.
+ */
+function casePieces(chunk: string): string[] {
+  const runs = chunk.match(CASE_RUN) ?? [];
+  const pieces: string[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[k]!;
+    const next = runs[k + 1];
+    if (isUpper(run) && next !== undefined) {
+      if (run.length >= 2 && isVietnameseSyllable(next.toLowerCase())) {
+        pieces.push(run, next);
+      } else {
+        if (run.length > 1) pieces.push(run.slice(0, -1));
+        pieces.push(run.slice(-1) + next);
+      }
+      k++;
+    } else pieces.push(run);
+  }
+  return pieces;
+}
+
+/** "dựngCộng" → "dựng Cộng"; undefined when no boundary is a real one. */
+function splitCaseBoundaries(chunk: string): string | undefined {
+  const pieces = casePieces(chunk);
+  if (pieces.length < 2 || pieces.join("") !== chunk) return undefined;
+  let result = pieces[0]!;
+  let changed = false;
+  for (let k = 1; k < pieces.length; k++) {
+    const left = pieces[k - 1]!;
+    const right = pieces[k]!;
+    const syllableSide = (!isUpper(left) && isWord(left)) || (!isUpper(right) && isWord(right));
+    const split = isWord(left) && isWord(right) && syllableSide;
+    result += (split ? " " : "") + right;
+    changed ||= split;
+  }
+  return changed ? result : undefined;
+}
+
+/** "thiếtlậpquanhệ" → "thiết lập quan hệ", when syllables explain nearly all of it. */
+function restoreSpaces(chunk: string): string | undefined {
+  if (chunk.length < minStrippedLength || isVietnameseSyllable(chunk.toLowerCase())) return undefined;
+  const { pieces, unknown } = segmentSyllables(chunk);
+  if (pieces.length < minStrippedSyllables || 1 - unknown / chunk.length < minStrippedCoverage) return undefined;
+  // Stripped Vietnamese is full of diacritics; a foreign name ("Toshimitsu") is not.
+  const accented = pieces.filter((p) => /[^\p{ASCII}]/u.test(p)).length;
+  if (accented * 2 < pieces.length) return undefined;
+  return pieces.join(" ");
+}
+
+export const runTogetherRule: BoilerplateRule = {
+  id: "run-together",
+  description: "Words run together by the scraper (a missing space, or text with its spaces stripped).",
+  defaultSeverity: "information",
+  detect(context) {
+    const findings: RawFinding[] = [];
+    context.doc.lines.forEach((line, index) => {
+      if (context.flagged.has(index)) return;
+      for (const match of line.text.matchAll(CHUNK)) {
+        const chunk = match[0];
+        const start = line.start + match.index;
+        const end = start + chunk.length;
+        if (allowed.has(chunk.toLowerCase()) || context.isFlaggedSpan(start, end) || isInLink(line.text, match.index, chunk.length)) continue;
+        const stripped = restoreSpaces(chunk);
+        const repaired = stripped ?? splitCaseBoundaries(chunk);
+        if (!repaired || repaired === chunk) continue;
+        // Quote the text as the article writes it, with the spaces the fix puts back.
+        const written = context.doc.display(start, end);
+        const positions = spaceInsertions(chunk, repaired);
+        const shown = positions && written.length === chunk.length ? insertSpaces(written, positions) : repaired;
+        findings.push({
+          kind: "span",
+          start,
+          end,
+          message: stripped ? `Spaces stripped from the text: "${written}" reads "${shown}".` : `Words run together: "${written}" reads "${shown}".`,
+          replacement: repaired,
+          // Segmenting stripped text is a guess where letters stay unexplained: offered, not applied by "fix all".
+          ...(stripped && segmentSyllables(chunk).unknown > 0 ? { unsafe: true } : {}),
+        });
+      }
+    });
+    return findings;
+  },
+};
+
+/** Part of an address or handle ("baoquocte.vn", "@VnExpress"): not prose. */
+function isInLink(text: string, at: number, length: number): boolean {
+  const before = text[at - 1] ?? " ";
+  const after = text[at + length] ?? " ";
+  return /[./@#:_\\]/.test(before) || (/[./@_]/.test(after) && /[\p{L}\p{N}]/u.test(text[at + length + 1] ?? ""));
+}

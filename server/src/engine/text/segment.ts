@@ -1,0 +1,67 @@
+/**
+ * Restores the spaces of Vietnamese text whose spaces were stripped ("thiếtlậpquanhệ" → "thiết lập
+ * quan hệ") by splitting it into dictionary syllables, fewest pieces first (dynamic programming,
+ * linear in the length). Acronyms in capitals ("ASEAN") are pieces too; letters no syllable
+ * explains stay together as one unknown piece.
+ */
+import { isVietnameseSyllable } from "../lexicon";
+
+export interface Segmentation {
+  pieces: string[];
+  /** Letters not explained by a syllable or an acronym. */
+  unknown: number;
+}
+
+const MAX_SYLLABLE = 7;
+const UNKNOWN_COST = 4;
+
+export function segmentSyllables(run: string): Segmentation {
+  const n = run.length;
+  const cost = new Float64Array(n + 1).fill(Infinity);
+  const from = new Int32Array(n + 1).fill(-1);
+  const known = new Uint8Array(n + 1);
+  cost[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (cost[i] === Infinity) continue;
+    for (let len = 1; len <= MAX_SYLLABLE && i + len <= n; len++) {
+      const piece = run.slice(i, i + len);
+      const isPiece = isVietnameseSyllable(piece.toLowerCase()) && !/\p{Lu}/u.test(piece.slice(1)) || isAcronym(run, i, i + len);
+      if (isPiece && cost[i]! + 1 < cost[i + len]!) {
+        cost[i + len] = cost[i]! + 1;
+        from[i + len] = i;
+        known[i + len] = 1;
+      }
+    }
+    if (cost[i]! + UNKNOWN_COST < cost[i + 1]!) {
+      cost[i + 1] = cost[i]! + UNKNOWN_COST;
+      from[i + 1] = i;
+      known[i + 1] = 0;
+    }
+  }
+  const pieces: { text: string; known: boolean }[] = [];
+  for (let end = n; end > 0; end = from[end]!) pieces.unshift({ text: run.slice(from[end], end), known: known[end] === 1 });
+  // Unknown letters next to each other form one piece.
+  const merged: string[] = [];
+  let unknown = 0;
+  let previousUnknown = false;
+  for (const piece of pieces) {
+    if (!piece.known) {
+      unknown += piece.text.length;
+      if (previousUnknown) merged[merged.length - 1] += piece.text;
+      else merged.push(piece.text);
+    } else merged.push(piece.text);
+    previousUnknown = !piece.known;
+  }
+  return { pieces: merged, unknown };
+}
+
+/** Two or more capitals, the whole capital run ("ASEAN" in "ASEANtỉ"). */
+function isAcronym(run: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  const piece = run.slice(start, end);
+  if (piece !== piece.toUpperCase() || piece === piece.toLowerCase()) return false;
+  const before = run[start - 1] ?? "";
+  const after = run[end] ?? "";
+  const isUpper = (ch: string): boolean => ch !== "" && ch === ch.toUpperCase() && ch !== ch.toLowerCase();
+  return !isUpper(before) && !isUpper(after);
+}
