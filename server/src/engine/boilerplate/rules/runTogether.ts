@@ -49,6 +49,16 @@ function casePieces(chunk: string): string[] {
   return pieces;
 }
 
+/** A Vietnamese syllable written with a letter outside ASCII ("dựng", "ở", "Cộng"). */
+function isMarkedSyllable(piece: string): boolean {
+  return !isUpper(piece) && /[^\p{ASCII}]/u.test(piece) && isVietnameseSyllable(piece.toLowerCase());
+}
+
+/** "Mekong": a capital and lowercase letters, a name after a run-together Vietnamese word. */
+function isCapitalizedWord(piece: string): boolean {
+  return piece.length >= 2 && isUpper(piece[0]!) && !isUpper(piece.slice(1)) && piece.slice(1) === piece.slice(1).toLowerCase();
+}
+
 /** "dựngCộng" → "dựng Cộng"; undefined when no boundary is a real one. */
 function splitCaseBoundaries(chunk: string): string | undefined {
   const pieces = casePieces(chunk);
@@ -58,8 +68,8 @@ function splitCaseBoundaries(chunk: string): string | undefined {
   for (let k = 1; k < pieces.length; k++) {
     const left = pieces[k - 1]!;
     const right = pieces[k]!;
-    const syllableSide = (!isUpper(left) && isWord(left)) || (!isUpper(right) && isWord(right));
-    const split = isWord(left) && isWord(right) && syllableSide;
+    // One side must be plainly Vietnamese (a syllable with its diacritics): "HoSE", "MoMo" stay whole.
+    const split = (isWord(left) && isWord(right) && (isMarkedSyllable(left) || isMarkedSyllable(right))) || (isMarkedSyllable(left) && isCapitalizedWord(right));
     result += (split ? " " : "") + right;
     changed ||= split;
   }
