@@ -75,16 +75,18 @@ export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings =
 function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding, severity: Severity): BoilerplateFinding {
   if (raw.kind === "span") {
     const line = lineOf(doc, raw.start);
+    // The flagged range is what the fix replaces (a removal takes one neighbouring space with it).
+    const fix = spanRemoval(doc.text, raw.start, raw.end, raw.replacement);
     return {
       rule: rule.id,
-      start: raw.start,
-      end: raw.end,
+      start: fix.start,
+      end: fix.end,
       startLine: line,
       endLine: line,
       message: raw.message,
       severity,
       scope: "span",
-      fix: spanRemoval(doc.text, raw.start, raw.end, raw.replacement),
+      fix,
       safe: raw.unsafe !== true,
     };
   }
