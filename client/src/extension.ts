@@ -1,10 +1,25 @@
 /**
- * The VS Code side: starts the language server and stays thin. Everything an LSP client can do is
- * done in the server, so the server also serves Neovim, Emacs or Helix.
+ * The VS Code side: starts the language server and adds only what needs VS Code's UI — a status
+ * bar item with the active article's counts and the palette commands. Everything an LSP client can
+ * do is done in the server, so the server also serves Neovim, Emacs or Helix.
  */
 import * as path from "node:path";
-import type { ExtensionContext } from "vscode";
+import { commands, StatusBarAlignment, window, workspace, type ExtensionContext, type StatusBarItem, type TextEditor } from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+
+// Mirrors server/src/lsp/protocol.ts (the client may not import the server).
+const SUMMARY_NOTIFICATION = "articleAnnotator/summary";
+const SUMMARY_REQUEST = "articleAnnotator/getSummary";
+const COMMANDS = { fixAll: "articleAnnotator.fixAll", emitRecord: "articleAnnotator.emitRecord", showOutput: "articleAnnotator.showOutput" };
+
+interface ArticleSummary {
+  uri: string;
+  people: number;
+  forums: number;
+  amounts: number;
+  debrisLines: number;
+  skipped?: string;
+}
 
 let client: LanguageClient | undefined;
 
@@ -15,15 +30,53 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
   };
   const clientOptions: LanguageClientOptions = {
+    // .txt files only (the server checks articleAnnotator.files), and the article language.
     documentSelector: [
-      { scheme: "file", language: "article" },
       { scheme: "file", language: "plaintext", pattern: "**/*.txt" },
       { scheme: "untitled", language: "article" },
+      { scheme: "file", language: "article" },
     ],
     synchronize: { configurationSection: "articleAnnotator" },
+    middleware: {
+      // From the palette, the server's commands apply to the active editor's document.
+      executeCommand: (command, args, next): unknown => next(command, args.length > 0 ? args : [window.activeTextEditor?.document.uri.toString()]) as unknown,
+    },
   };
   client = new LanguageClient("articleAnnotator", "Article Annotator", serverOptions, clientOptions);
+
+  const status = window.createStatusBarItem(StatusBarAlignment.Right, 100);
+  status.name = "Article Annotator";
+  status.command = COMMANDS.emitRecord;
+  context.subscriptions.push(status);
+  const summaries = new Map<string, ArticleSummary>();
+  const refresh = (editor: TextEditor | undefined): void => showSummary(status, editor ? summaries.get(editor.document.uri.toString()) : undefined);
+
+  context.subscriptions.push(
+    commands.registerCommand(COMMANDS.showOutput, () => client?.outputChannel.show()),
+    window.onDidChangeActiveTextEditor(refresh),
+    workspace.onDidCloseTextDocument((document) => summaries.delete(document.uri.toString())),
+  );
   await client.start();
+  client.onNotification(SUMMARY_NOTIFICATION, (summary: ArticleSummary) => {
+    summaries.set(summary.uri, summary);
+    refresh(window.activeTextEditor);
+  });
+  const active = window.activeTextEditor;
+  if (active) {
+    const summary = await client.sendRequest<ArticleSummary | null>(SUMMARY_REQUEST, { uri: active.document.uri.toString() });
+    if (summary) summaries.set(summary.uri, summary);
+    refresh(active);
+  }
+}
+
+function showSummary(status: StatusBarItem, summary: ArticleSummary | undefined): void {
+  if (!summary || summary.skipped) {
+    status.hide();
+    return;
+  }
+  status.text = `$(person) ${summary.people}  $(organization) ${summary.forums}  $(symbol-number) ${summary.amounts}  $(trash) ${summary.debrisLines}`;
+  status.tooltip = `Article Annotator: ${summary.people} people · ${summary.forums} forums · ${summary.amounts} amounts · ${summary.debrisLines} lines of debris — click to emit the annotated record`;
+  status.show();
 }
 
 export async function deactivate(): Promise<void> {

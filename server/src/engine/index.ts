@@ -6,6 +6,8 @@ export { analyze, type AnalyzeOptions } from "./analyze";
 export { buildRecord, RECORD_SCHEMA_VERSION, type AnnotatedRecord, type RecordEntity, type RecordBoilerplate, type RecordSource, type Origin } from "./record";
 export { boilerplateRules, compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "./boilerplate";
 export { applyFixes, type FixAllResult } from "./fixes";
+export { mergeRecords } from "./recordMerge";
 export { LineIndex, splitLines } from "./text/lines";
 export { normalizeText } from "./text/normalize";
 export type * from "./types";
+export { countryName } from "./lexicon";

@@ -1,17 +1,18 @@
-/** Hover: a compact Markdown card for the entity or debris under the cursor. */
-import type { Hover, MarkupContent } from "vscode-languageserver";
+/** Hover: a compact Markdown card for the entity or the debris under the cursor. */
+import type { Hover } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { AmountAttributes, Analysis, Entity, ForumAttributes, PersonAttributes, DateAttributes } from "../engine";
+import { boilerplateRules, countryName, type AmountAttributes, type Analysis, type DateAttributes, type Entity, type ForumAttributes, type PersonAttributes } from "../engine";
 import { toRange } from "./convert";
 
 export function hoverAt(document: TextDocument, analysis: Analysis, offset: number): Hover | null {
   const entity = analysis.entities.find((e) => e.start <= offset && offset < e.end);
-  if (entity) {
-    const contents: MarkupContent = { kind: "markdown", value: entityCard(entity, analysis) };
-    return { contents, range: toRange(document, entity.start, entity.end) };
-  }
+  if (entity) return { contents: { kind: "markdown", value: entityCard(entity, analysis) }, range: toRange(document, entity.start, entity.end) };
   const debris = analysis.boilerplate.find((b) => b.start <= offset && offset < b.end);
-  if (debris) return { contents: { kind: "markdown", value: `**debris** · \`${debris.rule}\`\n\n${debris.message}` } };
+  if (debris) {
+    const rule = boilerplateRules.find((r) => r.id === debris.rule);
+    const why = [`**debris** · \`${debris.rule}\``, escape(debris.message), rule ? `_${escape(rule.description)}_` : "", debris.safe ? "Quick fix: remove it (or repair it); _Fix all_ cleans the whole file." : "Quick fix offered; not applied by _Fix all_."];
+    return { contents: { kind: "markdown", value: why.filter(Boolean).join("\n\n") }, range: toRange(document, debris.start, debris.end) };
+  }
   return null;
 }
 
@@ -21,32 +22,36 @@ function entityCard(entity: Entity, analysis: Analysis): string {
     case "person": {
       const a = entity.attributes as PersonAttributes;
       const mentions = analysis.entities.filter((e) => e.type === "person" && (e.attributes as PersonAttributes).canonical === a.canonical).length;
-      if (a.canonical !== entity.text) lines.push(`refers to ${escape(a.canonical)}`);
-      const facts = [a.title, a.roles?.join(", "), a.portfolio, a.country].filter(Boolean);
-      if (facts.length) lines.push(facts.map((f) => escape(String(f))).join(" · "));
+      if (a.canonical !== entity.text) lines.push(`refers to **${escape(a.canonical)}**`);
+      const country = a.country ? countryName(a.country) : undefined;
+      const role = [a.roles?.join(", "), a.portfolio ? `(${a.portfolio})` : ""].filter(Boolean).join(" ");
+      const facts = [a.title ? escape(a.title) : "", role, country ? `${escape(country.vi)} (${a.country})` : a.country ?? ""].filter(Boolean);
+      if (facts.length > 0) lines.push(facts.join(" · "));
       lines.push(`${mentions} mention${mentions === 1 ? "" : "s"} in this article`);
       break;
     }
     case "forum": {
       const a = entity.attributes as ForumAttributes;
-      lines.push([a.kind, a.edition !== undefined ? `edition ${a.edition}` : "", a.parties?.join(" – "), a.level, a.format].filter(Boolean).join(" · "));
+      const count = analysis.entities.filter((e) => e.type === "forum" && e.text === entity.text).length;
+      lines.push([a.kind, a.edition !== undefined ? `edition ${a.edition}` : "", a.parties?.join(" – "), a.level, a.format, a.abbreviation].filter(Boolean).map((x) => escape(String(x))).join(" · "));
+      lines.push(`${count} mention${count === 1 ? "" : "s"} in this article`);
       break;
     }
     case "amount": {
       const a = entity.attributes as AmountAttributes;
       const value = a.range ? `${a.range.min.toLocaleString("en-US")}–${a.range.max.toLocaleString("en-US")}` : a.value.toLocaleString("en-US");
-      lines.push(`${a.kind} · ${a.approximate ? "≈ " : ""}${value} ${a.unit}`);
+      lines.push(`${a.kind} · ${a.approximate ? `≈ (${a.qualifier ?? "approximately"}) ` : ""}${value} ${escape(a.unit)}`);
       break;
     }
     case "date": {
       const a = entity.attributes as DateAttributes;
-      if (a.value) lines.push(`${a.value}${a.yearFrom ? " (year from the dateline)" : ""}`);
+      lines.push(a.value ? `${a.value}${a.yearFrom ? " (year from the dateline)" : ""}` : "year unknown");
       break;
     }
     default:
       break;
   }
-  lines.push(`_rule: \`${entity.rule}\`_`);
+  lines.push(`_found by \`${entity.rule}\`_`);
   return lines.join("\n\n");
 }
 

@@ -1,74 +1,171 @@
 /**
- * Wires the language server: document sync, analysis cached per (uri, version), diagnostics
- * (debounced, never published for a stale version) and hovers. One feature per module; this file
- * only connects them.
+ * Wires the language server: one feature per module, this file only connects them. Analysis is
+ * cached per (uri, version) and debounced; nothing is published for a stale version; every handler
+ * turns an internal error into a log line and an empty result.
  */
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from "vscode-languageserver/node";
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { analyze, type Analysis } from "../engine";
-import { findingToDiagnostic } from "./convert";
+import { AnalysisCache, type DocumentAnalysis } from "./analyses";
+import { codeActions, fixAllEdit } from "./codeActions";
+import { codeLenses, summarize } from "./codeLens";
+import { toDiagnostics } from "./diagnostics";
 import { hoverAt } from "./hover";
+import { CodeActionKinds, Commands, SummaryNotification, SummaryRequest } from "./protocol";
+import { recordEdit } from "./records";
+import { LEGEND, semanticTokens } from "./semanticTokens";
+import { SettingsStore, type ResolvedSettings } from "./settings";
+import { documentSymbols } from "./symbols";
+import { WorkspaceIndex } from "./workspaceIndex";
 
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 120;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  const log = (message: string): void => connection.console.error(message);
+  const cache = new AnalysisCache(log);
+  const index = new WorkspaceIndex(connection, log);
   const timers = new Map<string, NodeJS.Timeout>();
+  let settings: SettingsStore = new SettingsStore(connection, false);
+  let workspaceFolders: string[] = [];
+  let client = { configuration: false, progress: false, dynamicConfiguration: false };
 
-  const analysisOf = (document: TextDocument): Analysis => {
-    const cached = cache.get(document.uri);
-    if (cached?.version === document.version) return cached.analysis;
-    let analysis: Analysis;
+  /** Runs a handler; an internal error is logged and answered with `fallback`. */
+  const safely = async <T>(name: string, fallback: T, work: () => T | Promise<T>): Promise<T> => {
     try {
-      analysis = analyze(document.getText());
+      return await work();
     } catch (error) {
-      connection.console.error(`analysis failed for ${document.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      analysis = { length: document.getText().length, article: {}, entities: [], boilerplate: [] };
+      log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
     }
-    cache.set(document.uri, { version: document.version, analysis });
-    return analysis;
   };
 
-  const publish = (uri: string): void => {
+  const analysisOf = async (document: TextDocument): Promise<DocumentAnalysis & { settings: ResolvedSettings }> => {
+    const resolved = await settings.get(document.uri);
+    return { ...cache.get(document, resolved), settings: resolved };
+  };
+
+  const publish = async (uri: string): Promise<void> => {
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const diagnostics = analysisOf(document).boilerplate.map((finding) => findingToDiagnostic(document, finding));
-    if (documents.get(uri)?.version !== version) return; // a newer edit arrived: its own run will publish
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    const result = await analysisOf(document);
+    if (documents.get(uri)?.version !== version) return; // a newer edit arrived: its own run publishes
+    await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(document, result) });
+    await connection.sendNotification(SummaryNotification, summarize(uri, version, result.analysis, result.skipped));
+    if (!result.skipped) index.update(uri, document.getText(), result.analysis);
   };
 
-  const schedule = (uri: string): void => {
+  const schedule = (uri: string, delay = DEBOUNCE_MS): void => {
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
-      publish(uri);
-    }, DEBOUNCE_MS));
+      void safely("diagnostics", undefined, () => publish(uri));
+    }, delay));
   };
 
-  connection.onInitialize(() => ({
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-    },
-    serverInfo: { name: "article-annotator" },
-  }));
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    client = {
+      configuration: params.capabilities.workspace?.configuration === true,
+      progress: params.capabilities.window?.workDoneProgress === true,
+      dynamicConfiguration: params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    };
+    settings = new SettingsStore(connection, client.configuration);
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKinds.fixAll, CodeActionKinds.emitRecord] },
+        executeCommandProvider: { commands: [Commands.fixAll, Commands.emitRecord] },
+        semanticTokensProvider: { legend: LEGEND, full: true },
+        documentSymbolProvider: { label: "Article" },
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: "article-annotator" },
+    };
+  });
 
-  documents.onDidOpen(({ document }) => publish(document.uri));
+  connection.onInitialized(() => {
+    if (client.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "articleAnnotator" });
+    void safely("indexing", undefined, async () => {
+      const resolved = await settings.get(workspaceFolders[0] ?? "");
+      await index.start(workspaceFolders, resolved, client.progress);
+    });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    cache.clear();
+    for (const document of documents.all()) schedule(document.uri, 0);
+  });
+
+  documents.onDidOpen(({ document }) => schedule(document.uri, 0));
   documents.onDidChangeContent(({ document }) => schedule(document.uri));
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     cache.delete(document.uri);
+    settings.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  connection.onHover(({ textDocument, position }) => {
-    const document = documents.get(textDocument.uri);
-    if (!document) return null;
-    return hoverAt(document, analysisOf(document), document.offsetAt(position));
-  });
+  const withDocument = <T>(name: string, uri: string, fallback: T, work: (document: TextDocument, result: DocumentAnalysis) => T | Promise<T>): Promise<T> =>
+    safely(name, fallback, async () => {
+      const document = documents.get(uri);
+      if (!document) return fallback;
+      const result = await analysisOf(document);
+      return work(document, result);
+    });
+
+  connection.onHover(({ textDocument, position }) => withDocument("hover", textDocument.uri, null, (document, { analysis }) => hoverAt(document, analysis, document.offsetAt(position))));
+  connection.onCodeAction((params) => withDocument("codeAction", params.textDocument.uri, [], (document, { analysis, skipped }) => codeActions(document, skipped ? undefined : analysis, params)));
+  connection.languages.semanticTokens.on((params) => withDocument("semanticTokens", params.textDocument.uri, { data: [] }, (document, { analysis }) => semanticTokens(document, analysis)));
+  connection.onDocumentSymbol(({ textDocument }) => withDocument("documentSymbol", textDocument.uri, [], (document, { analysis, skipped }) => (skipped ? [] : documentSymbols(document, analysis))));
+  connection.onCodeLens(({ textDocument }) => withDocument("codeLens", textDocument.uri, [], (document, { analysis, skipped }) => (skipped ? [] : codeLenses(document.uri, document.version, analysis))));
+  connection.onWorkspaceSymbol(({ query }) => safely("workspaceSymbol", [], () => index.query(query)));
+  connection.onRequest(SummaryRequest, (params: { uri: string }) =>
+    withDocument("summary", params.uri, null, (document, { analysis, skipped }) => summarize(document.uri, document.version, analysis, skipped)),
+  );
+
+  connection.onExecuteCommand((params) =>
+    safely("executeCommand", null, async () => {
+      const [uri, version] = (params.arguments ?? []) as [string | undefined, number | undefined];
+      const document = uri ? documents.get(uri) : undefined;
+      if (!document) {
+        void connection.window.showWarningMessage("Article Annotator: open the article first.");
+        return null;
+      }
+      const result = await analysisOf(document);
+      if (params.command === Commands.fixAll) {
+        if (version !== undefined && version !== document.version) return null; // the text changed since the lens was drawn
+        const edit = fixAllEdit(document, result.analysis);
+        if (edit) await connection.workspace.applyEdit({ label: "Fix all debris", edit });
+        return null;
+      }
+      if (params.command === Commands.emitRecord) {
+        const emitted = recordEdit(document, result.analysis, result.settings, workspaceFolders, (recordUri) => documents.get(recordUri)?.getText());
+        if ("error" in emitted) {
+          void connection.window.showErrorMessage(`Article Annotator: cannot emit the record: ${emitted.error}.`);
+          return null;
+        }
+        const applied = await connection.workspace.applyEdit({ label: "Emit annotated record", edit: emitted.edit });
+        return applied.applied ? emitted.recordUri : null;
+      }
+      return null;
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

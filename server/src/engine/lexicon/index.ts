@@ -108,3 +108,9 @@ export type Lexicon = typeof lexicon;
 export function isVietnameseSyllable(folded: string): boolean {
   return lexicon.viSyllables.has(folded) || lexicon.surnames.has(folded);
 }
+
+/** The names of a country by ISO code: English, and the first Vietnamese form. */
+export function countryName(code: string): { en: string; vi: string } | undefined {
+  const country = countries.find((c) => c.code === code);
+  return country ? { en: country.en, vi: country.vi[0] ?? country.en } : undefined;
+}

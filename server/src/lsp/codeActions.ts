@@ -1,0 +1,75 @@
+/**
+ * Code actions: a quick-fix per debris diagnostic (built from the diagnostic's data, preferred when
+ * safe), "Fix all" (`source.fixAll.articleAnnotator`) and "Emit annotated record". Every edit names
+ * the document version it was computed for, so a client refuses it once the text has changed.
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { applyFixes, type Analysis } from "../engine";
+import { toRange } from "./convert";
+import type { DiagnosticData } from "./diagnostics";
+import { CodeActionKinds, Commands, SOURCE } from "./protocol";
+
+export function codeActions(document: TextDocument, analysis: Analysis | undefined, params: CodeActionParams): CodeAction[] {
+  const wants = (kind: string): boolean => !params.context.only || params.context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      const action = quickFix(document, withData(document, diagnostic, analysis));
+      if (action) actions.push(action);
+    }
+  }
+  if (analysis && analysis.boilerplate.length > 0 && wants(CodeActionKinds.fixAll)) {
+    const edit = fixAllEdit(document, analysis);
+    if (edit) actions.push({ title: "Article Annotator: fix all debris", kind: CodeActionKinds.fixAll, edit });
+  }
+  if (analysis && wants(CodeActionKinds.emitRecord)) {
+    actions.push({ title: "Emit annotated record", kind: CodeActionKinds.emitRecord, command: { title: "Emit annotated record", command: Commands.emitRecord, arguments: [document.uri] } });
+  }
+  return actions;
+}
+
+function quickFix(document: TextDocument, diagnostic: Diagnostic): CodeAction | undefined {
+  if (diagnostic.source !== SOURCE || !isData(diagnostic.data) || diagnostic.data.version !== document.version) return undefined;
+  const { fix, safe } = diagnostic.data;
+  const title = fix.newText === "" ? `Remove ${describe(diagnostic)}` : `Repair: "${fix.newText.length > 40 ? fix.newText.slice(0, 39) + "…" : fix.newText}"`;
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: safe,
+    edit: versioned(document, [{ range: toRange(document, fix.start, fix.end), newText: fix.newText }]),
+  };
+}
+
+/** Every safe fix of the document, as one edit. */
+export function fixAllEdit(document: TextDocument, analysis: Analysis): WorkspaceEdit | undefined {
+  const result = applyFixes(document.getText(), analysis.boilerplate);
+  if (!result.edit) return undefined;
+  return versioned(document, [{ range: toRange(document, result.edit.start, result.edit.end), newText: result.edit.newText }]);
+}
+
+function versioned(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+}
+
+function describe(diagnostic: Diagnostic): string {
+  const lines = diagnostic.range.end.line - diagnostic.range.start.line + 1;
+  const what = diagnostic.code === "spam" && lines === 1 && diagnostic.range.start.character > 0 ? "the spliced spam" : `this ${String(diagnostic.code).replace(/-/g, " ")}`;
+  return lines > 1 ? `${what} (${lines} lines)` : what;
+}
+
+/** Clients that drop `data` from diagnostics (some do) get it back from the analysis of this version. */
+function withData(document: TextDocument, diagnostic: Diagnostic, analysis: Analysis | undefined): Diagnostic {
+  if (diagnostic.source !== SOURCE || isData(diagnostic.data) || !analysis) return diagnostic;
+  const start = document.offsetAt(diagnostic.range.start);
+  const finding = analysis.boilerplate.find((b) => b.rule === diagnostic.code && b.start === start);
+  if (!finding) return diagnostic;
+  const data: DiagnosticData = { fix: finding.fix, safe: finding.safe, version: document.version };
+  return { ...diagnostic, data };
+}
+
+function isData(data: unknown): data is DiagnosticData {
+  const d = data as Partial<DiagnosticData> | undefined;
+  return typeof d === "object" && d !== null && typeof d.version === "number" && typeof d.fix?.start === "number" && typeof d.fix.end === "number" && typeof d.fix.newText === "string";
+}

@@ -1,0 +1,38 @@
+/**
+ * Everything of this server's own on the wire: command ids, code action kinds, custom messages.
+ * All prefixed with the extension id, each documented here and nowhere else.
+ */
+
+/** Where diagnostics come from (`Diagnostic.source`). */
+export const SOURCE = "article-annotator";
+
+export const Commands = {
+  /** Apply every safe debris fix of a document. Arguments: [uri: string, version?: number]. */
+  fixAll: "articleAnnotator.fixAll",
+  /** Write the document's annotated record (beside it or into the records folder). Arguments: [uri: string]. */
+  emitRecord: "articleAnnotator.emitRecord",
+} as const;
+
+export const CodeActionKinds = {
+  fixAll: "source.fixAll.articleAnnotator",
+  emitRecord: "source.articleAnnotator.emitRecord",
+} as const;
+
+/** Counts of one article, for a status bar. */
+export interface ArticleSummary {
+  uri: string;
+  version: number;
+  people: number;
+  forums: number;
+  amounts: number;
+  dates: number;
+  debrisLines: number;
+  /** Set when the document was not analyzed (too large, not an article). */
+  skipped?: string;
+}
+
+/** Notification `articleAnnotator/summary` (server → client) each time a document's diagnostics are published. */
+export const SummaryNotification = "articleAnnotator/summary";
+
+/** Request `articleAnnotator/summary` (client → server): the summary of a document, or null. Params: { uri }. */
+export const SummaryRequest = "articleAnnotator/getSummary";

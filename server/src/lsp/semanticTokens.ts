@@ -1,0 +1,29 @@
+/** Semantic tokens for entities; `package.json` maps each type to TextMate scopes so every theme colors them. */
+import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Analysis, EntityType } from "../engine";
+
+const TYPES: EntityType[] = ["person", "forum", "amount", "date"];
+export const LEGEND: SemanticTokensLegend = { tokenTypes: TYPES, tokenModifiers: [] };
+
+export function semanticTokens(document: TextDocument, analysis: Analysis): SemanticTokens {
+  const builder = new SemanticTokensBuilder();
+  const entities = analysis.entities.filter((e) => TYPES.includes(e.type)).sort((a, b) => a.start - b.start);
+  let reach = 0;
+  for (const entity of entities) {
+    if (entity.start < reach) continue; // tokens may not overlap
+    const type = TYPES.indexOf(entity.type);
+    // A token lies on one line: an entity across a line break is split.
+    let start = entity.start;
+    while (start < entity.end) {
+      const position = document.positionAt(start);
+      const lineEnd = document.offsetAt({ line: position.line + 1, character: 0 });
+      const end = Math.min(entity.end, lineEnd > start ? lineEnd : entity.end);
+      const text = document.getText().slice(start, end).replace(/[\r\n]+$/, "");
+      if (text.length > 0) builder.push(position.line, position.character, text.length, type, 0);
+      start = end;
+    }
+    reach = entity.end;
+  }
+  return builder.build();
+}
