@@ -1,13 +1,16 @@
 /** A CodeLens on the first line summarizing the article, with its actions. */
 import type { CodeLens } from "vscode-languageserver";
-import type { Analysis } from "../engine";
+import type { Analysis, PersonAttributes } from "../engine";
 import { Commands, type ArticleSummary } from "./protocol";
 
 export function summarize(uri: string, version: number, analysis: Analysis, skipped?: string): ArticleSummary {
   const count = (type: string): number => analysis.entities.filter((e) => e.type === type).length;
+  // People and forums are counted once however often they are mentioned; amounts and dates each time.
+  const distinct = (type: string): number =>
+    new Set(analysis.entities.filter((e) => e.type === type).map((e) => (e.type === "person" ? (e.attributes as PersonAttributes).canonical : e.text))).size;
   const debris = new Set<number>();
   for (const b of analysis.boilerplate) if (b.scope === "lines") for (let k = b.startLine; k <= b.endLine; k++) debris.add(k);
-  const summary: ArticleSummary = { uri, version, people: count("person"), forums: count("forum"), amounts: count("amount"), dates: count("date"), debrisLines: debris.size };
+  const summary: ArticleSummary = { uri, version, people: distinct("person"), forums: distinct("forum"), amounts: count("amount"), dates: count("date"), debrisLines: debris.size };
   if (skipped) summary.skipped = skipped;
   return summary;
 }
