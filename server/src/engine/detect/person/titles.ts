@@ -3,7 +3,7 @@
  * name ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao và Hợp tác quốc tế Campuchia …"), honorifics
  * ("ông", "bà", "Ms"), and the English order with the country first ("Australian Foreign Minister").
  */
-import { lexicon } from "../../lexicon";
+import { isVietnameseSyllable, lexicon } from "../../lexicon";
 import type { Token } from "../../text/tokens";
 import { isSentenceStart } from "../grammar";
 import { matchName, readNameParts, type NameMatch } from "../names";
@@ -80,6 +80,13 @@ function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): 
       continue;
     }
     const connector = lexicon.placeConnectors.matchAt(tokens, j);
+    // "Minister of State for Foreign Trade …": a portfolio after the connector.
+    const connectedPortfolio = connector ? lexicon.portfolios.matchAt(tokens, connector.end) : undefined;
+    if (connectedPortfolio && tokens[connector!.end]!.isCapitalized) {
+      info.portfolio ??= connectedPortfolio.value;
+      j = info.titleEnd = connectedPortfolio.end;
+      continue;
+    }
     const connected = connector ? lexicon.places.matchAt(tokens, connector.end) : undefined;
     if (connected) {
       if (connected.value.kind === "country") info.country ??= connected.value.code;
@@ -145,7 +152,14 @@ export function nameAfterUnknownOrganization(tokens: readonly Token[], j: number
   if (tokens[j]?.folded === "of") j += tokens[j + 1]?.folded === "the" ? 2 : 1;
   // The title's own lowercase words ("Trưởng đoàn đàm phán Việt Nam Lê Sĩ Dũng"), not a clause.
   let lowercase = 0;
-  while (tokens[j]?.kind === "word" && !tokens[j]!.isCapitalized && lowercase < 4 && !lexicon.clauseWords.matchAt(tokens, j) && tokens[j]!.folded !== "và") {
+  while (
+    tokens[j]?.kind === "word" &&
+    !tokens[j]!.isCapitalized &&
+    lowercase < 4 &&
+    isVietnameseSyllable(tokens[j]!.folded) && // a Vietnamese title's own words, not an English verb ("the PM met …")
+    !lexicon.clauseWords.matchAt(tokens, j) &&
+    tokens[j]!.folded !== "và"
+  ) {
     j++;
     lowercase++;
   }
