@@ -4,7 +4,7 @@
  * do is done in the server, so the server also serves Neovim, Emacs or Helix.
  */
 import * as path from "node:path";
-import { commands, StatusBarAlignment, window, workspace, type ExtensionContext, type StatusBarItem, type TextEditor } from "vscode";
+import { commands, languages, StatusBarAlignment, window, workspace, type ExtensionContext, type StatusBarItem, type TextDocument, type TextEditor } from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 
 // Mirrors server/src/lsp/protocol.ts (the client may not import the server).
@@ -56,6 +56,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
     window.onDidChangeActiveTextEditor(refresh),
     workspace.onDidCloseTextDocument((document) => summaries.delete(document.uri.toString())),
   );
+  // Plain-text files that are articles (articleAnnotator.files) open as the "article" language, so
+  // its grammar and editor defaults (word wrap, no Unicode highlighting of Vietnamese) apply.
+  const adopt = (document: TextDocument): void => {
+    if (document.languageId !== "plaintext" || document.uri.scheme !== "file") return;
+    const globs = workspace.getConfiguration("articleAnnotator", document.uri).get<string[]>("files", ["**/*.txt"]);
+    if (globs.some((glob) => languages.match({ pattern: glob, scheme: "file" }, document) > 0)) void languages.setTextDocumentLanguage(document, "article");
+  };
+  context.subscriptions.push(workspace.onDidOpenTextDocument(adopt));
+  workspace.textDocuments.forEach(adopt);
   await client.start();
   client.onNotification(SUMMARY_NOTIFICATION, (summary: ArticleSummary) => {
     summaries.set(summary.uri, summary);
