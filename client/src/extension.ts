@@ -37,6 +37,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: "file", language: "article" },
     ],
     synchronize: { configurationSection: "articleAnnotator" },
+    // Restricted Mode: the server keeps the read-only features and writes no records.
+    initializationOptions: { trusted: workspace.isTrusted },
     middleware: {
       // From the palette, the server's commands apply to the active editor's document.
       executeCommand: (command, args, next): unknown => next(command, args.length > 0 ? args : [window.activeTextEditor?.document.uri.toString()]) as unknown,
@@ -63,7 +65,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     const globs = workspace.getConfiguration("articleAnnotator", document.uri).get<string[]>("files", ["**/*.txt"]);
     if (globs.some((glob) => languages.match({ pattern: glob, scheme: "file" }, document) > 0)) void languages.setTextDocumentLanguage(document, "article");
   };
-  context.subscriptions.push(workspace.onDidOpenTextDocument(adopt));
+  context.subscriptions.push(
+    workspace.onDidOpenTextDocument(adopt),
+    workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+  );
   workspace.textDocuments.forEach(adopt);
   await client.start();
   client.onNotification(SUMMARY_NOTIFICATION, (summary: ArticleSummary) => {

@@ -26,7 +26,9 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(options: { rootUri?: string; capabilities?: Record<string, unknown>; settings?: Record<string, unknown> } = {}): Promise<TestClient> {
+export async function startClient(
+  options: { rootUri?: string; capabilities?: Record<string, unknown>; settings?: Record<string, unknown>; initializationOptions?: unknown } = {},
+): Promise<TestClient> {
   const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const client: TestClient = {
@@ -95,6 +97,7 @@ export async function startClient(options: { rootUri?: string; capabilities?: Re
     processId: process.pid,
     rootUri: options.rootUri ?? null,
     workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: "workspace" }] : null,
+    initializationOptions: options.initializationOptions,
     capabilities: options.capabilities ?? {
       workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ["create"] }, didChangeConfiguration: { dynamicRegistration: true } },
       window: { workDoneProgress: true },

@@ -249,3 +249,21 @@ test("protocol: settings apply without a restart; other files and huge files are
     await client.stop();
   }
 });
+
+test("protocol: in an untrusted workspace (Restricted Mode) the read-only features stay and no record is written", async () => {
+  const { root, uri } = workspace();
+  const client = await startClient({ rootUri: pathToFileURL(root).href, initializationOptions: { trusted: false } });
+  try {
+    const diagnostics = await open(client, uri, ARTICLE);
+    assert.ok(diagnostics.length > 0, "diagnostics still come");
+    const actions = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } });
+    assert.ok(!actions.some((a) => a.kind === "source.articleAnnotator.emitRecord"), "no emit action");
+    const lenses = await client.connection.sendRequest<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
+    assert.ok(!lenses.some((l) => l.command?.command === "articleAnnotator.emitRecord"));
+    assert.equal(await client.connection.sendRequest("workspace/executeCommand", { command: "articleAnnotator.emitRecord", arguments: [uri] }), null);
+    assert.equal(client.appliedEdits.length, 0);
+    await waitFor(() => client.messages.some((m) => /Restricted Mode/.test(m.message)), "the user is told why");
+  } finally {
+    await client.stop();
+  }
+});

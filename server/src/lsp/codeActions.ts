@@ -10,7 +10,7 @@ import { toRange } from "./convert";
 import type { DiagnosticData } from "./diagnostics";
 import { CodeActionKinds, Commands, SOURCE } from "./protocol";
 
-export function codeActions(document: TextDocument, analysis: Analysis | undefined, params: CodeActionParams): CodeAction[] {
+export function codeActions(document: TextDocument, analysis: Analysis | undefined, params: CodeActionParams, options: { canWrite: boolean }): CodeAction[] {
   const wants = (kind: string): boolean => !params.context.only || params.context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
@@ -23,7 +23,7 @@ export function codeActions(document: TextDocument, analysis: Analysis | undefin
     const edit = fixAllEdit(document, analysis);
     if (edit) actions.push({ title: "Article Annotator: fix all debris", kind: CodeActionKinds.fixAll, edit });
   }
-  if (analysis && wants(CodeActionKinds.emitRecord)) {
+  if (analysis && options.canWrite && wants(CodeActionKinds.emitRecord)) {
     actions.push({ title: "Emit annotated record", kind: CodeActionKinds.emitRecord, command: { title: "Emit annotated record", command: Commands.emitRecord, arguments: [document.uri] } });
   }
   return actions;

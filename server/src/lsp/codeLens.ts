@@ -20,11 +20,11 @@ export function summaryText(s: ArticleSummary): string {
   return [plural(s.people, "person", "people"), plural(s.forums, "forum", "forums"), plural(s.amounts, "amount", "amounts"), plural(s.debrisLines, "line of debris", "lines of debris")].join(" · ");
 }
 
-export function codeLenses(uri: string, version: number, analysis: Analysis): CodeLens[] {
+export function codeLenses(uri: string, version: number, analysis: Analysis, options: { canWrite: boolean }): CodeLens[] {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const summary = summarize(uri, version, analysis);
   const lenses: CodeLens[] = [{ range, command: { title: summaryText(summary), command: "" } }];
   if (analysis.boilerplate.length > 0) lenses.push({ range, command: { title: "Fix all debris", command: Commands.fixAll, arguments: [uri, version] } });
-  lenses.push({ range, command: { title: "Emit annotated record", command: Commands.emitRecord, arguments: [uri] } });
+  if (options.canWrite) lenses.push({ range, command: { title: "Emit annotated record", command: Commands.emitRecord, arguments: [uri] } });
   return lenses;
 }

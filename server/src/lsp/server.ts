@@ -38,6 +38,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let settings: SettingsStore = new SettingsStore(connection, false);
   let workspaceFolders: string[] = [];
   let client = { configuration: false, progress: false, dynamicConfiguration: false };
+  /** False in an untrusted workspace (VS Code's Restricted Mode): no record is written. */
+  let trusted = true;
 
   /** Runs a handler; an internal error is logged and answered with `fallback`. */
   const safely = async <T>(name: string, fallback: T, work: () => T | Promise<T>): Promise<T> => {
@@ -80,6 +82,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       dynamicConfiguration: params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     };
     settings = new SettingsStore(connection, client.configuration);
+    trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {
@@ -130,10 +133,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     });
 
   connection.onHover(({ textDocument, position }) => withDocument("hover", textDocument.uri, null, (document, { analysis }) => hoverAt(document, analysis, document.offsetAt(position))));
-  connection.onCodeAction((params) => withDocument("codeAction", params.textDocument.uri, [], (document, { analysis, skipped }) => codeActions(document, skipped ? undefined : analysis, params)));
+  connection.onCodeAction((params) =>
+    withDocument("codeAction", params.textDocument.uri, [], (document, { analysis, skipped }) => codeActions(document, skipped ? undefined : analysis, params, { canWrite: trusted })),
+  );
   connection.languages.semanticTokens.on((params) => withDocument("semanticTokens", params.textDocument.uri, { data: [] }, (document, { analysis }) => semanticTokens(document, analysis)));
   connection.onDocumentSymbol(({ textDocument }) => withDocument("documentSymbol", textDocument.uri, [], (document, { analysis, skipped }) => (skipped ? [] : documentSymbols(document, analysis))));
-  connection.onCodeLens(({ textDocument }) => withDocument("codeLens", textDocument.uri, [], (document, { analysis, skipped }) => (skipped ? [] : codeLenses(document.uri, document.version, analysis))));
+  connection.onCodeLens(({ textDocument }) =>
+    withDocument("codeLens", textDocument.uri, [], (document, { analysis, skipped }) => (skipped ? [] : codeLenses(document.uri, document.version, analysis, { canWrite: trusted }))),
+  );
   connection.onWorkspaceSymbol(({ query }) => safely("workspaceSymbol", [], () => index.query(query)));
   connection.onRequest(SummaryRequest, (params: { uri: string }) =>
     withDocument("summary", params.uri, null, (document, { analysis, skipped }) => summarize(document.uri, document.version, analysis, skipped)),
@@ -152,6 +159,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (version !== undefined && version !== document.version) return null; // the text changed since the lens was drawn
         const edit = fixAllEdit(document, result.analysis);
         if (edit) await connection.workspace.applyEdit({ label: "Fix all debris", edit });
+        return null;
+      }
+      if (params.command === Commands.emitRecord && !trusted) {
+        void connection.window.showWarningMessage("Article Annotator: records are not written in Restricted Mode; trust this workspace to emit them.");
         return null;
       }
       if (params.command === Commands.emitRecord) {
