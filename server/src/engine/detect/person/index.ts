@@ -104,6 +104,8 @@ function findRepeats(
   for (const line of doc.articleLines()) {
     const tokens = doc.tokens(line.index);
     for (let i = 0; i < tokens.length; i++) {
+      // Only a part of a known name can start a repeat: a cheap test before reading a name.
+      if (!people.hasPart(tokens[i]!.folded)) continue;
       const name = matchName(tokens, i);
       if (!name || name.start !== i) continue;
       // The longest known full name starting here, else a distinctive single part of a foreign name.

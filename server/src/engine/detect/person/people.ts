@@ -48,6 +48,10 @@ export class PeopleIndex {
   }
 
   /** The one full name containing this part, if exactly one does. */
+  hasPart(folded: string): boolean {
+    return this.byPart.has(folded);
+  }
+
   resolvePart(folded: string): string | undefined {
     const people = new Set([...(this.byPart.get(folded) ?? [])].map((c) => this.root(c)));
     return people.size === 1 ? [...people][0] : undefined;
