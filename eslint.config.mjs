@@ -5,7 +5,7 @@ const nodeBuiltins = ["fs", "path", "net", "http", "https", "child_process", "os
   .flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
 
 export default tseslint.config(
-  { ignores: ["dist/**", "out/**", "build/**", "node_modules/**", ".vscode-test/**", "**/*.mjs", "**/*.js"] },
+  { ignores: ["dist/**", "out/**", "build/**", "node_modules/**", ".vscode-test/**", "**/*.mjs", "**/*.js", "**/*.cjs"] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
