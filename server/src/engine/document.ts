@@ -2,6 +2,9 @@ import { normalizeText, type NormalizedText } from "./text/normalize";
 import { splitLines, type Line } from "./text/lines";
 import { tokenize, type Token } from "./text/tokens";
 
+const MAX_SEGMENT = 4000;
+const SEGMENT_SLACK = 200;
+
 /**
  * The normalized document the detectors share: its lines, their tokens (computed once, on demand),
  * and which parts are debris (so entity detectors skip them).
@@ -22,14 +25,35 @@ export class ArticleDocument {
     this.lines = splitLines(this.text);
   }
 
-  tokens(line: number): Token[] {
-    let tokens = this.tokenCache.get(line);
+  /** Tokens of a line or segment (cached by where it starts). */
+  tokens(segment: Line): Token[] {
+    let tokens = this.tokenCache.get(segment.start);
     if (!tokens) {
-      const { start, end } = this.lines[line]!;
-      tokens = tokenize(this.text, start, end);
-      this.tokenCache.set(line, tokens);
+      tokens = tokenize(this.text, segment.start, segment.end);
+      this.tokenCache.set(segment.start, tokens);
     }
     return tokens;
+  }
+
+  /**
+   * Article lines for the entity detectors, a very long line cut into segments at spaces: a
+   * paragraph is never this long, and bounded pieces keep the work linear on pathological input.
+   */
+  *articleSegments(): Iterable<Line> {
+    for (const line of this.articleLines()) {
+      if (line.text.length <= MAX_SEGMENT) {
+        yield line;
+        continue;
+      }
+      let start = line.start;
+      while (start < line.end) {
+        let end = Math.min(line.end, start + MAX_SEGMENT);
+        const space = end < line.end ? this.text.indexOf(" ", end) : -1;
+        if (space >= 0 && space < end + SEGMENT_SLACK && space < line.end) end = space;
+        yield { index: line.index, start, end, text: this.text.slice(start, end) };
+        start = end;
+      }
+    }
   }
 
   /** Lines that carry article text (not debris as a whole), in order. */

@@ -57,7 +57,7 @@ const currencyBeforeCode = new Map(lexicon.currencyBefore.map((c) => [c.symbol, 
 /** Finds amounts in the article lines of `doc` (normalized offsets). */
 export function detectAmounts(doc: ArticleDocument): Entity[] {
   const entities: Entity[] = [];
-  for (const line of doc.articleLines()) {
+  for (const line of doc.articleSegments()) {
     const text = line.text;
     let consumedUntil = 0;
     for (const match of text.matchAll(NUMBER)) {

@@ -68,7 +68,7 @@ export function isoDate(date: DateAttributes): string | undefined {
 /** Finds dates in the article lines of `doc`. `datelineYear` completes dates written without a year. */
 export function detectDates(doc: ArticleDocument, datelineYear?: number): Entity[] {
   const entities: Entity[] = [];
-  for (const line of doc.articleLines()) {
+  for (const line of doc.articleSegments()) {
     const taken: { start: number; end: number }[] = [];
     for (const { regex, read } of PATTERNS) {
       regex.lastIndex = 0;

@@ -15,8 +15,8 @@ const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, f
 
 export function detectEnglishForums(doc: ArticleDocument, taken: readonly { start: number; end: number }[]): Entity[] {
   const entities: Entity[] = [];
-  for (const line of doc.articleLines()) {
-    const tokens = doc.tokens(line.index);
+  for (const line of doc.articleSegments()) {
+    const tokens = doc.tokens(line);
     for (let i = 0; i < tokens.length; i++) {
       const head = lexicon.englishForumHeads.matchAt(tokens, i);
       if (!head) continue;

@@ -30,8 +30,8 @@ const GENERIC_KINDS = new Set(["conference", "meeting", "forum"]);
 /** Finds forums in the article lines of `doc` (normalized offsets). */
 export function detectForums(doc: ArticleDocument): Entity[] {
   const entities: Entity[] = [];
-  for (const line of doc.articleLines()) {
-    const tokens = doc.tokens(line.index);
+  for (const line of doc.articleSegments()) {
+    const tokens = doc.tokens(line);
     let i = 0;
     while (i < tokens.length) {
       const found = matchFrameworkList(tokens, i) ?? optional(matchForum(tokens, i));

@@ -25,8 +25,8 @@ export function detectPersons(doc: ArticleDocument, taken: readonly { start: num
   const full: Mention[] = [];
   const partial: Mention[] = [];
 
-  for (const line of doc.articleLines()) {
-    const tokens = doc.tokens(line.index);
+  for (const line of doc.articleSegments()) {
+    const tokens = doc.tokens(line);
     let i = 0;
     while (i < tokens.length) {
       const trigger = matchTrigger(tokens, i);
@@ -101,8 +101,8 @@ function findRepeats(
   const covered = (start: number, end: number): boolean =>
     overlapsTaken(start, end) || [...existing, ...found].some((m) => m.start < end && start < m.end);
   const fullNames = new Set(people.canonicals().map((c) => c.toLowerCase()));
-  for (const line of doc.articleLines()) {
-    const tokens = doc.tokens(line.index);
+  for (const line of doc.articleSegments()) {
+    const tokens = doc.tokens(line);
     for (let i = 0; i < tokens.length; i++) {
       // Only a part of a known name can start a repeat: a cheap test before reading a name.
       if (!people.hasPart(tokens[i]!.folded)) continue;
