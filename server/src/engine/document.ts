@@ -1,6 +1,7 @@
 import { normalizeText, type NormalizedText } from "./text/normalize";
 import { splitLines, type Line } from "./text/lines";
 import { tokenize, type Token } from "./text/tokens";
+import { SpanIndex } from "./text/spanIndex";
 
 const MAX_SEGMENT = 4000;
 const SEGMENT_SLACK = 200;
@@ -13,11 +14,11 @@ export class ArticleDocument {
   readonly norm: NormalizedText;
   readonly text: string;
   readonly lines: readonly Line[];
-  private readonly tokenCache = new Map<number, Token[]>();
   /** Lines that are debris as a whole. */
   readonly debrisLines = new Set<number>();
   /** Debris spans inside article lines (normalized offsets). */
   readonly debrisSpans: { start: number; end: number }[] = [];
+  private debrisIndex: SpanIndex | undefined;
 
   constructor(original: string) {
     this.norm = normalizeText(original);
@@ -25,14 +26,12 @@ export class ArticleDocument {
     this.lines = splitLines(this.text);
   }
 
-  /** Tokens of a line or segment (cached by where it starts). */
+  /**
+   * Tokens of a line or segment. Not kept: tokenizing again is cheaper than holding every token of
+   * a large document alive (which makes garbage collection grow faster than the text).
+   */
   tokens(segment: Line): Token[] {
-    let tokens = this.tokenCache.get(segment.start);
-    if (!tokens) {
-      tokens = tokenize(this.text, segment.start, segment.end);
-      this.tokenCache.set(segment.start, tokens);
-    }
-    return tokens;
+    return tokenize(this.text, segment.start, segment.end);
   }
 
   /**
@@ -67,8 +66,10 @@ export class ArticleDocument {
     return this.norm.original.slice(range.start, range.end).normalize("NFC").replace(/\s+/gu, " ");
   }
 
-  /** Whether a normalized range touches debris. */
+  /** Whether a normalized range touches debris (spans are all known once boilerplate is detected). */
   isDebris(start: number, end: number): boolean {
-    return this.debrisSpans.some((span) => span.start < end && start < span.end);
+    if (this.debrisSpans.length === 0) return false;
+    this.debrisIndex ??= new SpanIndex(this.debrisSpans);
+    return this.debrisIndex.overlaps(start, end);
   }
 }

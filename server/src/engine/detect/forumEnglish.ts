@@ -9,12 +9,14 @@ import type { Token } from "../text/tokens";
 import type { ArticleDocument } from "../document";
 import type { Entity, ForumAttributes } from "../types";
 import { isDash } from "./grammar";
+import { SpanIndex } from "../text/spanIndex";
 
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/;
 const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 
 export function detectEnglishForums(doc: ArticleDocument, taken: readonly { start: number; end: number }[]): Entity[] {
   const entities: Entity[] = [];
+  const takenIndex = new SpanIndex(taken);
   for (const line of doc.articleSegments()) {
     const tokens = doc.tokens(line);
     for (let i = 0; i < tokens.length; i++) {
@@ -27,7 +29,7 @@ export function detectEnglishForums(doc: ArticleDocument, taken: readonly { star
       const abbreviation = tokens[head.end]?.text === "(" && tokens[head.end + 1]?.isAllCaps === true && tokens[head.end + 2]?.text === ")";
       const last = abbreviation ? head.end + 2 : head.end - 1;
       const end = tokens[last]!.end;
-      if (doc.isDebris(start, end) || taken.some((t) => t.start < end && start < t.end)) continue;
+      if (doc.isDebris(start, end) || takenIndex.overlaps(start, end)) continue;
       const attributes: ForumAttributes = { kind: head.value.kind };
       for (let k = found.start; k < head.end; k++) {
         const hint = lexicon.englishKindHints.matchAt(tokens, k);

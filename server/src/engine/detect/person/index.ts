@@ -16,12 +16,13 @@ import type { Entity, PersonAttributes } from "../../types";
 import { matchName, readNameParts, type NameMatch } from "../names";
 import type { Mention } from "./mention";
 import { PeopleIndex, canonicalOf } from "./people";
+import { SpanIndex } from "../../text/spanIndex";
 import { matchTrigger, nameAfterUnknownOrganization } from "./titles";
 
 /** Finds persons in the article lines of `doc`, avoiding spans already taken (forums). */
 export function detectPersons(doc: ArticleDocument, taken: readonly { start: number; end: number }[]): Entity[] {
-  const overlapsTaken = (start: number, end: number): boolean =>
-    doc.isDebris(start, end) || taken.some((t) => t.start < end && start < t.end);
+  const takenIndex = new SpanIndex(taken);
+  const overlapsTaken = (start: number, end: number): boolean => doc.isDebris(start, end) || takenIndex.overlaps(start, end);
   const full: Mention[] = [];
   const partial: Mention[] = [];
 
@@ -98,8 +99,8 @@ function findRepeats(
   overlapsTaken: (start: number, end: number) => boolean,
 ): Mention[] {
   const found: Mention[] = [];
-  const covered = (start: number, end: number): boolean =>
-    overlapsTaken(start, end) || [...existing, ...found].some((m) => m.start < end && start < m.end);
+  const mentioned = new SpanIndex(existing);
+  const covered = (start: number, end: number): boolean => overlapsTaken(start, end) || mentioned.overlaps(start, end);
   const fullNames = new Set(people.canonicals().map((c) => c.toLowerCase()));
   for (const line of doc.articleSegments()) {
     const tokens = doc.tokens(line);
@@ -122,6 +123,7 @@ function findRepeats(
       const end = tokens[match.end - 1]!.end;
       if (covered(start, end)) continue;
       found.push({ line: line.index, name: match, start, end, rule: match.parts.length >= 2 ? "person.repeat" : "person.coreference" });
+      mentioned.add({ start, end });
       i = match.end - 1;
     }
   }

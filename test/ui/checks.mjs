@@ -1,0 +1,229 @@
+// The end-to-end checks: what an analyst sees and does in VS Code with the packaged extension
+// installed, on a copy of samples/vov-vietnam-new-zealand-partnership.txt. They run in order on
+// one window (a quick fix, then Fix All, then the record, as a person would work through a file);
+// scripts/e2e/run.mjs starts code-server and the browser and reports each check.
+//
+// Each check returns a short description of what it saw, or throws. `ctx` holds:
+//   wb          a Workbench (test/ui/workbench.mjs) on the page
+//   page        the Playwright page
+//   workspace   the folder open in VS Code (a temporary copy)
+//   shot(name, locators?)  saves a screenshot in the output folder, returns its path
+
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { until } from "./workbench.mjs";
+
+export const ARTICLE = "vov-vietnam-new-zealand-partnership.txt";
+/** Copied into the workspace beside ARTICLE, so the Explorer holds more than one article. */
+export const OTHER_ARTICLES = ["laodong-vietnam-philippines-rice-deal.txt"];
+const RECORD = ARTICLE.replace(/\.txt$/, ".annotations.json");
+
+const VN_PERSON = "Lê Minh Hoàng"; // Vietnam's prime minister in this article
+const NZ_PERSON = "Christopher Luxon"; // New Zealand's
+/** Body sentences that no fix may touch. */
+const BODY = ["Tại hội đàm, hai Thủ tướng đã ra Tuyên bố chung", "Cùng ngày, Chủ tịch nước Đặng Văn Thuận", "Ngọc Ánh/VOV.VN"];
+/** Debris of the sample: its first menu line, the share bar, the image placeholder, the related-links heading. */
+const DEBRIS = ["Skip to content", "Chia sẻ   Facebook", "![](https://media.vov.vn", "Tin liên quan", "Đọc nhiều"];
+const COUNTS = /(\d+) (?:person|people) · (\d+) forums? · (\d+) amounts? · (\d+) lines? of debris/;
+
+/** 1-based line and column of the first occurrence of `text` in `content`. */
+function position(content, text) {
+  const offset = content.indexOf(text);
+  if (offset < 0) throw new Error(`"${text}" is not in ${ARTICLE}`);
+  const before = content.slice(0, offset).split("\n");
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+const visibleHovers = (page) => page.locator(".monaco-hover:visible, .workbench-hover:visible");
+
+export const checks = [
+  {
+    name: "the article opens in the 'News Article' language",
+    async run({ wb }) {
+      await wb.openFile(ARTICLE);
+      await until("the status bar's language mode to read 'News Article'", async () => (await wb.statusText("status.editor.mode")) === "News Article");
+      return "status bar language mode: News Article";
+    },
+  },
+  {
+    name: "the CodeLens and the status bar item show the article's counts",
+    async run({ wb, shot }) {
+      const lens = wb.editor(ARTICLE).locator(".codelens-decoration").first();
+      const lensText = await until("the summary CodeLens", async () => ((await lens.count()) > 0 ? COUNTS.exec(await lens.innerText())?.[0] : undefined));
+      const statusLabel = await until("the Article Annotator status bar item", async () => wb.statusAria("article-annotator.article-annotator"));
+      const statusCounts = COUNTS.exec(statusLabel ?? "")?.[0];
+      if (statusCounts !== lensText) throw new Error(`the status bar item (${JSON.stringify(statusLabel)}) disagrees with the CodeLens (${lensText})`);
+      const [, people, forums, amounts, debris] = COUNTS.exec(lensText).map(Number);
+      const statusNumbers = (await wb.statusText("article-annotator.article-annotator")).split(/\s+/).filter(Boolean).map(Number);
+      if (statusNumbers.join(",") !== [people, forums, amounts, debris].join(",")) throw new Error(`the status bar item shows ${statusNumbers.join(" ")}, not ${people} ${forums} ${amounts} ${debris}`);
+      if (people < 2 || forums < 1 || amounts < 1 || debris < 10) throw new Error(`implausible counts for ${ARTICLE}: ${lensText}`);
+      await shot("00-article-opened.png");
+      return `CodeLens "${lensText}"; status bar ${statusNumbers.join(" / ")}`;
+    },
+  },
+  {
+    name: "entities are colored: a person's name carries semantic token type 'person'",
+    async run({ wb, page, shot, workspace }) {
+      const colors = await until(`"${VN_PERSON}" and "${NZ_PERSON}" drawn in a color of their own`, async () => {
+        const vn = (await wb.tokenSpans(ARTICLE, VN_PERSON))[0];
+        const nz = (await wb.tokenSpans(ARTICLE, NZ_PERSON))[0];
+        const plain = await wb.plainSpan(ARTICLE, "chủ trì lễ đón");
+        if (!vn || !nz || !plain || vn.color === plain.color || nz.color !== vn.color) return undefined;
+        return { vn, plain };
+      });
+      // The Developer: Inspect Editor Tokens and Scopes widget names the semantic token type.
+      const at = position(readFileSync(join(workspace, ARTICLE), "utf8"), VN_PERSON);
+      await wb.goTo(at.line, at.column + 2);
+      await wb.runCommand("Developer: Inspect Editor Tokens and Scopes");
+      const widget = page.locator(".token-inspect-widget").first();
+      await widget.waitFor({ state: "visible", timeout: wb.timeout });
+      const type = await until("the inspector to show the semantic token type", async () => /semantic token type\s*(\S+)/i.exec(await widget.innerText())?.[1]);
+      await shot("02-semantic-token-person.png", [widget, wb.editor(ARTICLE).locator(".view-line").first()]);
+      await wb.closeWidgets();
+      if (type !== "person") throw new Error(`the inspector shows semantic token type "${type}" at "${VN_PERSON}", not "person"`);
+      return `"${VN_PERSON}" ${colors.vn.color} (${colors.vn.className}) vs plain text ${colors.plain.color} (${colors.plain.className}); inspector: semantic token type person`;
+    },
+  },
+  {
+    name: "editor defaults for articles: word wrap on, no Unicode-highlighting banner",
+    async run({ wb, page }) {
+      const editor = wb.editor(ARTICLE);
+      const wrap = await editor.evaluate((e) => ({ viewLines: e.querySelectorAll(".view-lines .view-line").length, numbered: e.querySelectorAll(".margin-view-overlays .line-numbers").length }));
+      if (!(wrap.viewLines > wrap.numbered)) throw new Error(`no line is wrapped (${wrap.viewLines} rendered lines for ${wrap.numbered} line numbers)`);
+      const highlighted = await editor.locator(".unicode-highlight").count();
+      if (highlighted > 0) throw new Error(`${highlighted} characters are highlighted as unusual Unicode`);
+      const text = await page.locator(".monaco-workbench").innerText();
+      const banner = /non-basic ASCII|ambiguous unicode|invisible unicode/i.exec(text);
+      if (banner) throw new Error(`a Unicode-highlighting banner is shown ("${banner[0]}")`);
+      return `${wrap.viewLines} rendered lines for ${wrap.numbered} numbered ones; no highlighted characters; no banner`;
+    },
+  },
+  {
+    name: "hovering a person shows the card with role and country",
+    async run({ wb, page, shot }) {
+      const cards = [];
+      for (const [name, country, screenshot] of [
+        [VN_PERSON, "(VN)", "01-hover-person-card.png"],
+        [NZ_PERSON, "(NZ)", undefined],
+      ]) {
+        const card = await until(`the hover card of "${name}"`, async () => {
+          const span = (await wb.tokenSpans(ARTICLE, name))[0];
+          if (!span) return undefined;
+          // Come in from the side, as a mouse does, and rest on the name.
+          await page.mouse.move(span.x - span.width, span.y);
+          await page.mouse.move(span.x, span.y, { steps: 4 });
+          const hover = visibleHovers(page).filter({ hasText: name }).first();
+          await hover.waitFor({ state: "visible", timeout: 3_000 });
+          return { text: await hover.innerText(), hover };
+        });
+        if (!card.text.includes(country)) throw new Error(`the card of "${name}" has no country ${country}: ${JSON.stringify(card.text)}`);
+        if (name === VN_PERSON && !card.text.includes("prime-minister")) throw new Error(`the card of "${name}" has no role prime-minister: ${JSON.stringify(card.text)}`);
+        if (screenshot) await shot(screenshot, [card.hover, wb.editor(ARTICLE).locator(".view-line").filter({ hasText: name }).first()], { pad: 32 });
+        cards.push(card.text.split("\n").filter(Boolean).slice(0, 2).join(" | "));
+        await page.mouse.move(5, 5);
+        await page.keyboard.press("Escape");
+        await until("the hover card to close", async () => (await visibleHovers(page).filter({ hasText: name }).count()) === 0, { timeout: 10_000 });
+      }
+      return cards.join(" ‖ ");
+    },
+  },
+  {
+    name: "the Problems panel lists the debris with rule codes",
+    async run({ wb, page, shot }) {
+      await wb.statusItem("status.problems").click();
+      const panel = page.locator(".markers-panel").first();
+      await panel.waitFor({ state: "visible", timeout: wb.timeout });
+      const codes = await until("debris rows with the codes related-links and navigation", async () => {
+        const text = await panel.innerText();
+        const found = [...new Set([...text.matchAll(/article-annotator\s*\(?\s*([a-z-]+)\)?/g)].map((m) => m[1]))];
+        return found.includes("related-links") && found.includes("navigation") ? found : undefined;
+      });
+      const rows = await panel.locator(".monaco-list-row").count();
+      await shot("03-problems-panel-debris.png");
+      await wb.statusItem("status.problems").click();
+      await panel.waitFor({ state: "hidden", timeout: wb.timeout });
+      return `${rows} rows; rule codes: ${codes.join(", ")}`;
+    },
+  },
+  {
+    name: "a quick fix (Ctrl+.) removes a debris block",
+    async run({ wb, page, shot, workspace }) {
+      const before = readFileSync(join(workspace, ARTICLE), "utf8");
+      const at = position(before, "Tin liên quan");
+      await wb.goTo(at.line, 1);
+      await wb.editor(ARTICLE).locator(".cursors-layer").first().waitFor({ state: "attached" });
+      const menu = page.locator(".action-widget").first();
+      await until("the quick-fix menu (Ctrl+.)", async () => {
+        if (await menu.isVisible()) return true;
+        await page.keyboard.press("Control+.");
+        return menu.waitFor({ state: "visible", timeout: 3_000 }).then(() => true, () => false);
+      });
+      const item = menu.locator(".monaco-list-row").filter({ hasText: /^Remove this related links/ }).first();
+      await item.waitFor({ state: "visible", timeout: wb.timeout }).catch(async () => {
+        throw new Error(`no "Remove this related links" in the quick-fix menu: ${JSON.stringify(await menu.innerText())}`);
+      });
+      const title = (await item.innerText()).trim();
+      await shot("04-quick-fix-menu.png", [menu, wb.editor(ARTICLE).locator(".view-overlays .current-line").first()], { pad: 48 });
+      await item.click();
+      await menu.waitFor({ state: "hidden", timeout: wb.timeout });
+      const after = await wb.onDisk(ARTICLE, join(workspace, ARTICLE), (text) => !text.includes("Tin liên quan"), `${ARTICLE} on disk without the related-links block`);
+      for (const sentence of BODY) if (!after.includes(sentence)) throw new Error(`the quick fix also removed article text ("${sentence}")`);
+      const removed = before.split("\n").length - after.split("\n").length;
+      if (removed < 2) throw new Error(`the quick fix removed ${removed} line(s), not a block`);
+      return `"${title}" removed ${removed} lines`;
+    },
+  },
+  {
+    name: "Article Annotator: Fix All Debris cleans the file",
+    async run({ wb, page, shot, workspace }) {
+      const before = readFileSync(join(workspace, ARTICLE), "utf8");
+      await wb.runCommand("Article Annotator: Fix All Debris");
+      const after = await wb.onDisk(ARTICLE, join(workspace, ARTICLE), (text) => DEBRIS.every((d) => !text.includes(d)), `${ARTICLE} on disk without debris`);
+      for (const sentence of BODY) if (!after.includes(sentence)) throw new Error(`Fix All also removed article text ("${sentence}")`);
+      await page.keyboard.press("Control+Home"); // the summary CodeLens sits above line 1
+      const lens = wb.editor(ARTICLE).locator(".codelens-decoration").first();
+      const lensText = await until("the CodeLens to count 0 lines of debris", async () => {
+        const m = COUNTS.exec(await lens.innerText());
+        return m && m[4] === "0" ? m[0] : undefined;
+      });
+      const problems = await until("the status bar to count no warnings", async () => {
+        const label = await wb.statusAria("status.problems");
+        return label && !/warning/i.test(label.replace(/Warnings: 0/i, "")) ? label : undefined;
+      });
+      await page.mouse.move(5, 5);
+      await shot("05-fix-all-clean.png");
+      return `${before.split("\n").length - after.split("\n").length} more lines removed; CodeLens "${lensText}"; problems: ${problems}`;
+    },
+  },
+  {
+    name: "Article Annotator: Emit Annotated Record writes NAME.annotations.json beside the article, shown in the Explorer",
+    async run({ wb, page, shot, workspace }) {
+      await wb.runCommand("Article Annotator: Emit Annotated Record");
+      const path = join(workspace, RECORD);
+      const record = await until(`${RECORD} on disk`, async () => {
+        if (!existsSync(path)) return undefined;
+        try {
+          return JSON.parse(readFileSync(path, "utf8"));
+        } catch {
+          return undefined; // still being written
+        }
+      });
+      const row = wb.explorerRow(RECORD);
+      await row.waitFor({ state: "visible", timeout: wb.timeout });
+      // The record is anchored to the article as it is now (after the fixes).
+      const article = readFileSync(join(workspace, ARTICLE), "utf8");
+      const sha256 = createHash("sha256").update(article).digest("hex");
+      if (record.source?.sha256 !== sha256) throw new Error(`the record's source.sha256 (${record.source?.sha256}) is not the article's (${sha256})`);
+      const people = (record.entities ?? []).filter((e) => e.type === "person");
+      for (const name of [VN_PERSON, NZ_PERSON]) if (!people.some((p) => p.text === name)) throw new Error(`the record has no person "${name}"`);
+      const misplaced = (record.entities ?? []).filter((e) => article.slice(e.start, e.end) !== e.text);
+      if (misplaced.length > 0) throw new Error(`${misplaced.length} entities' offsets do not match their text, e.g. ${JSON.stringify(misplaced[0])}`);
+      // Open it from the Explorer, as a person would, and show it.
+      await row.click();
+      await wb.editor(RECORD).locator(".view-line").first().waitFor({ timeout: wb.timeout });
+      await until("the record's editor to show its JSON", async () => (await wb.visibleLines(RECORD)).join("\n").includes('"schemaVersion"'));
+      await shot("06-emitted-record.png");
+      return `${RECORD}: ${record.entities.length} entities (${people.length} person mentions), sha256 matches the article`;
+    },
+  },
+];
