@@ -25,7 +25,6 @@
 //   E2E_CHROMIUM          the browser (default: /usr/bin/chromium)
 //   E2E_OUTPUT_DIR        where screenshots and logs go (default: test-output/e2e)
 //   E2E_TOOLS_DIR         where Node 24 and code-server are installed (default: .e2e-tools)
-//   E2E_GREP              run only the checks whose name contains this text (the rest are skipped)
 //   E2E_TIMEOUT_MS        the whole run's deadline, tools install excluded (default 600000)
 //   E2E_CHECK_TIMEOUT_MS  one check's deadline (default 120000)
 //   E2E_STEP_TIMEOUT_MS   one UI step's deadline (default 30000)
@@ -39,7 +38,7 @@ import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtemp
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
-import { ensureTools, repoRoot } from "./setup.mjs";
+import { cleanEnv, ensureTools, repoRoot } from "./setup.mjs";
 
 const env = process.env;
 const EXIT = { passed: 0, failed: 1, cannotStart: 2, timedOut: 4, interrupted: 130 };
@@ -53,10 +52,10 @@ const updateDocs = process.argv.includes("--update-docs-images") || env.E2E_UPDA
 const VIEWPORT = { width: 1280, height: 800 };
 /** output screenshot → docs/images name (shown in the README) */
 const DOCS_IMAGES = {
-  "01-hover-person-card.png": "e2e-hover-card.png",
-  "03-problems-panel-debris.png": "e2e-problems-panel.png",
-  "04-quick-fix-menu.png": "e2e-quick-fix.png",
-  "06-emitted-record.png": "e2e-emitted-record.png",
+  "01-hover-person-card.png": "hover-card.png",
+  "03-problems-panel-debris.png": "problems-panel.png",
+  "04-quick-fix-menu.png": "quick-fix.png",
+  "06-emitted-record.png": "emitted-record.png",
 };
 
 const say = (message) => console.log(`e2e: ${message}`);
@@ -70,6 +69,7 @@ async function main() {
   say(`Article Annotator — end-to-end suite in code-server + Chromium`);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, ".gitignore"), "# written by scripts/e2e/run.mjs: nothing here is committed\n*\n");
 
   // 1. What is needed.
   if (!existsSync(vsix)) return cannotStart(`${vsix} does not exist: run \`npm run package\` first`);
@@ -106,7 +106,7 @@ async function main() {
   for (const name of [ARTICLE, ...OTHER_ARTICLES]) copyFileSync(join(repoRoot, "samples", name), join(workspace, name));
   writeFileSync(join(userData, "User", "settings.json"), JSON.stringify(userSettings(), null, 2));
   const csEnv = {
-    ...env,
+    ...cleanEnv(env),
     XDG_CONFIG_HOME: join(xdg, "config"),
     XDG_DATA_HOME: join(xdg, "data"),
     XDG_CACHE_HOME: join(xdg, "cache"),
@@ -147,6 +147,7 @@ async function main() {
   const browser = (state.browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: env.E2E_HEADED !== "1",
+    env: { ...env, XDG_CONFIG_HOME: join(xdg, "chromium-config"), XDG_CACHE_HOME: join(xdg, "chromium-cache") }, // no crash-report settings in ~/.config
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   }));
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -175,14 +176,9 @@ async function main() {
   }
 
   // 6. The checks, in order.
-  const grep = env.E2E_GREP;
+  // They are one scenario on one window (each starts where the one before left off), so all run.
   for (const [index, check] of checks.entries()) {
     const label = `${String(index + 1).padStart(2)}. ${check.name}`;
-    if (grep && !check.name.includes(grep)) {
-      results.push({ name: check.name, status: "skipped" });
-      console.log(`  - ${label} (skipped: E2E_GREP)`);
-      continue;
-    }
     const t0 = Date.now();
     try {
       const detail = await withDeadline(check.run(ctx), checkTimeout, `the check passed its deadline of ${seconds(checkTimeout)}`);
@@ -192,8 +188,9 @@ async function main() {
       state.failed = true;
       const screenshot = `FAIL-${String(index + 1).padStart(2, "0")}-${slug(check.name)}.png`;
       await page.screenshot({ path: join(outDir, screenshot) }).catch(() => {});
-      results.push({ name: check.name, status: "failed", ms: Date.now() - t0, error: error.message, screenshot });
-      console.log(`  ✗ ${label} (${seconds(Date.now() - t0)})\n      ${error.message.split("\n").join("\n      ")}\n      screenshot: ${join(outDir, screenshot)}`);
+      const message = plain(error.message);
+      results.push({ name: check.name, status: "failed", ms: Date.now() - t0, error: message, screenshot });
+      console.log(`  ✗ ${label} (${seconds(Date.now() - t0)})\n      ${message.split("\n").join("\n      ")}\n      screenshot: ${join(outDir, screenshot)}`);
       await wb.closeWidgets().catch(() => {});
     }
   }
@@ -201,13 +198,12 @@ async function main() {
   // 7. Report.
   const passed = results.filter((r) => r.status === "passed").length;
   const failed = results.filter((r) => r.status === "failed").length;
-  const skipped = results.filter((r) => r.status === "skipped").length;
-  writeFileSync(join(outDir, "results.json"), JSON.stringify({ passed, failed, skipped, seconds: (Date.now() - started) / 1000, results }, null, 2) + "\n");
-  if (failed === 0 && updateDocs && skipped === 0) copyDocsImages();
+  writeFileSync(join(outDir, "results.json"), JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000, results }, null, 2) + "\n");
+  if (failed === 0 && updateDocs) copyDocsImages();
   await cleanup();
   say(`screenshots and logs: ${outDir}`);
   say(`done in ${seconds(Date.now() - started)}`);
-  console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
   return failed === 0 ? EXIT.passed : EXIT.failed;
 }
 
@@ -279,6 +275,12 @@ async function cannotStart(message) {
   await cleanup();
   console.log(`e2e: 0 passed, 1 failed`);
   return EXIT.cannotStart;
+}
+
+/** Without terminal colors (Playwright's call logs have them). */
+function plain(text) {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, "");
 }
 
 function withDeadline(promise, ms, what) {

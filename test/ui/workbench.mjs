@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 
 /** Polls `probe` until it returns a truthy value; throws with `what` (and the last value) after `timeout` ms. */
-export async function until(what, probe, { timeout = 20_000, interval = 150 } = {}) {
+export async function until(what, probe, { timeout = 30_000, interval = 150 } = {}) {
   const deadline = Date.now() + timeout;
   let last;
   let lastError;
