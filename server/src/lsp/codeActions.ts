@@ -53,9 +53,23 @@ function versioned(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
   return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
 }
 
+/** What a removal removes, for the quick-fix title. */
+const WHAT: Record<string, string> = {
+  navigation: "the navigation line",
+  prompt: "the prompt",
+  "view-count": "the view counter",
+  copyright: "the copyright line",
+  "image-placeholder": "the image placeholder",
+  "photo-credit": "the photo credit",
+  spam: "the spam",
+  "duplicate-line": "the repeated line",
+  "related-links": "the related-articles list",
+};
+
 function describe(diagnostic: Diagnostic): string {
   const lines = diagnostic.range.end.line - diagnostic.range.start.line + 1;
-  const what = diagnostic.code === "spam" && lines === 1 && diagnostic.range.start.character > 0 ? "the spliced spam" : `this ${String(diagnostic.code).replace(/-/g, " ")}`;
+  const code = String(diagnostic.code);
+  const what = WHAT[code] ?? `this debris (${code})`;
   return lines > 1 ? `${what} (${lines} lines)` : what;
 }
 
