@@ -130,10 +130,15 @@ function lineOf(doc: ArticleDocument, offset: number): number {
  * inside a related list) and a span inside a flagged line are dropped, so fixes never overlap.
  */
 function dropContained(findings: readonly BoilerplateFinding[]): BoilerplateFinding[] {
-  const covers = (outer: BoilerplateFinding, inner: BoilerplateFinding): boolean =>
-    outer.scope === "lines" && outer.startLine <= inner.startLine && inner.endLine <= outer.endLine;
+  // Largest first; each kept block marks its lines, so "inside a kept block" is two look-ups.
   const bySize = [...findings].sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine) || (a.scope === "lines" ? -1 : 1));
+  const blockOf = new Map<number, number>();
   const kept: BoilerplateFinding[] = [];
-  for (const finding of bySize) if (!kept.some((k) => covers(k, finding))) kept.push(finding);
+  for (const finding of bySize) {
+    const block = blockOf.get(finding.startLine);
+    if (block !== undefined && block === blockOf.get(finding.endLine)) continue;
+    kept.push(finding);
+    if (finding.scope === "lines") for (let line = finding.startLine; line <= finding.endLine; line++) if (!blockOf.has(line)) blockOf.set(line, kept.length - 1);
+  }
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }

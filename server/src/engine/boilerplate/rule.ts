@@ -35,6 +35,8 @@ export interface BoilerplateRule {
   detect(context: RuleContext): RawFinding[];
 }
 
+const MAX_PHRASE_LINE = 300;
+
 /** Compiles whole-line phrase lists and patterns from the data file into one predicate. */
 export function lineMatcher(lines: readonly string[] = [], patterns: readonly string[] = []): (line: string) => boolean {
   // Document lines are already normalized; data is normalized the same way once, so "khóa" matches "khoá".
@@ -45,6 +47,8 @@ export function lineMatcher(lines: readonly string[] = [], patterns: readonly st
     const trimmed = line.trim();
     if (trimmed === "") return false;
     if (regexes.some((r) => r.test(trimmed))) return true;
+    // No listed phrase is this long: folding a huge line to look it up would only cost time.
+    if (trimmed.length > MAX_PHRASE_LINE) return false;
     // Bullets in front of a menu word ("• Đánh giá") do not change what it is.
     const bare = trimmed.replace(/^[•·*–-]+\s*/u, "");
     return bare !== "" && (exact.has(fold(bare)) || regexes.some((r) => r.test(bare)));

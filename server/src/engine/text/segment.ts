@@ -39,7 +39,8 @@ export function segmentSyllables(run: string): Segmentation {
     }
   }
   const pieces: { text: string; known: boolean }[] = [];
-  for (let end = n; end > 0; end = from[end]!) pieces.unshift({ text: run.slice(from[end], end), known: known[end] === 1 });
+  for (let end = n; end > 0; end = from[end]!) pieces.push({ text: run.slice(from[end], end), known: known[end] === 1 });
+  pieces.reverse(); // built from the end; unshift would be quadratic
   // Unknown letters next to each other form one piece.
   const merged: string[] = [];
   let unknown = 0;

@@ -9,6 +9,8 @@ export class PeopleIndex {
   private readonly byPart = new Map<string, Set<string>>();
   /** A shorter full name of the same person ("Nikolai Sorokin") → the longest ("Nikolai Vladimirovich Sorokin"). */
   private readonly roots = new Map<string, string>();
+  /** What every mention says about a person, computed once per person (asked for every mention). */
+  private readonly mergedCache = new Map<string, { roles: string[]; portfolio?: string; country?: string }>();
 
   constructor(private readonly doc: ArticleDocument, full: readonly Mention[]) {
     for (const mention of full) this.add(mention);
@@ -72,6 +74,15 @@ export class PeopleIndex {
 
   /** Roles, portfolio and country gathered from every titled mention of a person. */
   merged(canonical: string): { roles: string[]; portfolio?: string; country?: string } {
+    let merged = this.mergedCache.get(canonical);
+    if (!merged) {
+      merged = this.merge(canonical);
+      this.mergedCache.set(canonical, merged);
+    }
+    return merged;
+  }
+
+  private merge(canonical: string): { roles: string[]; portfolio?: string; country?: string } {
     const roles: string[] = [];
     let portfolio: string | undefined;
     let country: string | undefined;
