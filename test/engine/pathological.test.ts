@@ -1,0 +1,42 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { analyze } from "../../server/src/engine";
+
+/**
+ * Pathological inputs are analyzed in time linear in their size (no catastrophic backtracking, no
+ * quadratic loop): each 1 MB input finishes, and doubling the size costs at most ~2.5× the time.
+ * Measured as a ratio inside the test, best of three, with a margin for a shared machine.
+ */
+const MB = 1_000_000;
+const INPUTS: Record<string, (size: number) => string> = {
+  "one digit": (n) => "7".repeat(n),
+  "capital letters": (n) => "Q".repeat(n),
+  '"Bộ trưởng "': (n) => "Bộ trưởng ".repeat(n / 10),
+  spaces: (n) => " ".repeat(n),
+  "one line of words": (n) => "Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 5 và 3 triệu USD tại Hà Nội. ".repeat(n / 74),
+  "numbers and commas": (n) => "1,".repeat(n / 2),
+  "capitalized words": (n) => "Ab ".repeat(n / 3),
+  "short lines": (n) => "Thủ tướng Lê Minh Hoàng tiếp ông Kim.\n".repeat(n / 38),
+};
+const MAX_RATIO = 2.5;
+const MARGIN = 1.3; // machine noise
+
+function bestOf(text: string, runs = 3): number {
+  let best = Infinity;
+  for (let k = 0; k < runs; k++) {
+    const start = process.hrtime.bigint();
+    analyze(text);
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return best;
+}
+
+for (const [name, make] of Object.entries(INPUTS)) {
+  test(`pathological input (${name}): 1 MB is analyzed, and doubling the size at most ~${MAX_RATIO}× the time`, () => {
+    analyze(make(MB / 10)); // warm-up
+    const half = bestOf(make(MB / 2));
+    const full = bestOf(make(MB));
+    const ratio = full / Math.max(half, 1);
+    assert.ok(ratio <= MAX_RATIO * MARGIN, `${name}: ${half.toFixed(0)} ms for 0.5 MB, ${full.toFixed(0)} ms for 1 MB (ratio ${ratio.toFixed(2)})`);
+  });
+}
