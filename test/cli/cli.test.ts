@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cliPath, samplesDir } from "../helpers/paths";
 import { assertValidRecord } from "../helpers/schema";
+import { recordPath } from "../../server/src/cli/output";
 
 function cli(args: string[], cwd?: string): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [cliPath, ...args], { encoding: "utf8", cwd });
@@ -105,4 +106,10 @@ test("an empty file gives an empty record; a file over --max-size is skipped wit
   const [record] = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as { entities: unknown[]; source: { length: number } });
   assertValidRecord(record);
   assert.deepEqual([record!.entities.length, record!.source.length], [0, 0]);
+});
+
+test("annotate --out never writes outside the folder it is given", () => {
+  const out = join(tmpdir(), "aa-out");
+  assert.equal(recordPath(out, "/data/news/a.txt", "/data"), join(out, "news", "a.annotations.json"));
+  assert.throws(() => recordPath(out, "/elsewhere/a.txt", "/data/news"), /refusing to write outside/);
 });

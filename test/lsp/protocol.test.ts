@@ -267,3 +267,20 @@ test("protocol: in an untrusted workspace (Restricted Mode) the read-only featur
     await client.stop();
   }
 });
+
+test("protocol: a records folder outside the workspace is refused with a message; one inside receives the record", async () => {
+  const { root, uri } = workspace();
+  const client = await startClient({ rootUri: pathToFileURL(root).href, settings: { recordsFolder: "../elsewhere" } });
+  try {
+    await open(client, uri, ARTICLE);
+    assert.equal(await client.connection.sendRequest("workspace/executeCommand", { command: "articleAnnotator.emitRecord", arguments: [uri] }), null);
+    assert.equal(client.appliedEdits.length, 0);
+    await waitFor(() => client.messages.some((m) => /outside the workspace; records are only written inside it/.test(m.message)), "the refusal is explained");
+    client.settings = { recordsFolder: "records" };
+    await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    const recordUri = await client.connection.sendRequest<string>("workspace/executeCommand", { command: "articleAnnotator.emitRecord", arguments: [uri] });
+    assert.equal(recordUri, pathToFileURL(join(root, "records", "news", "lao.annotations.json")).href);
+  } finally {
+    await client.stop();
+  }
+});
