@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { analyze } from "../../server/src/engine";
+import { analyze, applyFixes } from "../../server/src/engine";
 
 /**
- * Pathological inputs are analyzed in time linear in their size (no catastrophic backtracking, no
+ * Pathological inputs are analyzed (and their fixes applied) in time linear in their size (no catastrophic backtracking, no
  * quadratic loop): each 1 MB input finishes, and doubling the size costs at most ~2.5× the time.
  * Measured as a ratio inside the test, best of three, with a margin for a shared machine.
  */
@@ -17,6 +17,7 @@ const INPUTS: Record<string, (size: number) => string> = {
   "numbers and commas": (n) => "1,".repeat(n / 2),
   "capitalized words": (n) => "Ab ".repeat(n / 3),
   "short lines": (n) => "Thủ tướng Lê Minh Hoàng tiếp ông Kim.\n".repeat(n / 38),
+  "a fix on every line": (n) => "Hai bên xây dựngCộng đồng.\nTin liên quan\n".repeat(n / 41),
 };
 const MAX_RATIO = 2.5;
 const MARGIN = 1.3; // machine noise
@@ -25,7 +26,7 @@ function bestOf(text: string, runs = 3): number {
   let best = Infinity;
   for (let k = 0; k < runs; k++) {
     const start = process.hrtime.bigint();
-    analyze(text);
+    applyFixes(text, analyze(text).boilerplate);
     best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
   }
   return best;

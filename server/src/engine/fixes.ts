@@ -1,7 +1,6 @@
 /**
- * Applying debris fixes: one, or every safe one at once ("fix all"). Fixes are applied from the
- * end of the text backwards, so earlier offsets stay valid; overlapping fixes are skipped, never
- * merged, so no character outside a flagged range can be lost.
+ * Applying debris fixes: one, or every safe one at once ("fix all"), in one pass over the text.
+ * Overlapping fixes are skipped, never merged, so no character outside a flagged range can be lost.
  */
 import type { BoilerplateFinding, TextEdit } from "./types";
 
@@ -30,11 +29,18 @@ export function applyFixes(text: string, findings: readonly BoilerplateFinding[]
       reach = Math.max(reach, end);
     }
   }
-  let result = text;
-  for (const finding of [...applied].reverse()) result = result.slice(0, finding.fix.start) + finding.fix.newText + result.slice(finding.fix.end);
+  // One pass, in order (re-slicing the whole text per fix would be quadratic in the number of fixes).
+  const pieces: string[] = [];
+  let cursor = 0;
+  for (const finding of applied) {
+    pieces.push(text.slice(cursor, finding.fix.start), finding.fix.newText);
+    cursor = finding.fix.end;
+  }
+  pieces.push(text.slice(cursor));
+  const result = pieces.join("");
   if (applied.length === 0) return { text, edit: undefined, applied, skipped };
   const first = applied[0]!.fix.start;
-  const last = Math.max(...applied.map((f) => f.fix.end));
+  const last = applied.reduce((max, f) => Math.max(max, f.fix.end), 0); // not Math.max(...): thousands of fixes
   const newEnd = last + (result.length - text.length);
   return { text: result, edit: { start: first, end: last, newText: result.slice(first, newEnd) }, applied, skipped };
 }

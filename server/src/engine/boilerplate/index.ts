@@ -120,9 +120,16 @@ function spanRemoval(text: string, start: number, end: number, replacement = "")
   return { start, end, newText: replacement };
 }
 
+/** The line containing `offset` (binary search: many span findings must not cost lines × spans). */
 function lineOf(doc: ArticleDocument, offset: number): number {
-  const line = doc.lines.find((l) => l.start <= offset && offset <= l.end);
-  return line?.index ?? 0;
+  let lo = 0;
+  let hi = doc.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
