@@ -4,6 +4,7 @@ import { tokenize, type Token } from "./text/tokens";
 import { SpanIndex } from "./text/spanIndex";
 
 const MAX_SEGMENT = 4000;
+const MAX_CACHED_TEXT = 200_000;
 const SEGMENT_SLACK = 200;
 
 /**
@@ -19,6 +20,7 @@ export class ArticleDocument {
   /** Debris spans inside article lines (normalized offsets). */
   readonly debrisSpans: { start: number; end: number }[] = [];
   private debrisIndex: SpanIndex | undefined;
+  private readonly tokenCache = new Map<number, Token[]>();
 
   constructor(original: string) {
     this.norm = normalizeText(original);
@@ -27,11 +29,18 @@ export class ArticleDocument {
   }
 
   /**
-   * Tokens of a line or segment. Not kept: tokenizing again is cheaper than holding every token of
-   * a large document alive (which makes garbage collection grow faster than the text).
+   * Tokens of a line or segment, kept for the next detector in an article-sized document; in a
+   * large one, tokenizing again is cheaper than holding every token alive (garbage collection
+   * would grow faster than the text).
    */
   tokens(segment: Line): Token[] {
-    return tokenize(this.text, segment.start, segment.end);
+    if (this.text.length > MAX_CACHED_TEXT) return tokenize(this.text, segment.start, segment.end);
+    let tokens = this.tokenCache.get(segment.start);
+    if (!tokens) {
+      tokens = tokenize(this.text, segment.start, segment.end);
+      this.tokenCache.set(segment.start, tokens);
+    }
+    return tokens;
   }
 
   /**
