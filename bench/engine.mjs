@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Engine benchmark (first part of `npm run bench`): throughput on the samples concatenated to
+// 100 KB, 1 MB and 10 MB, how time grows with size, per-article latency over generated articles,
+// and a baseline: one compiled regular expression of the engine's own trigger words over the
+// same text. One JSON object on stdout, a readable table on stderr. Deterministic (seeded).
+// Needs `npm run build` (reads build/server/src/engine).
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const { analyze } = require(join(root, "build/server/src/engine"));
+const officials = require(join(root, "server/src/engine/data/officials.json"));
+const forums = require(join(root, "server/src/engine/data/forums.json"));
+const amounts = require(join(root, "server/src/engine/data/amounts.json"));
+
+const samples = readdirSync(join(root, "samples")).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(root, "samples", f), "utf8"));
+const repeatTo = (size) => {
+  let text = "";
+  for (let k = 0; text.length < size; k++) text += samples[k % samples.length] + "\n";
+  return text.slice(0, size);
+};
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+
+// The baseline: the engine's trigger words (titles, forum heads, currencies) as one regex.
+const words = [
+  ...officials.titles.flatMap((t) => t.vi),
+  ...forums.heads.flatMap((h) => h.vi),
+  ...amounts.currencies.flatMap((c) => c.after),
+].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+const baseline = new RegExp(`(?:${words.join("|")})`, "giu");
+const scan = (text) => {
+  let n = 0;
+  baseline.lastIndex = 0;
+  while (baseline.exec(text)) n++;
+  return n;
+};
+
+const time = (work, runs) => {
+  const times = [];
+  for (let k = 0; k < runs; k++) {
+    const start = now();
+    work();
+    times.push(now() - start);
+  }
+  return median(times);
+};
+
+const throughput = {};
+for (const [label, size, runs] of [["100KB", 100_000, 5], ["1MB", 1_000_000, 3], ["10MB", 10_000_000, 1]]) {
+  const text = repeatTo(size);
+  analyze(text.slice(0, 20_000)); // warm-up
+  const engineMs = time(() => analyze(text), runs);
+  const baselineMs = time(() => scan(text), runs);
+  throughput[label] = { bytes: size, engineMs: +engineMs.toFixed(1), engineMBps: +(size / 1e6 / (engineMs / 1000)).toFixed(2), baselineMs: +baselineMs.toFixed(1), engineOverBaseline: +(engineMs / baselineMs).toFixed(2) };
+}
+
+// Per-article latency over generated articles of 5–15 KB (seeded).
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const latencies = [];
+for (let k = 0; k < 2000; k++) {
+  const size = 5000 + Math.floor(random() * 10_000);
+  const offset = Math.floor(random() * 50_000);
+  const text = repeatTo(offset + size).slice(offset);
+  const start = now();
+  analyze(text);
+  latencies.push(now() - start);
+}
+
+const result = {
+  machine: { node: process.version, cpus: (await import("node:os")).cpus().length },
+  engine: {
+    throughput,
+    growth10MBover1MB: +(throughput["10MB"].engineMs / throughput["1MB"].engineMs).toFixed(2),
+    articleLatencyMs: { articles: latencies.length, p50: +percentile(latencies, 50).toFixed(2), p95: +percentile(latencies, 95).toFixed(2), p99: +percentile(latencies, 99).toFixed(2) },
+  },
+};
+console.log(JSON.stringify(result));
+const rows = Object.entries(throughput).map(([label, t]) => `${label.padEnd(6)} ${String(t.engineMs).padStart(9)} ms ${String(t.engineMBps).padStart(7)} MB/s   baseline ${String(t.baselineMs).padStart(8)} ms   ×${t.engineOverBaseline}`);
+console.error(["engine throughput (median):", ...rows, `10 MB / 1 MB time: ${result.engine.growth10MBover1MB}`, `article latency (2000 articles of 5–15 KB): p50 ${result.engine.articleLatencyMs.p50} ms, p95 ${result.engine.articleLatencyMs.p95} ms, p99 ${result.engine.articleLatencyMs.p99} ms`].join("\n"));
