@@ -1,5 +1,5 @@
 import { normalizeText, type NormalizedText } from "./text/normalize";
-import { splitLines, type Line } from "./text/lines";
+import { LineIndex, splitLines, type Line } from "./text/lines";
 import { tokenize, type Token } from "./text/tokens";
 import { SpanIndex } from "./text/spanIndex";
 
@@ -15,6 +15,8 @@ export class ArticleDocument {
   readonly norm: NormalizedText;
   readonly text: string;
   readonly lines: readonly Line[];
+  /** Line of an offset of `text`. */
+  readonly lineIndex: LineIndex;
   /** Lines that are debris as a whole. */
   readonly debrisLines = new Set<number>();
   /** Debris spans inside article lines (normalized offsets). */
@@ -26,6 +28,7 @@ export class ArticleDocument {
     this.norm = normalizeText(original);
     this.text = this.norm.text;
     this.lines = splitLines(this.text);
+    this.lineIndex = new LineIndex(this.lines);
   }
 
   /**

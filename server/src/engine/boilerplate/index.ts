@@ -74,7 +74,7 @@ export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings =
 
 function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding, severity: Severity): BoilerplateFinding {
   if (raw.kind === "span") {
-    const line = lineOf(doc, raw.start);
+    const line = doc.lineIndex.lineAt(raw.start);
     // The flagged range is what the fix replaces (a removal takes one neighbouring space with it).
     const fix = spanRemoval(doc.text, raw.start, raw.end, raw.replacement);
     return {
@@ -120,17 +120,6 @@ function spanRemoval(text: string, start: number, end: number, replacement = "")
   return { start, end, newText: replacement };
 }
 
-/** The line containing `offset` (binary search: many span findings must not cost lines × spans). */
-function lineOf(doc: ArticleDocument, offset: number): number {
-  let lo = 0;
-  let hi = doc.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.lines[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /**
  * Keeps one finding per debris: a whole-line finding inside an earlier or larger one (a caption copy

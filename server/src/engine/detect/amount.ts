@@ -11,6 +11,7 @@ import { normalizeText } from "../text/normalize";
 import type { ArticleDocument } from "../document";
 import type { AmountAttributes, Entity } from "../types";
 import { parseNumber, scale } from "./numbers";
+import { escapeRegExp } from "../text/regex";
 
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
 const RANGE = /[ \t]*(?:-|–|—|đến|tới|to)[ \t]*(\d+(?:[.,]\d+)*)/iuy;
@@ -20,7 +21,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 function alternation<T>(entries: readonly (readonly [string, T])[], leadingSpace: "required" | "optional" | "none"): (text: string, at: number) => { end: number; value: T } | undefined {
   const normalized = entries.map(([word, value]) => [normalizeText(word).text, value] as const).sort((a, b) => b[0].length - a[0].length);
   const lookup = new Map(normalized.map(([word, value]) => [word.toLowerCase(), value]));
-  const escaped = normalized.map(([word]) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const escaped = normalized.map(([word]) => escapeRegExp(word));
   const space = leadingSpace === "required" ? "[ \\t]+" : leadingSpace === "optional" ? "[ \\t]*" : "";
   const pattern = new RegExp(`${space}(${escaped.join("|")})(?![\\p{L}\\p{N}])`, "iuy");
   return (text, at) => {
@@ -49,7 +50,7 @@ const approximator = new RegExp(
 );
 const approximatorQualifier = new Map(lexicon.approximatorWords.map((a) => [normalizeText(a.word).text.toLowerCase(), a.qualifier]));
 const currencyBefore = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])(${lexicon.currencyBefore.map((c) => c.symbol.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).sort((a, b) => b.length - a.length).join("|")})[ \\t]?$`,
+  `(?:^|[^\\p{L}\\p{N}])(${lexicon.currencyBefore.map((c) => escapeRegExp(c.symbol)).sort((a, b) => b.length - a.length).join("|")})[ \\t]?$`,
   "u",
 );
 const currencyBeforeCode = new Map(lexicon.currencyBefore.map((c) => [c.symbol, c.code]));

@@ -24,8 +24,9 @@ export function splitLines(text: string): Line[] {
 /** Finds the LSP position (0-based line, UTF-16 character) of offsets in a text. */
 export class LineIndex {
   private readonly starts: number[];
-  constructor(text: string) {
-    this.starts = splitLines(text).map((line) => line.start);
+  /** From a text, or from its lines when they are already split. */
+  constructor(source: string | readonly Line[]) {
+    this.starts = (typeof source === "string" ? splitLines(source) : source).map((line) => line.start);
   }
   get lineCount(): number {
     return this.starts.length;

@@ -7,9 +7,10 @@
 import data from "../../data/boilerplate.json";
 import { lexicon } from "../../lexicon";
 import { normalizeText } from "../../text/normalize";
+import { escapeRegExp } from "../../text/regex";
 import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
 
-const escape = (k: string): string => normalizeText(k).text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escape = (k: string): string => escapeRegExp(normalizeText(k).text);
 const byLength = (a: string, b: string): number => b.length - a.length;
 // A keyword of several words is spam even glued to the letters before it ("…tỉyêkết quả xsmb"):
 // the glued run is injected with it. A one-word keyword must stand alone ("sex" is not in "Essex").
