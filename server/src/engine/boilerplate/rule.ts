@@ -36,21 +36,50 @@ export interface BoilerplateRule {
 }
 
 const MAX_PHRASE_LINE = 300;
+const BULLET = /^[•·*–-]+\s*/u;
+const DOUBLE_SPACE = /\s\s/u;
+const TRAILING_MARKS = new Set([..." \t:：."]);
+
+function lengthWithoutTrailingMarks(line: string): number {
+  let end = line.length;
+  while (end > 0 && TRAILING_MARKS.has(line[end - 1]!)) end--;
+  return end;
+}
+
+/** Case, spacing and a trailing colon or full stop do not change what a short line is. */
+function foldLine(line: string): string {
+  return line.toLowerCase().replace(/\s+/g, " ").replace(/[\s:：.]+$/u, "").trim();
+}
+
+/**
+ * One regular expression for a list of patterns: a line is tested once instead of once per pattern.
+ * Each pattern keeps its own group, so one pattern's alternation cannot leak into another's.
+ */
+function unionOf(patterns: readonly string[]): RegExp | undefined {
+  if (patterns.length === 0) return undefined;
+  return new RegExp(patterns.map((p) => `(?:${normalizeText(p).text})`).join("|"), "iu");
+}
 
 /** Compiles whole-line phrase lists and patterns from the data file into one predicate. */
 export function lineMatcher(lines: readonly string[] = [], patterns: readonly string[] = []): (line: string) => boolean {
   // Document lines are already normalized; data is normalized the same way once, so "khóa" matches "khoá".
-  const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").replace(/[\s:：.]+$/u, "").trim();
-  const exact = new Set(lines.map((line) => fold(normalizeText(line).text)));
-  const regexes = patterns.map((p) => new RegExp(normalizeText(p).text, "iu"));
+  const exact = new Set(lines.map((line) => foldLine(normalizeText(line).text)));
+  // No listed phrase is longer than this once folded (folding never lengthens a line much).
+  const longestPhrase = Math.max(0, ...[...exact].map((phrase) => phrase.length));
+  const pattern = unionOf(patterns);
   return (line) => {
     const trimmed = line.trim();
     if (trimmed === "") return false;
-    if (regexes.some((r) => r.test(trimmed))) return true;
+    if (pattern?.test(trimmed)) return true;
     // No listed phrase is this long: folding a huge line to look it up would only cost time.
     if (trimmed.length > MAX_PHRASE_LINE) return false;
     // Bullets in front of a menu word ("• Đánh giá") do not change what it is.
-    const bare = trimmed.replace(/^[•·*–-]+\s*/u, "");
-    return bare !== "" && (exact.has(fold(bare)) || regexes.some((r) => r.test(bare)));
+    const bare = trimmed.replace(BULLET, "");
+    if (bare === "") return false;
+    if (bare !== trimmed && pattern?.test(bare)) return true;
+    // Folding only shortens a line by collapsing spaces or dropping trailing marks; without either,
+    // a line longer than every phrase cannot be one, and is not folded.
+    if (lengthWithoutTrailingMarks(bare) > longestPhrase && !DOUBLE_SPACE.test(bare)) return false;
+    return exact.has(foldLine(bare));
   };
 }

@@ -24,28 +24,49 @@ const TOKEN = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*|\p{N}+|\S/gu
 /** Tokenizes `text` from `offset` to `end` (one line). Offsets are into the whole text. */
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  const slice = text.slice(offset, end);
-  let last = 0;
-  for (const match of slice.matchAll(TOKEN)) {
-    const value = match[0];
+  // Matching in place, not on a slice: no copy of the line, and the regex state is reused.
+  const pattern = TOKEN;
+  pattern.lastIndex = offset;
+  let last = offset;
+  for (let match = pattern.exec(text); match !== null && match.index < end; match = pattern.exec(text)) {
+    let value = match[0];
     const at = match.index;
-    const first = value[0]!;
-    const kind = /\p{L}/u.test(first) ? "word" : /\p{N}/u.test(first) ? "number" : "punct";
-    const letters = value.replace(/[^\p{L}]/gu, "");
-    const alphanumeric = value.replace(/[^\p{L}\p{N}]/gu, "");
-    tokens.push({
-      text: value,
-      folded: value.toLowerCase(),
-      start: offset + at,
-      end: offset + at + value.length,
-      kind,
-      gap: slice.slice(last, at),
-      isCapitalized: kind === "word" && first !== first.toLowerCase(),
-      isAllCaps: kind === "word" && alphanumeric.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
-    });
+    // A token running past `end` (a segment cut inside a long line) is cut where the segment ends.
+    if (at + value.length > end) value = text.slice(at, end).match(TOKEN_AT_START)?.[0] ?? text[at]!;
+    tokens.push(makeToken(value, at, text.slice(last, at)));
     last = at + value.length;
+    if (last >= end) break;
   }
+  pattern.lastIndex = 0;
   return tokens;
+}
+
+const TOKEN_AT_START = new RegExp(`^(?:${TOKEN.source})`, "u");
+const LETTER = /\p{L}/u;
+const NUMBER = /\p{N}/u;
+
+function kindOf(first: string): Token["kind"] {
+  const code = first.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? "word" : code >= 48 && code <= 57 ? "number" : "punct";
+  return LETTER.test(first) ? "word" : NUMBER.test(first) ? "number" : "punct";
+}
+
+function makeToken(value: string, start: number, gap: string): Token {
+  const first = value[0]!;
+  const kind = kindOf(first);
+  const folded = value.toLowerCase();
+  const isWord = kind === "word";
+  return {
+    text: value,
+    folded,
+    start,
+    end: start + value.length,
+    kind,
+    gap,
+    isCapitalized: isWord && first !== first.toLowerCase(),
+    // All letters uppercase (marks, digits and apostrophes have no case) and at least two letters or digits.
+    isAllCaps: isWord && value.length >= 2 && folded !== value && value.toUpperCase() === value && value.replace(/[^\p{L}\p{N}]/gu, "").length >= 2,
+  };
 }
 
 /** True when `token` follows its predecessor with no space ("Eui" + "-" + "yong"). */

@@ -24,12 +24,14 @@ export const duplicateLineRule: BoilerplateRule = {
     const findings: RawFinding[] = [];
     const headline = findHeadline(context);
     const headlineKey = headline >= 0 ? lineKey(context.trimmed[headline]!) : undefined;
+    // Each line's key is compared with the next line's: computed once.
+    const keys = context.trimmed.map((line) => (line === "" ? "" : lineKey(line)));
     context.trimmed.forEach((line, index) => {
       if (line === "" || index === headline) return;
-      const key = lineKey(line);
+      const key = keys[index]!;
       if (key.split(" ").length < 3) return;
       const previous = context.previousNonBlank(index);
-      if (previous >= 0 && lineKey(context.trimmed[previous]!) === key) {
+      if (previous >= 0 && keys[previous] === key) {
         findings.push({ kind: "lines", startLine: index, endLine: index, message: "Repeats the line above (a caption or headline copy).", relatedLine: previous, relatedMessage: "First copy" });
       } else if (headlineKey !== undefined && index > headline && key === headlineKey) {
         findings.push({ kind: "lines", startLine: index, endLine: index, message: "Repeats the headline (an image caption copy).", relatedLine: headline, relatedMessage: "The headline" });

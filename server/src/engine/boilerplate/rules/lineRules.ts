@@ -36,7 +36,7 @@ export const navigationRule: BoilerplateRule = {
       if (isNavigation(line)) return "Site navigation or UI text, not part of the article.";
       if (isMenu(line)) return "A menu or breadcrumb line, not part of the article.";
       // The site's name above everything else is its masthead; an outlet line after the text is the article's credit.
-      if ((isOutletLine(line) || isMasthead(line)) && isBeforeContent(context, index)) return "The site's masthead, not part of the article.";
+      if (isBeforeContent(context, index) && (isOutletLine(line) || isMasthead(line))) return "The site's masthead, not part of the article.";
       return undefined;
     }),
 };
@@ -90,9 +90,9 @@ export const photoCreditRule: BoilerplateRule = {
     perLine(context, (line, index) => {
       if (isCreditLine(line)) return "A photo credit on its own line.";
       // A short all-capitals line right under a caption ("BNG", "NHẬT BẮC") credits the photo.
-      const words = line.split(/\s+/);
+      if (line.length > 30 || line.split(/\s+/).length > 3 || /\d/.test(line)) return undefined;
       const letters = line.replace(/[^\p{L}]/gu, "");
-      if (words.length > 3 || line.length > 30 || /\d/.test(line) || letters.length < 2 || letters !== letters.toUpperCase()) return undefined;
+      if (letters.length < 2 || letters !== letters.toUpperCase()) return undefined;
       if (lexicon.outlets.has(line)) return undefined;
       const previous = context.previousNonBlank(index);
       if (previous < 0 || SENTENCE_END.test(context.trimmed[previous]!)) return undefined;

@@ -12,6 +12,8 @@ import type { BoilerplateRule, RawFinding } from "../rule";
 
 const CHUNK = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const CASE_RUN = /\p{Lu}+|[^\p{Lu}]+/gu;
+/** Where casePieces can cut: a capital after something else, or two capitals before something else. */
+const CASE_CHANGE = /[^\p{Lu}]\p{Lu}|\p{Lu}\p{Lu}[^\p{Lu}]/u;
 const allowed = new Set(data.runTogether.allow.map((w) => w.toLowerCase()));
 const { minStrippedLength, minStrippedCoverage, minStrippedSyllables } = data.runTogether;
 
@@ -100,6 +102,8 @@ export const runTogetherRule: BoilerplateRule = {
         const start = line.start + match.index;
         const end = start + chunk.length;
         if (allowed.has(chunk.toLowerCase()) || context.isFlaggedSpan(start, end) || isInLink(line.text, match.index, chunk.length)) continue;
+        // Most words are neither long enough to be stripped text nor change case inside: nothing to split.
+        if (chunk.length < minStrippedLength && !CASE_CHANGE.test(chunk)) continue;
         const stripped = restoreSpaces(chunk);
         const repaired = stripped ?? splitCaseBoundaries(chunk);
         if (!repaired || repaired === chunk) continue;

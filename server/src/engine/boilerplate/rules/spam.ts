@@ -119,6 +119,23 @@ function documentUsesDiacritics(context: RuleContext): boolean {
   const sample = context.doc.text.slice(0, 20000);
   const words = sample.match(/\p{L}+/gu) ?? [];
   if (words.length < 20) return false;
-  const accented = words.filter((w) => stripDiacritics(w) !== w).length;
+  const accented = words.filter(hasDiacritic).length;
   return accented / words.length > 0.25;
+}
+
+const diacriticByChar = new Map<number, boolean>();
+/** Whether stripping diacritics would change the word, judged a character at a time (cached). */
+function hasDiacritic(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if (code < 128) continue;
+    let marked = diacriticByChar.get(code);
+    if (marked === undefined) {
+      const char = word[k]!;
+      marked = stripDiacritics(char) !== char;
+      diacriticByChar.set(code, marked);
+    }
+    if (marked) return true;
+  }
+  return false;
 }
