@@ -3,6 +3,7 @@
  * find, and marks the debris on the document so entity detectors skip it.
  */
 import type { ArticleDocument } from "../document";
+import { SpanIndex } from "../text/spanIndex";
 import type { BoilerplateFinding, Severity } from "../types";
 import type { BoilerplateRule, RawFinding, RuleContext } from "./rule";
 import { copyrightRule, imageRule, navigationRule, photoCreditRule, promptRule, viewCountRule } from "./rules/lineRules";
@@ -35,14 +36,14 @@ export type RuleSettings = Readonly<Record<string, Severity | "off">>;
 export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings = {}, customRules: readonly BoilerplateRule[] = []): BoilerplateFinding[] {
   const trimmed = doc.lines.map((line) => line.text.trim());
   const flagged = new Set<number>();
-  const flaggedSpans: { start: number; end: number }[] = [];
+  const flaggedSpans = new SpanIndex();
   const nonBlank = trimmed.flatMap((line, index) => (line === "" ? [] : [index]));
   const context: RuleContext = {
     doc,
     trimmed,
     firstLine: nonBlank[0] ?? 0,
     flagged,
-    isFlaggedSpan: (start, end) => flaggedSpans.some((span) => span.start < end && start < span.end),
+    isFlaggedSpan: (start, end) => flaggedSpans.overlaps(start, end),
     isBlank: (line) => trimmed[line] === "",
     previousNonBlank: (line) => {
       for (let k = line - 1; k >= 0; k--) if (trimmed[k] !== "") return k;
@@ -61,7 +62,7 @@ export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings =
       const finding = toFinding(doc, rule, raw, setting ?? rule.defaultSeverity);
       findings.push(finding);
       if (raw.kind === "lines") for (let k = raw.startLine; k <= raw.endLine; k++) flagged.add(k);
-      else flaggedSpans.push({ start: raw.start, end: raw.end });
+      else flaggedSpans.add({ start: raw.start, end: raw.end });
     }
   }
   const merged = dropContained(findings);

@@ -22,8 +22,6 @@ const SPACE_LIKE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/u;
 const COMBINING = /\p{M}/u;
 /** Anything that changes the text's length or layout; most documents have none of it. */
 const NEEDS_MAPPING = /[\r\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\u00D0\u00F0\p{M}]/u;
-const WORD = /\p{L}+/gu;
-const NON_ASCII = /[^\p{ASCII}]/u;
 
 const toneCache = new Map<string, string>();
 function tone(word: string): string {
@@ -35,9 +33,49 @@ function tone(word: string): string {
   return normalized;
 }
 
-/** Rewrites every word to one tone placement; the length never changes. Only words with a letter outside ASCII can change. */
+/**
+ * Where a tone mark can move: a vowel carrying one next to another vowel (a one-vowel syllable
+ * keeps its mark where it is), or a letter that is no Vietnamese vowel. Built from the vowels and
+ * the five tone marks, both cases.
+ */
+const MOVABLE_TONE = (() => {
+  const vowels = [..."aăâeêioôơuưy"].flatMap((v) => [v, v.toUpperCase()]);
+  const toned = vowels.flatMap((v) => ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"].map((mark) => (v + mark).normalize("NFC")));
+  const any = [...vowels, ...toned].join("");
+  // A letter outside ASCII that is neither a vowel nor "đ" (a tone mark on a consonant, a foreign letter) is looked at too.
+  return new RegExp(`[${toned.join("")}][${any}]|[${any}][${toned.join("")}]|(?=\\p{L})[^\\p{ASCII}${any}đĐ]`, "gu");
+})();
+const LETTER = /\p{L}/u;
+
+function isLetterAt(text: string, k: number): boolean {
+  const code = text.charCodeAt(k);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(text[k]!);
+}
+
+/**
+ * Rewrites every word to one tone placement; the length never changes. Only the words around a
+ * movable tone mark are looked at, so text in one placement already costs one regex scan.
+ */
 function normalizeTones(text: string): string {
-  return text.replace(WORD, (word) => (NON_ASCII.test(word) ? tone(word) : word));
+  const pattern = MOVABLE_TONE;
+  pattern.lastIndex = 0;
+  let result = "";
+  let copied = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    let start = match.index;
+    let end = start + match[0].length;
+    while (start > 0 && isLetterAt(text, start - 1)) start--;
+    while (end < text.length && isLetterAt(text, end)) end++;
+    const word = text.slice(start, end);
+    const normalized = tone(word);
+    if (normalized !== word) {
+      result += text.slice(copied, start) + normalized;
+      copied = end;
+    }
+    pattern.lastIndex = end;
+  }
+  return copied === 0 ? text : result + text.slice(copied);
 }
 
 /** Builds the normalized view of `original`; linear in its length. */

@@ -10,10 +10,11 @@ import { segmentSyllables } from "../../text/segment";
 import { insertSpaces, spaceInsertions } from "../../text/spaces";
 import type { BoilerplateRule, RawFinding } from "../rule";
 
-const CHUNK = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const CASE_RUN = /\p{Lu}+|[^\p{Lu}]+/gu;
 /** Where casePieces can cut: a capital after something else, or two capitals before something else. */
 const CASE_CHANGE = /[^\p{Lu}]\p{Lu}|\p{Lu}\p{Lu}[^\p{Lu}]/u;
+/** A line with none of these has no chunk worth a look (a superset of the two checks below, line-wide). */
+const MAY_RUN_TOGETHER = /[\p{L}\p{M}'’]\p{Lu}|[\p{L}\p{M}'’]{10}/u;
 const allowed = new Set(data.runTogether.allow.map((w) => w.toLowerCase()));
 const { minStrippedLength, minStrippedCoverage, minStrippedSyllables } = data.runTogether;
 
@@ -97,13 +98,12 @@ export const runTogetherRule: BoilerplateRule = {
     const findings: RawFinding[] = [];
     context.doc.lines.forEach((line, index) => {
       if (context.flagged.has(index)) return;
-      for (const match of line.text.matchAll(CHUNK)) {
-        const chunk = match[0];
-        const start = line.start + match.index;
+      for (const { chunk, at } of candidateChunks(line.text)) {
+        const start = line.start + at;
         const end = start + chunk.length;
-        if (allowed.has(chunk.toLowerCase()) || context.isFlaggedSpan(start, end) || isInLink(line.text, match.index, chunk.length)) continue;
         // Most words are neither long enough to be stripped text nor change case inside: nothing to split.
         if (chunk.length < minStrippedLength && !CASE_CHANGE.test(chunk)) continue;
+        if (allowed.has(chunk.toLowerCase()) || context.isFlaggedSpan(start, end) || isInLink(line.text, at, chunk.length)) continue;
         const stripped = restoreSpaces(chunk);
         const repaired = stripped ?? splitCaseBoundaries(chunk);
         if (!repaired || repaired === chunk) continue;
@@ -125,6 +125,34 @@ export const runTogetherRule: BoilerplateRule = {
     return findings;
   },
 };
+
+/**
+ * The chunks of a line (runs of letters and marks, joined by single apostrophes: "McDonald's") that contain a MAY_RUN_TOGETHER hit: every chunk long
+ * enough or changing case inside has one, and most words of a line have none, so only the
+ * chunks around hits are cut out.
+ */
+function* candidateChunks(text: string): Iterable<{ chunk: string; at: number }> {
+  const hits = MAY_RUN_TOGETHER_ALL;
+  hits.lastIndex = 0;
+  for (let hit = hits.exec(text); hit !== null; hit = hits.exec(text)) {
+    const letter = hit.index + hit[0].search(LETTER_OR_MARK);
+    let start = letter;
+    let end = letter;
+    while (start > 0 && (isLetterOrMark(text, start - 1) || (isApostrophe(text, start - 1) && start >= 2 && isLetterOrMark(text, start - 2) && isLetterOrMark(text, start)))) start--;
+    while (end < text.length && (isLetterOrMark(text, end) || (isApostrophe(text, end) && end > start && isLetterOrMark(text, end - 1) && end + 1 < text.length && isLetterOrMark(text, end + 1)))) end++;
+    if (end > start) yield { chunk: text.slice(start, end), at: start };
+    hits.lastIndex = Math.max(end, hit.index + 1);
+  }
+}
+
+const MAY_RUN_TOGETHER_ALL = new RegExp(MAY_RUN_TOGETHER.source, "gu");
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const isLetterOrMark = (text: string, k: number): boolean => {
+  const code = text.charCodeAt(k);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_MARK.test(text[k]!);
+};
+const isApostrophe = (text: string, k: number): boolean => text[k] === "'" || text[k] === "’";
 
 /** Part of an address or handle ("baoquocte.vn", "@VnExpress"): not prose. */
 function isInLink(text: string, at: number, length: number): boolean {
