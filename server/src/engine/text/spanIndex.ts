@@ -15,6 +15,14 @@ export class SpanIndex {
   }
 
   add(span: { start: number; end: number }): void {
+    const last = this.starts.length - 1;
+    if (this.sorted && (last < 0 || this.starts[last]! <= span.start)) {
+      // In order (the usual case: spans found left to right): appended without sorting again.
+      this.starts.push(span.start);
+      this.ends.push(span.end);
+      this.reach.push(Math.max(last < 0 ? -Infinity : this.reach[last]!, span.end));
+      return;
+    }
     this.pending.push(span);
     this.sorted = false;
   }

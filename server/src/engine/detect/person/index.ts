@@ -99,6 +99,7 @@ function findRepeats(
   overlapsTaken: (start: number, end: number) => boolean,
 ): Mention[] {
   const found: Mention[] = [];
+  // Repeats are found left to right and the scan resumes after each: only earlier mentions can overlap one.
   const mentioned = new SpanIndex(existing);
   const covered = (start: number, end: number): boolean => overlapsTaken(start, end) || mentioned.overlaps(start, end);
   const fullNames = new Set(people.canonicals().map((c) => c.toLowerCase()));
@@ -123,7 +124,6 @@ function findRepeats(
       const end = tokens[match.end - 1]!.end;
       if (covered(start, end)) continue;
       found.push({ line: line.index, name: match, start, end, rule: match.parts.length >= 2 ? "person.repeat" : "person.coreference" });
-      mentioned.add({ start, end });
       i = match.end - 1;
     }
   }
