@@ -27,14 +27,27 @@ import { SettingsStore, type ResolvedSettings } from "./settings";
 import { documentSymbols } from "./symbols";
 import { WorkspaceIndex } from "./workspaceIndex";
 
-const DEBOUNCE_MS = 120;
+/**
+ * Wait after an edit before analyzing again: a little longer than the last analysis of the document
+ * took, so a short article is fresh almost at once and a huge one is not re-analyzed per keystroke.
+ */
+const DEBOUNCE_MIN_MS = 25;
+const DEBOUNCE_MAX_MS = 300;
+const debounceAfter = (lastAnalysisMs: number | undefined): number => Math.round(Math.min(DEBOUNCE_MAX_MS, Math.max(DEBOUNCE_MIN_MS, 2 * (lastAnalysisMs ?? 0))));
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+export interface ServerOptions {
+  /** The script that runs the workspace index worker (the server bundle itself); none: index in-thread. */
+  indexWorkerScript?: string;
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const log = (message: string): void => connection.console.error(message);
   const cache = new AnalysisCache(log);
-  const index = new WorkspaceIndex(connection, log);
+  const index = new WorkspaceIndex(connection, log, options.indexWorkerScript);
   const timers = new Map<string, NodeJS.Timeout>();
+  /** How long the last analysis of each document took, for the debounce. */
+  const analysisMs = new Map<string, number>();
   let settings: SettingsStore = new SettingsStore(connection, false);
   let workspaceFolders: string[] = [];
   let client = { configuration: false, progress: false, dynamicConfiguration: false };
@@ -60,14 +73,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
+    const started = performance.now();
     const result = await analysisOf(document);
+    analysisMs.set(uri, performance.now() - started);
     if (documents.get(uri)?.version !== version) return; // a newer edit arrived: its own run publishes
     await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(document, result) });
     await connection.sendNotification(SummaryNotification, summarize(uri, version, result.analysis, result.skipped));
     if (!result.skipped) index.update(uri, document.getText(), result.analysis);
   };
 
-  const schedule = (uri: string, delay = DEBOUNCE_MS): void => {
+  const schedule = (uri: string, delay = debounceAfter(analysisMs.get(uri))): void => {
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
@@ -120,6 +135,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     cache.delete(document.uri);
+    analysisMs.delete(document.uri);
     settings.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
@@ -178,6 +194,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }),
   );
 
+  connection.onShutdown(() => index.dispose());
   documents.listen(connection);
   connection.listen();
 }

@@ -1,34 +1,39 @@
 /**
  * Workspace symbols over every article file of the workspace: people (by full name) and forums.
- * The folders are indexed in the background, a file at a time between other requests, with
- * progress shown when the client supports it; open documents update their entry as they change.
+ * The folders are indexed in the background by a worker thread (the main thread stays free for
+ * hovers and edits), with progress shown when the client supports it; open documents update their
+ * entry as they change. Without a worker script (tests that load the server in-process) the files
+ * are indexed on the main thread, a few at a time between other requests.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { SymbolKind, type Connection, type SymbolInformation } from "vscode-languageserver";
-import { analyze, LineIndex, type Analysis, type PersonAttributes } from "../engine";
+import { Worker } from "node:worker_threads";
+import { SymbolKind, type Connection, type SymbolInformation, type WorkDoneProgressServerReporter } from "vscode-languageserver";
+import { analyze, type Analysis } from "../engine";
 import { isArticle } from "./analyses";
+import { INDEX_WORKER_ROLE, type IndexJob, type IndexMessage } from "./indexWorker";
 import type { ResolvedSettings } from "./settings";
+import { entriesOf, foldForSearch, type Entry } from "./symbolEntries";
 import { URI } from "./uri";
 
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git", "out", "dist", "build"]);
 const MAX_RESULTS = 500;
-
-interface Entry {
-  name: string;
-  folded: string;
-  kind: SymbolKind;
-  line: number;
-  character: number;
-  length: number;
-  detail: string;
-}
+/** On the main thread, yield to other requests after this long. */
+const SLICE_MS = 8;
 
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, Entry[]>();
+  /** Documents open in the editor: their entries come from their live text, not from disk. */
+  private readonly open = new Set<string>();
   private indexing: Promise<void> = Promise.resolve();
+  private worker: Worker | undefined;
 
-  constructor(private readonly connection: Connection, private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly log: (message: string) => void,
+    /** The script that runs the index worker (dist/server.js), if workers are used. */
+    private readonly workerScript?: string,
+  ) {}
 
   get size(): number {
     return this.byUri.size;
@@ -46,18 +51,24 @@ export class WorkspaceIndex {
 
   /** Replaces the entries of one document (an open one, freshly analyzed). */
   update(uri: string, text: string, analysis: Analysis): void {
+    this.open.add(uri);
     this.byUri.set(uri, entriesOf(text, analysis));
   }
 
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
   query(query: string): SymbolInformation[] {
-    const wanted = fold(query);
+    const wanted = foldForSearch(query);
     const results: SymbolInformation[] = [];
     for (const [uri, entries] of this.byUri) {
       for (const entry of entries) {
         if (wanted !== "" && !entry.folded.includes(wanted)) continue;
         results.push({
           name: entry.name,
-          kind: entry.kind,
+          kind: entry.type === "person" ? SymbolKind.Object : SymbolKind.Event,
           containerName: entry.detail,
           location: { uri, range: { start: { line: entry.line, character: entry.character }, end: { line: entry.line, character: entry.character + entry.length } } },
         });
@@ -74,25 +85,71 @@ export class WorkspaceIndex {
     });
     const progress = showProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin("Indexing articles", 0, `${files.length} files`, false);
-    for (const [k, file] of files.entries()) {
-      const uri = URI.fromPath(file);
-      if (!this.byUri.has(uri)) {
-        try {
-          if (statSync(file).size <= settings.maxFileSize * 4) {
-            const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
-            if (text.length <= settings.maxFileSize) this.byUri.set(uri, entriesOf(text, analyze(text, { rules: settings.rules, customRules: settings.compiledRules })));
-          }
-        } catch {
-          // Unreadable, vanished or not UTF-8: not indexed.
-        }
-      }
-      if (k % 20 === 19) {
-        progress?.report(Math.round(((k + 1) / files.length) * 100), `${k + 1}/${files.length}`);
-        await new Promise((resolve) => setImmediate(resolve)); // let hovers and edits through
-      }
-    }
+    const report = reporter(progress, files.length);
+    if (this.workerScript) await this.indexInWorker(this.workerScript, files, settings, report);
+    else await this.indexHere(files, settings, report);
     progress?.done();
   }
+
+  private add(path: string, entries: Entry[]): void {
+    const uri = URI.fromPath(path);
+    if (!this.open.has(uri)) this.byUri.set(uri, entries);
+  }
+
+  private indexInWorker(script: string, files: string[], settings: ResolvedSettings, report: (done: number) => void): Promise<void> {
+    const job: IndexJob = { role: INDEX_WORKER_ROLE, files, rules: settings.rules, customRules: settings.customRules, maxFileSize: settings.maxFileSize };
+    this.dispose();
+    const worker = new Worker(script, { workerData: job });
+    this.worker = worker;
+    return new Promise((resolve) => {
+      const finish = (): void => {
+        if (this.worker === worker) this.worker = undefined;
+        void worker.terminate();
+        resolve();
+      };
+      worker.on("message", (message: IndexMessage) => {
+        if (message.kind === "done") return finish();
+        for (const { path, entries } of message.files) this.add(path, entries);
+        report(message.done);
+      });
+      worker.on("error", (error) => {
+        this.log(`indexing worker failed: ${error.stack ?? error.message}`);
+        finish();
+      });
+      // Terminated by dispose() or a new start(): whatever was indexed stays.
+      worker.on("exit", () => resolve());
+    });
+  }
+
+  private async indexHere(files: string[], settings: ResolvedSettings, report: (done: number) => void): Promise<void> {
+    let sliceStart = Date.now();
+    for (const [k, file] of files.entries()) {
+      try {
+        if (statSync(file).size <= settings.maxFileSize * 4) {
+          const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
+          if (text.length <= settings.maxFileSize) this.add(file, entriesOf(text, analyze(text, { rules: settings.rules, customRules: settings.compiledRules })));
+        }
+      } catch {
+        // Unreadable, vanished or not UTF-8: not indexed.
+      }
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        report(k + 1);
+        await new Promise((resolve) => setImmediate(resolve)); // let hovers and edits through
+        sliceStart = Date.now();
+      }
+    }
+  }
+}
+
+/** Progress at most every 2%, so a large workspace does not flood the client. */
+function reporter(progress: WorkDoneProgressServerReporter | undefined, total: number): (done: number) => void {
+  let reported = 0;
+  return (done) => {
+    const percent = Math.round((done / Math.max(1, total)) * 100);
+    if (!progress || percent < reported + 2) return;
+    reported = percent;
+    progress.report(percent, `${done}/${total}`);
+  };
 }
 
 function listFiles(root: string): string[] {
@@ -115,25 +172,3 @@ function listFiles(root: string): string[] {
   walk(root, 0);
   return files.sort();
 }
-
-function entriesOf(text: string, analysis: Analysis): Entry[] {
-  const index = new LineIndex(text);
-  const seen = new Set<string>();
-  const entries: Entry[] = [];
-  const title = analysis.article.title ?? "";
-  for (const entity of analysis.entities) {
-    if (entity.type !== "person" && entity.type !== "forum") continue;
-    const name = entity.type === "person" ? (entity.attributes as PersonAttributes).canonical : entity.text;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    const position = index.positionAt(entity.start);
-    entries.push({ name, folded: fold(name), kind: entity.type === "person" ? SymbolKind.Object : SymbolKind.Event, ...position, length: entity.end - entity.start, detail: title });
-  }
-  return entries;
-}
-
-/** Case- and diacritic-insensitive form for matching queries ("bui thanh son" finds "Bùi Thanh Sơn"). */
-function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-}
-

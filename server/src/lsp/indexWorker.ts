@@ -1,0 +1,58 @@
+/**
+ * The workspace index's worker thread: reads and analyzes article files off the main thread, so
+ * hovers, edits and diagnostics never wait for indexing. It receives the file list and the rule
+ * settings, and posts symbol entries back in batches. Started from dist/server.js itself.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import { analyze, compileCustomRules, type CustomRuleDefinition, type RuleSettings } from "../engine";
+import { entriesOf, type Entry } from "./symbolEntries";
+
+export const INDEX_WORKER_ROLE = "article-annotator-index";
+
+/** What the main thread sends: the files and the settings to analyze them with. */
+export interface IndexJob {
+  role: typeof INDEX_WORKER_ROLE;
+  files: string[];
+  rules: RuleSettings;
+  customRules: CustomRuleDefinition[];
+  maxFileSize: number;
+}
+
+/** What the worker posts back: entries for some files, then "done". */
+export type IndexMessage = { kind: "entries"; files: { path: string; entries: Entry[] }[]; done: number } | { kind: "done" };
+
+const BATCH = 25;
+
+/** Runs when this bundle is loaded as the index worker; a no-op otherwise. */
+export function runIndexWorkerIfAsked(): boolean {
+  const job = workerData as Partial<IndexJob> | null;
+  if (!parentPort || job?.role !== INDEX_WORKER_ROLE) return false;
+  const port = parentPort;
+  const { files = [], rules = {}, customRules = [], maxFileSize = 0 } = job;
+  const options = { rules, customRules: compileCustomRules(customRules).rules };
+  let batch: { path: string; entries: Entry[] }[] = [];
+  for (const [k, path] of files.entries()) {
+    const entries = indexFile(path, maxFileSize, options);
+    if (entries) batch.push({ path, entries });
+    if (batch.length >= BATCH || k === files.length - 1) {
+      port.postMessage({ kind: "entries", files: batch, done: k + 1 } satisfies IndexMessage);
+      batch = [];
+    }
+  }
+  port.postMessage({ kind: "done" } satisfies IndexMessage);
+  return true;
+}
+
+function indexFile(path: string, maxFileSize: number, options: Parameters<typeof analyze>[1]): Entry[] | undefined {
+  try {
+    // A file's size in bytes is at most 4× its length in UTF-16 units: larger ones are skipped unread.
+    if (statSync(path).size > maxFileSize * 4) return undefined;
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(path));
+    if (text.length > maxFileSize) return undefined;
+    return entriesOf(text, analyze(text, options));
+  } catch {
+    // Unreadable, vanished, not UTF-8, or an engine failure on a hostile file: not indexed.
+    return undefined;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Workspace-symbol entries of one article: each person (by canonical name) and forum once, at its
+ * first mention. Plain data, so the index worker can post them to the main thread.
+ */
+import { LineIndex, type Analysis, type PersonAttributes } from "../engine";
+
+export interface Entry {
+  name: string;
+  /** `name` folded for matching queries. */
+  folded: string;
+  type: "person" | "forum";
+  line: number;
+  character: number;
+  length: number;
+  /** The article's title. */
+  detail: string;
+}
+
+export function entriesOf(text: string, analysis: Analysis): Entry[] {
+  const index = new LineIndex(text);
+  const seen = new Set<string>();
+  const entries: Entry[] = [];
+  const title = analysis.article.title ?? "";
+  for (const entity of analysis.entities) {
+    if (entity.type !== "person" && entity.type !== "forum") continue;
+    const name = entity.type === "person" ? (entity.attributes as PersonAttributes).canonical : entity.text;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    entries.push({ name, folded: foldForSearch(name), type: entity.type, ...index.positionAt(entity.start), length: entity.end - entity.start, detail: title });
+  }
+  return entries;
+}
+
+/** Case- and diacritic-insensitive form for matching queries ("bui thanh son" finds "Bùi Thanh Sơn"). */
+export function foldForSearch(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+}
