@@ -2,7 +2,7 @@ import { ArticleDocument } from "./document";
 import { detectBoilerplate, type BoilerplateRule, type RuleSettings } from "./boilerplate";
 import { detectForums } from "./detect/forum";
 import { detectEnglishForums } from "./detect/forumEnglish";
-import { detectPersons } from "./detect/person";
+import { collectPersonMentions, resolvePersons, type PersonMentions } from "./detect/person";
 import { detectAmounts } from "./detect/amount";
 import { detectDates, isoDate } from "./detect/date";
 import { detectMetadata } from "./detect/metadata";
@@ -24,9 +24,16 @@ export interface AnalyzeOptions {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const doc = new ArticleDocument(text);
   const boilerplate = detectBoilerplate(doc, options.rules, options.customRules);
-  const vietnameseForums = detectForums(doc);
-  const forums = [...vietnameseForums, ...detectEnglishForums(doc, vietnameseForums)];
-  const persons = detectPersons(doc, forums);
+  // Forums and the first person pass read the same tokens: a block at a time, tokenized once.
+  const forums: Entity[] = [];
+  const mentions: PersonMentions = { full: [], partial: [] };
+  for (const block of doc.segmentBlocks()) {
+    const vietnameseForums = detectForums(doc, block);
+    const blockForums = [...vietnameseForums, ...detectEnglishForums(doc, vietnameseForums, block)];
+    collectPersonMentions(doc, blockForums, block, mentions);
+    forums.push(...blockForums);
+  }
+  const persons = resolvePersons(doc, mentions, forums);
   const amounts = detectAmounts(doc);
   const dates = detectDates(doc);
   const article = detectMetadata(doc, dates, boilerplate);

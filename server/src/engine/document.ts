@@ -6,6 +6,8 @@ import { SpanIndex } from "./text/spanIndex";
 const MAX_SEGMENT = 4000;
 const MAX_CACHED_TEXT = 200_000;
 const SEGMENT_SLACK = 200;
+/** Block size in a large document: small enough that a block's tokens die young (cheap to collect). */
+const BLOCK_TEXT = 16_000;
 
 /**
  * The normalized document the detectors share: its lines, their tokens (computed once, on demand),
@@ -23,21 +25,26 @@ export class ArticleDocument {
   readonly debrisSpans: { start: number; end: number }[] = [];
   private debrisIndex: SpanIndex | undefined;
   private readonly tokenCache = new Map<number, Token[]>();
+  /** Whether every segment's tokens are kept (an article-sized document). */
+  private readonly cachesAllTokens: boolean;
+  /** Inside `segmentBlocks`: the current block's tokens are kept. */
+  private inBlock = false;
 
   constructor(original: string) {
     this.norm = normalizeText(original);
     this.text = this.norm.text;
     this.lines = splitLines(this.text);
     this.lineIndex = new LineIndex(this.lines);
+    this.cachesAllTokens = this.text.length <= MAX_CACHED_TEXT;
   }
 
   /**
-   * Tokens of a line or segment, kept for the next detector in an article-sized document; in a
-   * large one, tokenizing again is cheaper than holding every token alive (garbage collection
-   * would grow faster than the text).
+   * Tokens of a line or segment, kept for the next detector in an article-sized document, or while
+   * a block of a large one is worked on; otherwise tokenizing again is cheaper than holding every
+   * token of a large document alive (about 150 bytes a token).
    */
   tokens(segment: Line): Token[] {
-    if (this.text.length > MAX_CACHED_TEXT) return tokenize(this.text, segment.start, segment.end);
+    if (!this.cachesAllTokens && !this.inBlock) return tokenize(this.text, segment.start, segment.end);
     let tokens = this.tokenCache.get(segment.start);
     if (!tokens) {
       tokens = tokenize(this.text, segment.start, segment.end);
@@ -64,6 +71,38 @@ export class ArticleDocument {
         yield { index: line.index, start, end, text: this.text.slice(start, end) };
         start = end;
       }
+    }
+  }
+
+  /**
+   * The article segments in blocks of about BLOCK_TEXT characters (one block for an
+   * article-sized document). Each block's tokens are kept while the caller works on it, so several
+   * detectors can read a block with one tokenization and memory stays bounded on any size.
+   */
+  *segmentBlocks(): Iterable<Line[]> {
+    let block: Line[] = [];
+    let size = 0;
+    const release = (): void => {
+      this.inBlock = false;
+      if (!this.cachesAllTokens) this.tokenCache.clear();
+    };
+    try {
+      for (const segment of this.articleSegments()) {
+        block.push(segment);
+        size += segment.end - segment.start;
+        if (this.cachesAllTokens || size < BLOCK_TEXT) continue;
+        this.inBlock = true;
+        yield block;
+        release();
+        block = [];
+        size = 0;
+      }
+      if (block.length > 0) {
+        this.inBlock = true;
+        yield block;
+      }
+    } finally {
+      release();
     }
   }
 

@@ -129,13 +129,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const document of documents.all()) schedule(document.uri, 0);
   });
 
-  documents.onDidOpen(({ document }) => schedule(document.uri, 0));
-  documents.onDidChangeContent(({ document }) => schedule(document.uri));
+  // TextDocuments reports an open as a change too, right after it: that change must not delay the open's run.
+  const justOpened = new Set<string>();
+  documents.onDidOpen(({ document }) => {
+    justOpened.add(document.uri);
+    schedule(document.uri, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (justOpened.delete(document.uri)) return;
+    schedule(document.uri);
+  });
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     cache.delete(document.uri);
     analysisMs.delete(document.uri);
+    justOpened.delete(document.uri);
     settings.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });

@@ -26,9 +26,17 @@ export function entriesOf(text: string, analysis: Analysis): Entry[] {
     const name = entity.type === "person" ? (entity.attributes as PersonAttributes).canonical : entity.text;
     if (seen.has(name)) continue;
     seen.add(name);
-    entries.push({ name, folded: foldForSearch(name), type: entity.type, ...index.positionAt(entity.start), length: entity.end - entity.start, detail: title });
+    entries.push({ name: detached(name), folded: foldForSearch(name), type: entity.type, ...index.positionAt(entity.start), length: entity.end - entity.start, detail: detached(title) });
   }
   return entries;
+}
+
+/**
+ * A copy of `text` that does not keep the string it was sliced from alive: an entity's text is a
+ * slice of its whole document, and the index outlives the document.
+ */
+function detached(text: string): string {
+  return (" " + text).slice(1);
 }
 
 /** Case- and diacritic-insensitive form for matching queries ("bui thanh son" finds "Bùi Thanh Sơn"). */

@@ -83,6 +83,7 @@ export class WorkspaceIndex {
       const path = URI.path(folder);
       return path === undefined ? [] : listFiles(path).filter((file) => isArticle(URI.fromPath(file), "plaintext", settings));
     });
+    if (files.length === 0) return;
     const progress = showProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin("Indexing articles", 0, `${files.length} files`, false);
     const report = reporter(progress, files.length);

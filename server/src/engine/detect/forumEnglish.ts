@@ -7,6 +7,7 @@
 import { lexicon } from "../lexicon";
 import type { Token } from "../text/tokens";
 import type { ArticleDocument } from "../document";
+import type { Line } from "../text/lines";
 import type { Entity, ForumAttributes } from "../types";
 import { isDash } from "./grammar";
 import { SpanIndex } from "../text/spanIndex";
@@ -14,10 +15,11 @@ import { SpanIndex } from "../text/spanIndex";
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/;
 const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 
-export function detectEnglishForums(doc: ArticleDocument, taken: readonly { start: number; end: number }[]): Entity[] {
+/** English forum names in the article lines of `doc` (or some of its segments), outside `taken` spans. */
+export function detectEnglishForums(doc: ArticleDocument, taken: readonly { start: number; end: number }[], segments: Iterable<Line> = doc.articleSegments()): Entity[] {
   const entities: Entity[] = [];
   const takenIndex = new SpanIndex(taken);
-  for (const line of doc.articleSegments()) {
+  for (const line of segments) {
     const tokens = doc.tokens(line);
     for (let i = 0; i < tokens.length; i++) {
       const head = lexicon.englishForumHeads.matchAt(tokens, i);

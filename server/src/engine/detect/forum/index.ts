@@ -9,6 +9,7 @@
 import { lexicon } from "../../lexicon";
 import type { Token } from "../../text/tokens";
 import type { ArticleDocument } from "../../document";
+import type { Line } from "../../text/lines";
 import type { Entity, ForumAttributes } from "../../types";
 import { isDash, isProperWord, isSentenceStart, parseInteger } from "../grammar";
 import { matchFrameworkList } from "./frameworks";
@@ -27,10 +28,10 @@ import {
 
 const GENERIC_KINDS = new Set(["conference", "meeting", "forum"]);
 
-/** Finds forums in the article lines of `doc` (normalized offsets). */
-export function detectForums(doc: ArticleDocument): Entity[] {
+/** Finds forums in the article lines of `doc` (normalized offsets), or in some of its segments. */
+export function detectForums(doc: ArticleDocument, segments: Iterable<Line> = doc.articleSegments()): Entity[] {
   const entities: Entity[] = [];
-  for (const line of doc.articleSegments()) {
+  for (const line of segments) {
     const tokens = doc.tokens(line);
     let i = 0;
     while (i < tokens.length) {

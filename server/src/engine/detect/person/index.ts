@@ -12,6 +12,7 @@
 import { lexicon } from "../../lexicon";
 import type { Token } from "../../text/tokens";
 import type { ArticleDocument } from "../../document";
+import type { Line } from "../../text/lines";
 import type { Entity, PersonAttributes } from "../../types";
 import { matchName, readNameParts, type NameMatch } from "../names";
 import type { Mention } from "./mention";
@@ -19,14 +20,23 @@ import { PeopleIndex, canonicalOf } from "./people";
 import { SpanIndex } from "../../text/spanIndex";
 import { matchTrigger, nameAfterUnknownOrganization } from "./titles";
 
-/** Finds persons in the article lines of `doc`, avoiding spans already taken (forums). */
-export function detectPersons(doc: ArticleDocument, taken: readonly { start: number; end: number }[]): Entity[] {
+/** Mentions read in the first pass: full names, and single parts still to resolve. */
+export interface PersonMentions {
+  readonly full: Mention[];
+  readonly partial: Mention[];
+}
+
+/**
+ * First pass, over some segments (the caller goes a block at a time): title triggers, honorifics
+ * and bare Vietnamese names, avoiding spans already taken (forums); `taken` need only hold the
+ * spans inside these segments.
+ */
+export function collectPersonMentions(doc: ArticleDocument, taken: readonly { start: number; end: number }[], segments: Iterable<Line>, into: PersonMentions): void {
   const takenIndex = new SpanIndex(taken);
   const overlapsTaken = (start: number, end: number): boolean => doc.isDebris(start, end) || takenIndex.overlaps(start, end);
-  const full: Mention[] = [];
-  const partial: Mention[] = [];
+  const { full, partial } = into;
 
-  for (const line of doc.articleSegments()) {
+  for (const line of segments) {
     const tokens = doc.tokens(line);
     let i = 0;
     while (i < tokens.length) {
@@ -61,7 +71,12 @@ export function detectPersons(doc: ArticleDocument, taken: readonly { start: num
       i = name.end;
     }
   }
+}
 
+/** Second pass, over the whole article: resolves single parts, finds repeats of known names. */
+export function resolvePersons(doc: ArticleDocument, { full, partial }: PersonMentions, taken: readonly { start: number; end: number }[]): Entity[] {
+  const takenIndex = new SpanIndex(taken);
+  const overlapsTaken = (start: number, end: number): boolean => doc.isDebris(start, end) || takenIndex.overlaps(start, end);
   const people = new PeopleIndex(doc, full);
   const mentions: Mention[] = [...full];
   for (const mention of partial) {
