@@ -20,13 +20,13 @@ export function entriesOf(text: string, analysis: Analysis): Entry[] {
   const index = new LineIndex(text);
   const seen = new Set<string>();
   const entries: Entry[] = [];
-  const title = analysis.article.title ?? "";
+  const title = detached(analysis.article.title ?? "");
   for (const entity of analysis.entities) {
     if (entity.type !== "person" && entity.type !== "forum") continue;
     const name = entity.type === "person" ? (entity.attributes as PersonAttributes).canonical : entity.text;
     if (seen.has(name)) continue;
     seen.add(name);
-    entries.push({ name: detached(name), folded: foldForSearch(name), type: entity.type, ...index.positionAt(entity.start), length: entity.end - entity.start, detail: detached(title) });
+    entries.push({ name: detached(name), folded: foldForSearch(name), type: entity.type, ...index.positionAt(entity.start), length: entity.end - entity.start, detail: title });
   }
   return entries;
 }

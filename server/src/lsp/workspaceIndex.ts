@@ -20,6 +20,8 @@ const SKIPPED_FOLDERS = new Set(["node_modules", ".git", "out", "dist", "build"]
 const MAX_RESULTS = 500;
 /** On the main thread, yield to other requests after this long. */
 const SLICE_MS = 8;
+/** Heap of the index worker: it holds one file's analysis at a time. */
+const WORKER_HEAP_MB = 96;
 
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, Entry[]>();
@@ -100,7 +102,8 @@ export class WorkspaceIndex {
   private indexInWorker(script: string, files: string[], settings: ResolvedSettings, report: (done: number) => void): Promise<void> {
     const job: IndexJob = { role: INDEX_WORKER_ROLE, files, rules: settings.rules, customRules: settings.customRules, maxFileSize: settings.maxFileSize };
     this.dispose();
-    const worker = new Worker(script, { workerData: job });
+    // A small old generation: the worker's garbage is collected early instead of growing the server's memory.
+    const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     this.worker = worker;
     return new Promise((resolve) => {
       const finish = (): void => {

@@ -13,10 +13,13 @@ import type { BoilerplateRule, RawFinding } from "../rule";
 const CASE_RUN = /\p{Lu}+|[^\p{Lu}]+/gu;
 /** Where casePieces can cut: a capital after something else, or two capitals before something else. */
 const CASE_CHANGE = /[^\p{Lu}]\p{Lu}|\p{Lu}\p{Lu}[^\p{Lu}]/u;
-/** A line with none of these has no chunk worth a look (a superset of the two checks below, line-wide). */
-const MAY_RUN_TOGETHER = /[\p{L}\p{M}'’]\p{Lu}|[\p{L}\p{M}'’]{10}/u;
 const allowed = new Set(data.runTogether.allow.map((w) => w.toLowerCase()));
 const { minStrippedLength, minStrippedCoverage, minStrippedSyllables } = data.runTogether;
+/**
+ * Where a chunk worth a look can be (a superset of the two checks on chunks): a capital after a
+ * letter, or a long run. The lookbehinds make each alternative fail at once inside an ordinary word.
+ */
+const MAY_RUN_TOGETHER = new RegExp(`(?<=[\\p{L}\\p{M}'’])\\p{Lu}|(?<![\\p{L}\\p{M}])[\\p{L}\\p{M}'’]{${minStrippedLength}}`, "gu");
 
 function isUpper(piece: string): boolean {
   return piece === piece.toUpperCase() && piece !== piece.toLowerCase();
@@ -127,12 +130,12 @@ export const runTogetherRule: BoilerplateRule = {
 };
 
 /**
- * The chunks of a line (runs of letters and marks, joined by single apostrophes: "McDonald's") that contain a MAY_RUN_TOGETHER hit: every chunk long
- * enough or changing case inside has one, and most words of a line have none, so only the
- * chunks around hits are cut out.
+ * The chunks of a line (runs of letters and marks joined by single apostrophes: "McDonald's") that
+ * hold a MAY_RUN_TOGETHER hit. Every chunk long enough or changing case inside has one and most
+ * words have none, so only the chunks around hits are cut out.
  */
 function* candidateChunks(text: string): Iterable<{ chunk: string; at: number }> {
-  const hits = MAY_RUN_TOGETHER_ALL;
+  const hits = MAY_RUN_TOGETHER;
   hits.lastIndex = 0;
   for (let hit = hits.exec(text); hit !== null; hit = hits.exec(text)) {
     const letter = hit.index + hit[0].search(LETTER_OR_MARK);
@@ -145,7 +148,6 @@ function* candidateChunks(text: string): Iterable<{ chunk: string; at: number }>
   }
 }
 
-const MAY_RUN_TOGETHER_ALL = new RegExp(MAY_RUN_TOGETHER.source, "gu");
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const isLetterOrMark = (text: string, k: number): boolean => {
   const code = text.charCodeAt(k);

@@ -104,8 +104,10 @@ function stripDiacritics(word: string): string {
 
 /** A short line of plain-ASCII words that are Vietnamese syllables with their diacritics stripped. */
 function isUnaccentedKeywordLine(text: string): boolean {
+  // Fails at the first letter with a diacritic, before any splitting.
+  if (!/^[A-Za-z ]+$/.test(text.trim())) return false;
   const words = text.trim().split(/\s+/);
-  if (words.length < 2 || words.length > 6 || !/^[A-Za-z ]+$/.test(text.trim())) return false;
+  if (words.length < 2 || words.length > 6) return false;
   unaccentedSyllables ??= new Set([...lexicon.viSyllables].map(stripDiacritics));
   const lower = words.map((w) => w.toLowerCase());
   // A word is missing its diacritics when it is no syllable as written (nor a family name: "Phan")
@@ -114,28 +116,47 @@ function isUnaccentedKeywordLine(text: string): boolean {
   return lower.every((w) => unaccentedSyllables!.has(w)) && lower.some(missing);
 }
 
-/** Whether most words of the document carry Vietnamese diacritics. */
+/** Whether most words of the document carry Vietnamese diacritics (judged on its start). */
 function documentUsesDiacritics(context: RuleContext): boolean {
-  const sample = context.doc.text.slice(0, 20000);
-  const words = sample.match(/\p{L}+/gu) ?? [];
-  if (words.length < 20) return false;
-  const accented = words.filter(hasDiacritic).length;
-  return accented / words.length > 0.25;
+  const text = context.doc.text;
+  const end = Math.min(text.length, 20000);
+  let words = 0;
+  let accented = 0;
+  let inWord = false;
+  let marked = false;
+  // One pass, a character at a time: words are runs of letters, as /\p{L}+/ reads them.
+  for (let k = 0; k <= end; k++) {
+    const kind = k < end ? charKind(text.charCodeAt(k), text, k) : NOT_LETTER;
+    if (kind === NOT_LETTER) {
+      if (inWord) {
+        words++;
+        if (marked) accented++;
+      }
+      inWord = false;
+      marked = false;
+    } else {
+      inWord = true;
+      marked ||= kind === MARKED_LETTER;
+    }
+  }
+  return words >= 20 && accented / words > 0.25;
 }
 
-const diacriticByChar = new Map<number, boolean>();
-/** Whether stripping diacritics would change the word, judged a character at a time (cached). */
-function hasDiacritic(word: string): boolean {
-  for (let k = 0; k < word.length; k++) {
-    const code = word.charCodeAt(k);
-    if (code < 128) continue;
-    let marked = diacriticByChar.get(code);
-    if (marked === undefined) {
-      const char = word[k]!;
-      marked = stripDiacritics(char) !== char;
-      diacriticByChar.set(code, marked);
-    }
-    if (marked) return true;
+const NOT_LETTER = 0;
+const PLAIN_LETTER = 1;
+const MARKED_LETTER = 2;
+const kindByChar = new Map<number, number>();
+const ANY_LETTER = /\p{L}/u;
+
+/** Whether a character is a letter, and whether stripping diacritics would change it (cached). */
+function charKind(code: number, text: string, k: number): number {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? PLAIN_LETTER : NOT_LETTER;
+  let kind = kindByChar.get(code);
+  if (kind === undefined) {
+    const char = text[k]!;
+    kind = !ANY_LETTER.test(char) ? NOT_LETTER : stripDiacritics(char) !== char ? MARKED_LETTER : PLAIN_LETTER;
+    // Surrogate halves are judged alone (not letters): astral letters are too rare to matter here.
+    kindByChar.set(code, kind);
   }
-  return false;
+  return kind;
 }
