@@ -1,11 +1,12 @@
 /**
  * Workspace symbols over every article file of the workspace: people (by full name) and forums.
- * The folders are indexed in the background by a worker thread (the main thread stays free for
- * hovers and edits), with progress shown when the client supports it; open documents update their
+ * The folders are indexed in the background by worker threads, one per spare core (the main thread
+ * stays free for hovers and edits), with progress shown when the client supports it; open documents update their
  * entry as they change. Without a worker script (tests that load the server in-process) the files
  * are indexed on the main thread, a few at a time between other requests.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { SymbolKind, type Connection, type SymbolInformation, type WorkDoneProgressServerReporter } from "vscode-languageserver";
@@ -22,13 +23,15 @@ const MAX_RESULTS = 500;
 const SLICE_MS = 8;
 /** Heap of the index worker: it holds one file's analysis at a time. */
 const WORKER_HEAP_MB = 96;
+/** Workers: one per core but one (left to the editor and this thread), at most this many. */
+const MAX_WORKERS = 4;
 
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, Entry[]>();
   /** Documents open in the editor: their entries come from their live text, not from disk. */
   private readonly open = new Set<string>();
   private indexing: Promise<void> = Promise.resolve();
-  private worker: Worker | undefined;
+  private readonly workers = new Set<Worker>();
 
   constructor(
     private readonly connection: Connection,
@@ -58,8 +61,8 @@ export class WorkspaceIndex {
   }
 
   dispose(): void {
-    void this.worker?.terminate();
-    this.worker = undefined;
+    for (const worker of this.workers) void worker.terminate();
+    this.workers.clear();
   }
 
   query(query: string): SymbolInformation[] {
@@ -89,7 +92,7 @@ export class WorkspaceIndex {
     const progress = showProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin("Indexing articles", 0, `${files.length} files`, false);
     const report = reporter(progress, files.length);
-    if (this.workerScript) await this.indexInWorker(this.workerScript, files, settings, report);
+    if (this.workerScript) await this.indexInWorkers(this.workerScript, files, settings, report);
     else await this.indexHere(files, settings, report);
     progress?.done();
   }
@@ -99,15 +102,29 @@ export class WorkspaceIndex {
     if (!this.open.has(uri)) this.byUri.set(uri, entries);
   }
 
+  /** Splits the files among the workers (one per spare core) and waits for all of them. */
+  private async indexInWorkers(script: string, files: string[], settings: ResolvedSettings, report: (done: number) => void): Promise<void> {
+    this.dispose();
+    const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism() - 1, Math.ceil(files.length / 50)));
+    const done = new Array<number>(count).fill(0);
+    await Promise.all(
+      Array.from({ length: count }, (_, k) =>
+        this.indexInWorker(script, files.filter((_, i) => i % count === k), settings, (finished) => {
+          done[k] = finished;
+          report(done.reduce((a, b) => a + b, 0));
+        }),
+      ),
+    );
+  }
+
   private indexInWorker(script: string, files: string[], settings: ResolvedSettings, report: (done: number) => void): Promise<void> {
     const job: IndexJob = { role: INDEX_WORKER_ROLE, files, rules: settings.rules, customRules: settings.customRules, maxFileSize: settings.maxFileSize };
-    this.dispose();
     // A small old generation: the worker's garbage is collected early instead of growing the server's memory.
     const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    this.worker = worker;
+    this.workers.add(worker);
     return new Promise((resolve) => {
       const finish = (): void => {
-        if (this.worker === worker) this.worker = undefined;
+        this.workers.delete(worker);
         void worker.terminate();
         resolve();
       };
@@ -121,7 +138,10 @@ export class WorkspaceIndex {
         finish();
       });
       // Terminated by dispose() or a new start(): whatever was indexed stays.
-      worker.on("exit", () => resolve());
+      worker.on("exit", () => {
+        this.workers.delete(worker);
+        resolve();
+      });
     });
   }
 
