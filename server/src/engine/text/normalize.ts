@@ -1,3 +1,4 @@
+import { isAsciiLetter } from "./chars";
 import { normalizeTonePlacement } from "./tone";
 
 /**
@@ -49,7 +50,7 @@ const LETTER = /\p{L}/u;
 
 function isLetterAt(text: string, k: number): boolean {
   const code = text.charCodeAt(k);
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code < 128) return isAsciiLetter(code);
   return LETTER.test(text[k]!);
 }
 

@@ -3,6 +3,8 @@
  * records how it is separated from the previous one, which the name and forum grammars need
  * ("Eui-yong" is one name part, "Mekong - Nhật Bản" two parties).
  */
+import { isAsciiLetter } from "./chars";
+
 export interface Token {
   readonly text: string;
   /** Lowercase form used for look-ups (the text is already NFC with normalized tone placement). */
@@ -47,7 +49,7 @@ const NUMBER = /\p{N}/u;
 
 function kindOf(first: string): Token["kind"] {
   const code = first.charCodeAt(0);
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? "word" : code >= 48 && code <= 57 ? "number" : "punct";
+  if (code < 128) return isAsciiLetter(code) ? "word" : code >= 48 && code <= 57 ? "number" : "punct";
   return LETTER.test(first) ? "word" : NUMBER.test(first) ? "number" : "punct";
 }
 

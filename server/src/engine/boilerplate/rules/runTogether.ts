@@ -6,6 +6,7 @@
  */
 import data from "../../data/boilerplate.json";
 import { isVietnameseSyllable } from "../../lexicon";
+import { isAsciiLetter } from "../../text/chars";
 import { segmentSyllables } from "../../text/segment";
 import { insertSpaces, spaceInsertions } from "../../text/spaces";
 import type { BoilerplateRule, RawFinding } from "../rule";
@@ -151,7 +152,7 @@ function* candidateChunks(text: string): Iterable<{ chunk: string; at: number }>
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const isLetterOrMark = (text: string, k: number): boolean => {
   const code = text.charCodeAt(k);
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code < 128) return isAsciiLetter(code);
   return LETTER_OR_MARK.test(text[k]!);
 };
 const isApostrophe = (text: string, k: number): boolean => text[k] === "'" || text[k] === "’";

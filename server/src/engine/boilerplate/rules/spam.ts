@@ -7,6 +7,7 @@
 import data from "../../data/boilerplate.json";
 import { lexicon } from "../../lexicon";
 import { normalizeText } from "../../text/normalize";
+import { isAsciiLetter } from "../../text/chars";
 import { escapeRegExp } from "../../text/regex";
 import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
 
@@ -150,7 +151,7 @@ const ANY_LETTER = /\p{L}/u;
 
 /** Whether a character is a letter, and whether stripping diacritics would change it (cached). */
 function charKind(code: number, text: string, k: number): number {
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? PLAIN_LETTER : NOT_LETTER;
+  if (code < 128) return isAsciiLetter(code) ? PLAIN_LETTER : NOT_LETTER;
   let kind = kindByChar.get(code);
   if (kind === undefined) {
     const char = text[k]!;
