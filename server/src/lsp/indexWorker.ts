@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { analyze, compileCustomRules, type CustomRuleDefinition, type RuleSettings } from "../engine";
+import { analyze, compileCustomRules, type AnalyzeOptions, type CustomRuleDefinition, type RuleSettings } from "../engine";
 import { entriesOf, type Entry } from "./symbolEntries";
 
 export const INDEX_WORKER_ROLE = "article-annotator-index";
@@ -44,7 +44,8 @@ export function runIndexWorkerIfAsked(): boolean {
   return true;
 }
 
-function indexFile(path: string, maxFileSize: number, options: Parameters<typeof analyze>[1]): Entry[] | undefined {
+/** Symbol entries of one article file, or undefined when it is too large, unreadable or not UTF-8. */
+export function indexFile(path: string, maxFileSize: number, options: AnalyzeOptions): Entry[] | undefined {
   try {
     // A file's size in bytes is at most 4× its length in UTF-16 units: larger ones are skipped unread.
     if (statSync(path).size > maxFileSize * 4) return undefined;

@@ -5,14 +5,14 @@
  * entry as they change. Without a worker script (tests that load the server in-process) the files
  * are indexed on the main thread, a few at a time between other requests.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { SymbolKind, type Connection, type SymbolInformation, type WorkDoneProgressServerReporter } from "vscode-languageserver";
-import { analyze, type Analysis } from "../engine";
+import type { Analysis } from "../engine";
 import { isArticle } from "./analyses";
-import { INDEX_WORKER_ROLE, type IndexJob, type IndexMessage } from "./indexWorker";
+import { INDEX_WORKER_ROLE, indexFile, type IndexJob, type IndexMessage } from "./indexWorker";
 import type { ResolvedSettings } from "./settings";
 import { entriesOf, foldForSearch, type Entry } from "./symbolEntries";
 import { URI } from "./uri";
@@ -147,15 +147,10 @@ export class WorkspaceIndex {
 
   private async indexHere(files: string[], settings: ResolvedSettings, report: (done: number) => void): Promise<void> {
     let sliceStart = Date.now();
+    const options = { rules: settings.rules, customRules: settings.compiledRules };
     for (const [k, file] of files.entries()) {
-      try {
-        if (statSync(file).size <= settings.maxFileSize * 4) {
-          const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
-          if (text.length <= settings.maxFileSize) this.add(file, entriesOf(text, analyze(text, { rules: settings.rules, customRules: settings.compiledRules })));
-        }
-      } catch {
-        // Unreadable, vanished or not UTF-8: not indexed.
-      }
+      const entries = indexFile(file, settings.maxFileSize, options);
+      if (entries) this.add(file, entries);
       if (Date.now() - sliceStart >= SLICE_MS) {
         report(k + 1);
         await new Promise((resolve) => setImmediate(resolve)); // let hovers and edits through
