@@ -5,11 +5,13 @@
 // and ripgrep searching those words in the same files (when `rg` is installed). One JSON object on
 // stdout, a readable table on stderr. Deterministic (seeded). Needs `npm run build`.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+// The samples, their repetition to a size, and the statistics: shared with the server benchmark.
+import { median, now, percentile, repeatTo } from "./server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -17,16 +19,6 @@ const { analyze } = require(join(root, "build/server/src/engine"));
 const officials = require(join(root, "server/src/engine/data/officials.json"));
 const forums = require(join(root, "server/src/engine/data/forums.json"));
 const amounts = require(join(root, "server/src/engine/data/amounts.json"));
-
-const samples = readdirSync(join(root, "samples")).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(root, "samples", f), "utf8"));
-const repeatTo = (size) => {
-  let text = "";
-  for (let k = 0; text.length < size; k++) text += samples[k % samples.length] + "\n";
-  return text.slice(0, size);
-};
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
 // The baseline: the engine's trigger words (titles, forum heads, currencies) as one regex.
 const words = [
