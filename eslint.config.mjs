@@ -29,6 +29,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ["server/src/host/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: ["vscode"],
+        patterns: [
+          { group: ["vscode-languageserver*", "vscode-languageclient*", "vscode-jsonrpc*"], message: "The host layer serves both front doors: no LSP." },
+          { group: ["../lsp/*", "../cli/*", "**/lsp/**", "**/cli/**"], message: "The host layer does not know its front doors." },
+        ],
+      }],
+    },
+  },
+  {
     files: ["client/src/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/server/**", "**/engine/**"], message: "The client stays thin: it talks to the server, never to the engine." }] }],

@@ -1,6 +1,22 @@
+/**
+ * Entry point of the command line (`node dist/cli.js`). The same script is the CLI's analysis worker
+ * thread when started as one.
+ */
 import { run } from "./cli/main";
+import { runAnalysisWorkerIfAsked } from "./host/analysisWorker";
 
 declare const PACKAGE_VERSION: string | undefined;
 const version = typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "dev";
 
-process.exitCode = run(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), columns: process.stdout.columns }, version);
+if (!runAnalysisWorkerIfAsked()) {
+  const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), columns: process.stdout.columns };
+  run(process.argv.slice(2), io, { version, workerScript: __filename }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`article-annotator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -19,6 +19,8 @@ export interface TestClient {
   progressTokens: unknown[];
   /** Messages the server showed. */
   messages: { type: number; message: string }[];
+  /** Lines the server logged (window/logMessage). */
+  logs: string[];
   /** Latest diagnostics per uri. */
   diagnostics: Map<string, PublishDiagnosticsParams>;
   /** Resolves with the first diagnostics for `uri` that satisfy `test`. */
@@ -27,9 +29,9 @@ export interface TestClient {
 }
 
 export async function startClient(
-  options: { rootUri?: string; capabilities?: Record<string, unknown>; settings?: Record<string, unknown>; initializationOptions?: unknown } = {},
+  options: { rootUri?: string; capabilities?: Record<string, unknown>; settings?: Record<string, unknown>; initializationOptions?: unknown; env?: Record<string, string> } = {},
 ): Promise<TestClient> {
-  const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const client: TestClient = {
     connection,
@@ -38,6 +40,7 @@ export async function startClient(
     appliedEdits: [],
     progressTokens: [],
     messages: [],
+    logs: [],
     diagnostics: new Map(),
     waitForDiagnostics: (uri, test = () => true, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
@@ -79,7 +82,9 @@ export async function startClient(
     client.messages.push(params);
     return null;
   });
-  connection.onNotification("window/logMessage", () => undefined);
+  connection.onNotification("window/logMessage", (params: { message: string }) => {
+    client.logs.push(params.message);
+  });
   connection.onNotification("articleAnnotator/summary", () => undefined);
   connection.onNotification("$/progress", () => undefined);
   connection.onRequest("workspace/configuration", (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));

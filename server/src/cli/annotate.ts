@@ -1,23 +1,21 @@
 /** `annotate`: one annotated record per article, on stdout or into a folder. */
 import { statSync } from "node:fs";
-import { analyze, buildRecord, type AnalyzeOptions, type AnnotatedRecord } from "../engine";
-import { forEachArticle } from "./articles";
+import { buildRecord, type AnnotatedRecord } from "../engine";
+import { forEachArticle, type ArticleRun } from "./articles";
 import { complain, type Io } from "./io";
 import { recordPath, writeAtomic } from "./output";
 import { summaryTable } from "./summary";
 
-export interface AnnotateOptions {
+export interface AnnotateOptions extends ArticleRun {
   format: "jsonl" | "json";
   out: string | undefined;
-  maxSize: number;
-  analysis: AnalyzeOptions;
 }
 
-export function annotate(inputs: readonly string[], options: AnnotateOptions, io: Io): number {
+export async function annotate(inputs: readonly string[], options: AnnotateOptions, io: Io): Promise<number> {
   const folderRoot = inputs.length === 1 && isFolder(inputs[0]!) ? inputs[0] : undefined;
   const records: AnnotatedRecord[] = [];
-  const { failed, found } = forEachArticle(inputs, options.maxSize, io, (article) => {
-    const record = buildRecord(article.text, analyze(article.text, options.analysis), { path: article.path, sha256: article.sha256, length: article.bytes });
+  const { failed, found } = await forEachArticle(inputs, options, io, (article, analysis) => {
+    const record = buildRecord(article.text, analysis, { path: article.path, sha256: article.sha256, length: article.bytes });
     if (options.out) writeAtomic(recordPath(options.out, article.path, folderRoot), JSON.stringify(record, null, 2) + "\n");
     if (options.out || options.format === "json") records.push(record);
     else io.stdout(JSON.stringify(record) + "\n");

@@ -3,23 +3,21 @@
  * change, atomically, keeping the file's encoding and BOM. Files with nothing to fix are not touched.
  */
 import { createTwoFilesPatch } from "diff";
-import { analyze, applyFixes, type AnalyzeOptions } from "../engine";
-import { forEachArticle } from "./articles";
+import { applyFixes } from "../engine";
+import { forEachArticle, type ArticleRun } from "./articles";
 import { encode } from "./files";
 import type { Io } from "./io";
 import { writeAtomic } from "./output";
 
-export interface CleanOptions {
+export interface CleanOptions extends ArticleRun {
   write: boolean;
-  maxSize: number;
-  analysis: AnalyzeOptions;
 }
 
-export function clean(inputs: readonly string[], options: CleanOptions, io: Io): number {
+export async function clean(inputs: readonly string[], options: CleanOptions, io: Io): Promise<number> {
   let changedFiles = 0;
   let fixes = 0;
-  const { failed } = forEachArticle(inputs, options.maxSize, io, (article) => {
-    const result = applyFixes(article.text, analyze(article.text, options.analysis).boilerplate);
+  const { failed } = await forEachArticle(inputs, options, io, (article, analysis) => {
+    const result = applyFixes(article.text, analysis.boilerplate);
     if (result.text === article.text) return;
     changedFiles++;
     fixes += result.applied.length;

@@ -1,12 +1,10 @@
 /** `lint`: debris as a linter reports problems, `path:line:col: severity: message [rule]`. */
-import { analyze, LineIndex, type AnalyzeOptions } from "../engine";
-import { forEachArticle } from "./articles";
+import { LineIndex } from "../engine";
+import { forEachArticle, type ArticleRun } from "./articles";
 import type { Io } from "./io";
 
-export interface LintOptions {
+export interface LintOptions extends ArticleRun {
   format: "text" | "json";
-  maxSize: number;
-  analysis: AnalyzeOptions;
 }
 
 interface Problem {
@@ -21,12 +19,12 @@ interface Problem {
   fix: { start: number; end: number; newText: string };
 }
 
-/** Exit status: 0 nothing found, 1 debris found, 2 a file could not be read. */
-export function lint(inputs: readonly string[], options: LintOptions, io: Io): number {
+/** Exit status: 0 nothing found, 1 debris found, 2 a file could not be read or its analysis was stopped. */
+export async function lint(inputs: readonly string[], options: LintOptions, io: Io): Promise<number> {
   const problems: Problem[] = [];
-  const { failed } = forEachArticle(inputs, options.maxSize, io, (article) => {
+  const { failed } = await forEachArticle(inputs, options, io, (article, analysis) => {
     const index = new LineIndex(article.text);
-    for (const finding of analyze(article.text, options.analysis).boilerplate) {
+    for (const finding of analysis.boilerplate) {
       const start = index.positionAt(finding.start);
       // A block ending with its line break ends on its last text line.
       const end = index.positionAt(Math.max(finding.start, finding.end - (finding.scope === "lines" ? 1 : 0)));

@@ -10,7 +10,7 @@ import { clean } from "./clean";
 import { ConfigProblem, DEFAULT_CONFIG, loadConfig } from "./config";
 import { complain, type Io } from "./io";
 import { lint } from "./lint";
-import type { AnalyzeOptions } from "../engine";
+import type { AnalysisSettings } from "./config";
 
 export type { Io } from "./io";
 
@@ -40,6 +40,9 @@ all commands:
                            "customRules": [{"id": "footer", "pattern": "^Acme ©"}]}
                            (default: ${DEFAULT_CONFIG} in the current folder, if any)
       --max-size BYTES     Skip files larger than this (default 10000000).
+      --deadline SECONDS   Stop the analysis of a file that takes longer than this,
+                           report it and go on with the others (default 10;
+                           "analysisDeadline" in the settings file).
 
 Examples:
   article-annotator annotate samples/ --out out/
@@ -48,15 +51,22 @@ Examples:
   article-annotator clean --write samples/one.txt
 
 Exit status: annotate and clean: 0 when every file was processed, 1 when some file
-could not be read (the others are still processed; reasons go to stderr).
-lint: 0 no debris, 1 debris found, 2 a file could not be read. Usage or settings
+could not be read or its analysis was stopped at the deadline (the others are still
+processed; reasons go to stderr). lint: 0 no debris, 1 debris found, 2 a file could
+not be read or analyzed. Usage or settings
 errors: 2. Records follow schema/record.v1.schema.json.`;
 
-const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config"]);
+const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config", "--deadline"]);
 const DEFAULT_MAX_BYTES = 10_000_000;
 
+/** Where the CLI runs: its version, and the script its analysis workers run (the CLI bundle itself). */
+export interface CliHost {
+  version: string;
+  workerScript: string;
+}
+
 /** Runs the CLI; resolves to the exit code. */
-export function run(argv: readonly string[], io: Io, version: string): number {
+export async function run(argv: readonly string[], io: Io, host: CliHost): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs(argv, KNOWN_FLAGS);
@@ -70,17 +80,17 @@ export function run(argv: readonly string[], io: Io, version: string): number {
     return 0;
   }
   if (flags.has("--version")) {
-    io.stdout(version + "\n");
+    io.stdout(host.version + "\n");
     return 0;
   }
   if (command !== "annotate" && command !== "lint" && command !== "clean") return usage(io, command === undefined ? "missing command" : `unknown command "${command}"`);
   const maxSize = flags.has("--max-size") ? Number(flags.get("--max-size")) : DEFAULT_MAX_BYTES;
   if (!Number.isFinite(maxSize) || maxSize <= 0) return usage(io, "--max-size must be a positive number of bytes");
   if (paths.length === 0) return usage(io, "give at least one file or folder");
-  let analysis: AnalyzeOptions;
+  let settings: AnalysisSettings;
   try {
     const config = flags.get("--config");
-    analysis = loadConfig(typeof config === "string" ? config : undefined, (message) => complain(io, message));
+    settings = loadConfig(typeof config === "string" ? config : undefined, (message) => complain(io, message));
   } catch (error) {
     if (error instanceof ConfigProblem) {
       complain(io, error.message);
@@ -88,21 +98,27 @@ export function run(argv: readonly string[], io: Io, version: string): number {
     }
     throw error;
   }
+  if (flags.has("--deadline")) {
+    const deadline = Number(flags.get("--deadline"));
+    if (!Number.isFinite(deadline) || deadline <= 0) return usage(io, "--deadline must be a positive number of seconds");
+    settings.analysisDeadline = deadline;
+  }
+  const articles = { maxSize, settings, workerScript: host.workerScript };
   const format = flags.get("--format");
   switch (command) {
     case "annotate": {
       const chosen = format ?? "jsonl";
       if (chosen !== "jsonl" && chosen !== "json") return usage(io, `--format must be jsonl or json, not "${String(chosen)}"`);
       const out = flags.get("--out");
-      return annotate(paths, { format: chosen, out: typeof out === "string" ? out : undefined, maxSize, analysis }, io);
+      return annotate(paths, { ...articles, format: chosen, out: typeof out === "string" ? out : undefined }, io);
     }
     case "lint": {
       const chosen = format ?? "text";
       if (chosen !== "text" && chosen !== "json") return usage(io, `--format must be text or json, not "${String(chosen)}"`);
-      return lint(paths, { format: chosen, maxSize, analysis }, io);
+      return lint(paths, { ...articles, format: chosen }, io);
     }
     case "clean":
-      return clean(paths, { write: flags.has("--write"), maxSize, analysis }, io);
+      return clean(paths, { ...articles, write: flags.has("--write") }, io);
   }
 }
 

@@ -1,40 +1,54 @@
 /**
- * One analysis per (document, version), shared by diagnostics, hovers, actions, tokens and symbols;
- * evicted when the document closes. Documents that are not articles, or too large, get an empty
- * analysis with the reason, and an internal error becomes a logged message and an empty analysis.
+ * One analysis per (document, version, settings), shared by diagnostics, hovers, actions, tokens and
+ * symbols; evicted when the document closes. Analyses run in worker threads with a deadline
+ * (host/analysisPool.ts), so no text can freeze the server: one that does not finish in time
+ * becomes an empty analysis with the reason "analysis stopped after N s". Documents that are not
+ * articles, or too large, get an empty analysis with the reason, and an engine error becomes a
+ * logged message and an empty analysis.
  */
 import { minimatch } from "minimatch";
 import { URI } from "./uri";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { analyze, type Analysis } from "../engine";
+import type { Analysis } from "../engine";
+import { describeStopped, type AnalysisPool } from "../host/analysisPool";
 import type { ResolvedSettings } from "./settings";
+
+/** Why a document has no analysis: its diagnostic's code. */
+export type SkipReason = "not-article" | "too-large" | "internal-error" | "analysis-stopped";
 
 export interface DocumentAnalysis {
   version: number;
   analysis: Analysis;
-  /** Why the document was not analyzed, when it was not. */
+  /** Why the document was not analyzed, when it was not (a sentence without a final period). */
   skipped?: string;
+  skipReason?: SkipReason;
+  /** Milliseconds the analysis took (round trip to its worker), when it ran. */
+  ms?: number;
 }
 
 const EMPTY: Analysis = { length: 0, article: {}, entities: [], boilerplate: [] };
 
+interface Entry {
+  version: number;
+  settings: ResolvedSettings;
+  result: Promise<DocumentAnalysis>;
+}
+
 export class AnalysisCache {
-  private readonly entries = new Map<string, DocumentAnalysis & { settings: ResolvedSettings }>();
+  private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly pool: AnalysisPool,
+    private readonly log: (message: string) => void,
+  ) {}
 
-  get(document: TextDocument, settings: ResolvedSettings): DocumentAnalysis {
+  /** The analysis of the document's current version; concurrent callers share one run. Never rejects. */
+  get(document: TextDocument, settings: ResolvedSettings): Promise<DocumentAnalysis> {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached;
-    const entry = { ...this.compute(document, settings), settings };
+    if (cached && cached.version === document.version && cached.settings === settings) return cached.result;
+    const entry: Entry = { version: document.version, settings, result: this.compute(document, settings) };
     this.entries.set(document.uri, entry);
-    return entry;
-  }
-
-  /** The analysis of this exact version, if it was computed. */
-  peek(uri: string, version: number): DocumentAnalysis | undefined {
-    const cached = this.entries.get(uri);
-    return cached?.version === version ? cached : undefined;
+    return entry.result;
   }
 
   delete(uri: string): void {
@@ -45,18 +59,24 @@ export class AnalysisCache {
     this.entries.clear();
   }
 
-  private compute(document: TextDocument, settings: ResolvedSettings): DocumentAnalysis {
+  private async compute(document: TextDocument, settings: ResolvedSettings): Promise<DocumentAnalysis> {
     const version = document.version;
-    if (!isArticle(document.uri, document.languageId, settings)) return { version, analysis: EMPTY, skipped: "not an article file (see articleAnnotator.files)" };
+    if (!isArticle(document.uri, document.languageId, settings)) return { version, analysis: EMPTY, skipped: "not an article file (see articleAnnotator.files)", skipReason: "not-article" };
     const text = document.getText();
     if (text.length > settings.maxFileSize) {
-      return { version, analysis: { ...EMPTY, length: text.length }, skipped: `not analyzed: ${text.length.toLocaleString("en-US")} characters is more than articleAnnotator.maxFileSize (${settings.maxFileSize.toLocaleString("en-US")})` };
+      const skipped = `not analyzed: ${text.length.toLocaleString("en-US")} characters is more than articleAnnotator.maxFileSize (${settings.maxFileSize.toLocaleString("en-US")})`;
+      return { version, analysis: { ...EMPTY, length: text.length }, skipped, skipReason: "too-large" };
     }
-    try {
-      return { version, analysis: analyze(text, { rules: settings.rules, customRules: settings.compiledRules }) };
-    } catch (error) {
-      this.log(`analysis failed for ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return { version, analysis: { ...EMPTY, length: text.length }, skipped: "not analyzed: an internal error (see the output log)" };
+    const outcome = await this.pool.analyze({ text, rules: settings.rules, customRules: settings.customRules }, settings.analysisDeadline);
+    switch (outcome.kind) {
+      case "done":
+        return { version, analysis: outcome.analysis, ms: outcome.ms };
+      case "stopped":
+        this.log(`${describeStopped(outcome.seconds)}: ${document.uri} version ${version} (${text.length.toLocaleString("en-US")} characters); its worker was restarted`);
+        return { version, analysis: { ...EMPTY, length: text.length }, skipped: `${describeStopped(outcome.seconds)}; nothing is shown for this version (see the output log; articleAnnotator.analysisDeadline sets the limit)`, skipReason: "analysis-stopped" };
+      case "failed":
+        this.log(`analysis failed for ${document.uri}: ${outcome.reason}`);
+        return { version, analysis: { ...EMPTY, length: text.length }, skipped: "not analyzed: an internal error (see the output log)", skipReason: "internal-error" };
     }
   }
 }

@@ -27,7 +27,10 @@ const RULES_DOC = URI.fromPath(join(__dirname, "..", "docs", "rules.md"));
 
 export function toDiagnostics(document: TextDocument, result: DocumentAnalysis): Diagnostic[] {
   if (result.skipped && result.analysis.length > 0) {
-    return [{ range: toRange(document, 0, 0), message: `Article Annotator: ${result.skipped}.`, severity: DiagnosticSeverity.Information, source: SOURCE, code: "skipped" }];
+    // A stopped or failed analysis is a fault to see (a warning); a file too large is a notice.
+    const fault = result.skipReason === "analysis-stopped" || result.skipReason === "internal-error";
+    const severity = fault ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+    return [{ range: toRange(document, 0, 0), message: `Article Annotator: ${result.skipped}.`, severity, source: SOURCE, code: result.skipReason ?? "skipped" }];
   }
   return result.analysis.boilerplate.map((finding) => findingToDiagnostic(document, finding, result.version));
 }

@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { analyze, compileCustomRules, type AnalyzeOptions, type CustomRuleDefinition, type RuleSettings } from "../engine";
+import { injectFaults } from "../host/failpoints";
 import { entriesOf, type Entry } from "./symbolEntries";
 
 export const INDEX_WORKER_ROLE = "article-annotator-index";
@@ -17,6 +18,11 @@ export interface IndexJob {
   rules: RuleSettings;
   customRules: CustomRuleDefinition[];
   maxFileSize: number;
+  /**
+   * One Int32 the worker sets to k + 1 as it starts on files[k], so the main thread can see a file
+   * whose analysis does not finish, terminate the worker and go on without that file.
+   */
+  started: SharedArrayBuffer;
 }
 
 /** What the worker posts back: entries for some files, then "done". */
@@ -30,9 +36,11 @@ export function runIndexWorkerIfAsked(): boolean {
   if (!parentPort || job?.role !== INDEX_WORKER_ROLE) return false;
   const port = parentPort;
   const { files = [], rules = {}, customRules = [], maxFileSize = 0 } = job;
+  const started = job.started ? new Int32Array(job.started) : undefined;
   const options = { rules, customRules: compileCustomRules(customRules).rules };
   let batch: { path: string; entries: Entry[] }[] = [];
   for (const [k, path] of files.entries()) {
+    if (started) Atomics.store(started, 0, k + 1);
     const entries = indexFile(path, maxFileSize, options);
     if (entries) batch.push({ path, entries });
     if (batch.length >= BATCH || k === files.length - 1) {
@@ -51,6 +59,7 @@ export function indexFile(path: string, maxFileSize: number, options: AnalyzeOpt
     if (statSync(path).size > maxFileSize * 4) return undefined;
     const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(path));
     if (text.length > maxFileSize) return undefined;
+    injectFaults(text);
     return entriesOf(text, analyze(text, options));
   } catch {
     // Unreadable, vanished, not UTF-8, or an engine failure on a hostile file: not indexed.

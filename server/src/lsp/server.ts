@@ -15,6 +15,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { AnalysisPool } from "../host/analysisPool";
 import { AnalysisCache, type DocumentAnalysis } from "./analyses";
 import { codeActions, fixAllEdit } from "./codeActions";
 import { codeLenses, summarize } from "./codeLens";
@@ -35,16 +36,21 @@ const DEBOUNCE_MIN_MS = 25;
 const DEBOUNCE_MAX_MS = 300;
 const debounceAfter = (lastAnalysisMs: number | undefined): number => Math.round(Math.min(DEBOUNCE_MAX_MS, Math.max(DEBOUNCE_MIN_MS, 2 * (lastAnalysisMs ?? 0))));
 
+/** Analysis workers: two, so one analysis stopped at its deadline does not hold up another document. */
+const ANALYSIS_WORKERS = 2;
+
 export interface ServerOptions {
-  /** The script that runs the workspace index worker (the server bundle itself); none: index in-thread. */
-  indexWorkerScript?: string;
+  /** The script the worker threads run (the server bundle itself): document analyses and the workspace index. */
+  workerScript: string;
 }
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): void {
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const log = (message: string): void => connection.console.error(message);
-  const cache = new AnalysisCache(log);
-  const index = new WorkspaceIndex(connection, log, options.indexWorkerScript);
+  const pool = new AnalysisPool({ script: options.workerScript, size: ANALYSIS_WORKERS });
+  pool.warm();
+  const cache = new AnalysisCache(pool, log);
+  const index = new WorkspaceIndex(connection, log, options.workerScript);
   const timers = new Map<string, NodeJS.Timeout>();
   /** How long the last analysis of each document took, for the debounce. */
   const analysisMs = new Map<string, number>();
@@ -66,16 +72,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const analysisOf = async (document: TextDocument): Promise<DocumentAnalysis & { settings: ResolvedSettings }> => {
     const resolved = await settings.get(document.uri);
-    return { ...cache.get(document, resolved), settings: resolved };
+    return { ...(await cache.get(document, resolved)), settings: resolved };
   };
 
   const publish = async (uri: string): Promise<void> => {
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const started = performance.now();
     const result = await analysisOf(document);
-    analysisMs.set(uri, performance.now() - started);
+    if (result.ms !== undefined) analysisMs.set(uri, result.ms);
     if (documents.get(uri)?.version !== version) return; // a newer edit arrived: its own run publishes
     await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(document, result) });
     await connection.sendNotification(SummaryNotification, summarize(uri, version, result.analysis, result.skipped));
@@ -203,7 +208,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }),
   );
 
-  connection.onShutdown(() => index.dispose());
+  connection.onShutdown(async () => {
+    index.dispose();
+    await pool.dispose();
+  });
   documents.listen(connection);
   connection.listen();
 }

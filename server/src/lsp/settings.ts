@@ -5,6 +5,7 @@
  */
 import type { Connection } from "vscode-languageserver";
 import { compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "../engine";
+import { DEFAULT_DEADLINE_SECONDS } from "../host/analysisPool";
 
 export interface Settings {
   /** Glob patterns of the files treated as articles. */
@@ -17,6 +18,8 @@ export interface Settings {
   customRules: CustomRuleDefinition[];
   /** Where records go: "" beside the article, else a folder relative to the workspace folder. */
   recordsFolder: string;
+  /** Seconds an analysis may run before it is stopped (> 0). */
+  analysisDeadline: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   customRules: [],
   recordsFolder: "",
+  analysisDeadline: DEFAULT_DEADLINE_SECONDS,
 };
 
 const SEVERITIES = new Set(["off", "error", "warning", "information", "hint"]);
@@ -53,12 +57,16 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   const compiled = compileCustomRules(value.customRules ?? []);
   problems.push(...compiled.errors.map((e) => `articleAnnotator.${e}`));
   const recordsFolder = typeof value.recordsFolder === "string" ? value.recordsFolder : DEFAULT_SETTINGS.recordsFolder;
+  const deadline = value.analysisDeadline;
+  const analysisDeadline = typeof deadline === "number" && Number.isFinite(deadline) && deadline > 0 ? deadline : DEFAULT_SETTINGS.analysisDeadline;
+  if (deadline !== undefined && analysisDeadline !== deadline) problems.push("articleAnnotator.analysisDeadline must be a positive number of seconds");
   return {
     files,
     maxFileSize,
     rules: rules as RuleSettings,
     customRules: Array.isArray(value.customRules) ? (value.customRules as CustomRuleDefinition[]) : [],
     recordsFolder,
+    analysisDeadline,
     compiledRules: compiled.rules,
     problems,
   };

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { SymbolKind, type Connection, type SymbolInformation, type WorkDoneProgressServerReporter } from "vscode-languageserver";
 import type { Analysis } from "../engine";
+import { describeStopped } from "../host/analysisPool";
 import { isArticle } from "./analyses";
 import { INDEX_WORKER_ROLE, indexFile, type IndexJob, type IndexMessage } from "./indexWorker";
 import type { ResolvedSettings } from "./settings";
@@ -117,31 +118,48 @@ export class WorkspaceIndex {
     );
   }
 
+  /**
+   * Indexes `files` in one worker. A file whose analysis runs past the deadline is given up: the
+   * worker is terminated and a new one goes on from the first file it had not reported.
+   */
   private indexInWorker(script: string, files: string[], settings: ResolvedSettings, report: (done: number) => void): Promise<void> {
-    const job: IndexJob = { role: INDEX_WORKER_ROLE, files, rules: settings.rules, customRules: settings.customRules, maxFileSize: settings.maxFileSize };
+    const started = new SharedArrayBuffer(4);
+    const job: IndexJob = { role: INDEX_WORKER_ROLE, files, rules: settings.rules, customRules: settings.customRules, maxFileSize: settings.maxFileSize, started };
     // A small old generation: the worker's garbage is collected early instead of growing the server's memory.
     const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     this.workers.add(worker);
     return new Promise((resolve) => {
-      const finish = (): void => {
+      let reported = 0;
+      let settled = false;
+      const settle = (next?: Promise<void>): void => {
+        if (settled) return;
+        settled = true;
+        clearInterval(watchdog);
         this.workers.delete(worker);
         void worker.terminate();
-        resolve();
+        if (next) void next.then(resolve);
+        else resolve();
       };
+      const watchdog = watchProgress(new Int32Array(started), settings.analysisDeadline, (stuckAt) => {
+        if (!this.workers.has(worker)) return settle(); // disposed meanwhile
+        this.log(`indexing: ${describeStopped(settings.analysisDeadline)}: ${files[stuckAt]} is not indexed`);
+        // From the first file not reported (their entries died with the worker), without the stuck one.
+        const rest = [...files.slice(reported, stuckAt), ...files.slice(stuckAt + 1)];
+        const base = reported + 1;
+        settle(rest.length > 0 ? this.indexInWorker(script, rest, settings, (done) => report(base + done)) : undefined);
+      });
       worker.on("message", (message: IndexMessage) => {
-        if (message.kind === "done") return finish();
+        if (message.kind === "done") return settle();
         for (const { path, entries } of message.files) this.add(path, entries);
+        reported = message.done;
         report(message.done);
       });
       worker.on("error", (error) => {
         this.log(`indexing worker failed: ${error.stack ?? error.message}`);
-        finish();
+        settle();
       });
       // Terminated by dispose() or a new start(): whatever was indexed stays.
-      worker.on("exit", () => {
-        this.workers.delete(worker);
-        resolve();
-      });
+      worker.on("exit", () => settle());
     });
   }
 
@@ -158,6 +176,30 @@ export class WorkspaceIndex {
       }
     }
   }
+}
+
+/** How often the index's watchdog looks at a worker's progress. */
+const WATCHDOG_MS = 500;
+
+/**
+ * Calls `stuck(k)` once when the worker has been on files[k] (`started[0]` = k + 1) for longer than
+ * `deadlineSeconds`; returns the interval to clear.
+ */
+function watchProgress(started: Int32Array, deadlineSeconds: number, stuck: (index: number) => void): NodeJS.Timeout {
+  let seen = 0;
+  let since = performance.now();
+  const timer = setInterval(() => {
+    const now = Atomics.load(started, 0);
+    if (now !== seen) {
+      seen = now;
+      since = performance.now();
+    } else if (seen > 0 && performance.now() - since > deadlineSeconds * 1000) {
+      clearInterval(timer);
+      stuck(seen - 1);
+    }
+  }, Math.min(WATCHDOG_MS, deadlineSeconds * 500));
+  timer.unref();
+  return timer;
 }
 
 /** Progress at most every 2%, so a large workspace does not flood the client. */

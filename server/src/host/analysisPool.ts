@@ -1,0 +1,157 @@
+/**
+ * Analyses with a deadline: each runs in a worker thread (analysisWorker.ts), and one that has not
+ * finished when its deadline passes is stopped by terminating its worker; a fresh worker takes the
+ * next request. Whatever the engine does on some text, the front door that asked (the language
+ * server's main thread, the CLI) stays responsive and gets an answer within the deadline.
+ *
+ * Shared by the language server and the CLI, so both apply one policy. Requests run in the order
+ * they are made, up to `size` at a time; the deadline counts from when a request starts on a worker.
+ */
+import { Worker } from "node:worker_threads";
+import type { Analysis } from "../engine";
+import { ANALYSIS_WORKER_ROLE, type AnalysisRequest, type WorkerReply, type WorkerRequest } from "./analysisWorker";
+
+export type { AnalysisRequest } from "./analysisWorker";
+
+/** Seconds an analysis may take by default (the `analysisDeadline` setting, `--deadline`). */
+export const DEFAULT_DEADLINE_SECONDS = 10;
+
+/**
+ * How an analysis ended: `done` with the analysis (`ms`: wall-clock milliseconds in the worker's
+ * round trip); `stopped` when the deadline (`seconds`) passed and the worker was terminated;
+ * `failed` when the engine threw or the worker died (out of memory…), with the reason.
+ */
+export type AnalysisOutcome = { kind: "done"; analysis: Analysis; ms: number } | { kind: "stopped"; seconds: number } | { kind: "failed"; reason: string };
+
+export interface AnalysisPoolOptions {
+  /** The script a worker runs: a bundle that calls `runAnalysisWorkerIfAsked()` first (dist/server.js, dist/cli.js). */
+  script: string;
+  /** Default deadline of a request, in seconds (> 0). */
+  deadlineSeconds?: number;
+  /** Workers at most (≥ 1): with two, one stuck analysis does not hold up the next document. */
+  size?: number;
+}
+
+interface Job {
+  request: AnalysisRequest;
+  deadlineSeconds: number;
+  resolve: (outcome: AnalysisOutcome) => void;
+}
+
+interface Running {
+  job: Job;
+  id: number;
+  timer: NodeJS.Timeout;
+  started: number;
+}
+
+/** "analysis stopped after 10 s": the one wording for a stopped analysis, in every front door. */
+export function describeStopped(seconds: number): string {
+  return `analysis stopped after ${Number(seconds.toFixed(3))} s (the engine did not finish on this text)`;
+}
+
+export class AnalysisPool {
+  private readonly script: string;
+  private readonly size: number;
+  private readonly deadlineSeconds: number;
+  private readonly idle: Worker[] = [];
+  private readonly running = new Map<Worker, Running>();
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(options: AnalysisPoolOptions) {
+    this.script = options.script;
+    this.size = Math.max(1, Math.floor(options.size ?? 1));
+    this.deadlineSeconds = validDeadline(options.deadlineSeconds) ?? DEFAULT_DEADLINE_SECONDS;
+  }
+
+  /** Workers alive now (idle or busy). */
+  get workers(): number {
+    return this.idle.length + this.running.size;
+  }
+
+  /** Starts one worker ahead of the first request, so that request does not wait for it to load. */
+  warm(): void {
+    if (!this.disposed && this.workers === 0) this.idle.push(this.spawn());
+  }
+
+  /**
+   * Analyzes `request.text`; never rejects. `deadlineSeconds` overrides the pool's default (a
+   * non-positive or non-finite value means the default).
+   */
+  analyze(request: AnalysisRequest, deadlineSeconds?: number): Promise<AnalysisOutcome> {
+    if (this.disposed) return Promise.resolve({ kind: "failed", reason: "the analysis workers were shut down" });
+    return new Promise((resolve) => {
+      this.queue.push({ request, deadlineSeconds: validDeadline(deadlineSeconds) ?? this.deadlineSeconds, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Terminates every worker; requests still waiting end as `failed`. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const job of this.queue.splice(0)) job.resolve({ kind: "failed", reason: "the analysis workers were shut down" });
+    const workers = [...this.idle.splice(0), ...this.running.keys()];
+    for (const [worker, running] of this.running) this.finish(worker, running, { kind: "failed", reason: "the analysis workers were shut down" }, false);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && !this.disposed) {
+      const worker = this.idle.pop() ?? (this.workers < this.size ? this.spawn() : undefined);
+      if (!worker) return;
+      const job = this.queue.shift()!;
+      const id = this.nextId++;
+      const timer = setTimeout(() => this.stop(worker), job.deadlineSeconds * 1000);
+      this.running.set(worker, { job, id, timer, started: performance.now() });
+      worker.ref(); // a busy worker keeps the process alive; an idle one does not
+      worker.postMessage({ id, ...job.request } satisfies WorkerRequest);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.script, { workerData: { role: ANALYSIS_WORKER_ROLE } });
+    worker.unref();
+    worker.on("message", (reply: WorkerReply) => {
+      const running = this.running.get(worker);
+      if (!running || running.id !== reply.id) return;
+      const outcome: AnalysisOutcome = "analysis" in reply ? { kind: "done", analysis: reply.analysis, ms: performance.now() - running.started } : { kind: "failed", reason: reply.error };
+      this.finish(worker, running, outcome, true);
+    });
+    // An uncaught error (out of memory…) ends the worker: its request fails, a new worker takes the next.
+    worker.on("error", (error) => this.lost(worker, error.message));
+    worker.on("exit", (code) => this.lost(worker, `the analysis worker exited (code ${code})`));
+    return worker;
+  }
+
+  /** The deadline passed: the worker is terminated and its request ends as `stopped`. */
+  private stop(worker: Worker): void {
+    const running = this.running.get(worker);
+    if (!running) return;
+    this.finish(worker, running, { kind: "stopped", seconds: running.job.deadlineSeconds }, false);
+    void worker.terminate();
+  }
+
+  private lost(worker: Worker, reason: string): void {
+    const index = this.idle.indexOf(worker);
+    if (index >= 0) this.idle.splice(index, 1);
+    const running = this.running.get(worker);
+    if (running) this.finish(worker, running, { kind: "failed", reason }, false);
+  }
+
+  private finish(worker: Worker, running: Running, outcome: AnalysisOutcome, reusable: boolean): void {
+    clearTimeout(running.timer);
+    this.running.delete(worker);
+    if (reusable && !this.disposed) {
+      worker.unref();
+      this.idle.push(worker);
+    }
+    running.job.resolve(outcome);
+    this.dispatch();
+  }
+}
+
+function validDeadline(seconds: number | undefined): number | undefined {
+  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
