@@ -55,13 +55,38 @@ test("any Unicode text: analysis never throws and its spans are well-formed", ()
 
 const articles = [samplesDir, join(fixturesDir, "articles")].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(dir, f), "utf8")));
 const DEBRIS = ["Tin liên quan", "Skip to main content", "![]() |", "【kết quả xsmb】", "Theo dõi Báo X trên", "  •  ", "© 2025 sitemap", "Đọc thêm"];
-const ODD = ["\u200B", "\u200F", "\u202E", "\uFEFF", "😀", "👩‍👩‍👧", "\u00A0", "\u0301", "\r", "\t", "\uD800"];
+/**
+ * Stylized Unicode: letters outside the BMP (two code units each: mathematical bold and italic,
+ * Deseret, Osage), fullwidth letters, small capitals, emoji with skin tones and ZWJ sequences.
+ */
+const STYLIZED = [
+  "\u{1D400}", // 𝐀 mathematical bold capital A
+  "\u{1D400}\u{1D412}\u{1D404}\u{1D400}\u{1D40D}", // 𝐀𝐒𝐄𝐀𝐍
+  "\u{1D41B}\u{1D428}", // 𝐛𝐨 bold small letters
+  "\u{1D434}\u{1D44E}", // 𝐴𝑎 mathematical italic
+  "\u{1D7CF}\u{1D7D0}", // 𝟏𝟐 bold digits
+  "\uFF21\uFF33\uFF25\uFF21\uFF2E", // ＡＳＥＡＮ fullwidth
+  "\uFF56\u00E0", // ｖà fullwidth v and a Vietnamese letter
+  "\u1D00\u0299\u1D04", // ᴀʙᴄ small capitals
+  "\u{10400}\u{10428}", // 𐐀𐐨 Deseret capital and small letter
+  "\u{104B0}\u{104D8}", // Osage capital and small letter
+  "\u{1F44D}\u{1F3FD}", // thumbs up, medium skin tone
+  "\u{1F469}\u{1F3FE}\u200D\u{1F4BB}", // woman technologist, skin tone, ZWJ
+  "\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}", // family, ZWJ sequence
+  "\u{1F1FB}\u{1F1F3}", // flag: regional indicators
+];
+const ODD = ["\u200B", "\u200F", "\u202E", "\uFEFF", "😀", "👩‍👩‍👧", "\u00A0", "\u0301", "\r", "\t", "\uD800", ...STYLIZED];
+/** A letter of Vietnamese (or another Latin script) outside ASCII: "ở", "ư", "đ". */
+const VIETNAMESE_LETTER = /(?=\p{L})[\u00C0-\u024F\u1E00-\u1EFF]/gu;
 
-/** An article from the samples with random damage: debris, deleted spaces, emoji, zero-width and RTL marks, line ends. */
+/**
+ * An article from the samples with random damage: debris, deleted spaces, emoji, zero-width and RTL
+ * marks, line ends, and stylized Unicode right after a Vietnamese letter ("ở𝐀", "ư👍🏽").
+ */
 const mutatedArticle = fc
   .record({
     article: fc.constantFrom(...articles),
-    cuts: fc.array(fc.record({ at: fc.nat(), kind: fc.constantFrom("debris", "delete-space", "odd"), pick: fc.nat() }), { maxLength: 12 }),
+    cuts: fc.array(fc.record({ at: fc.nat(), kind: fc.constantFrom("debris", "delete-space", "odd", "stylized"), pick: fc.nat() }), { maxLength: 12 }),
     crlf: fc.boolean(),
     bom: fc.boolean(),
   })
@@ -71,7 +96,13 @@ const mutatedArticle = fc
       const at = cut.at % (text.length + 1);
       if (cut.kind === "debris") text = text.slice(0, at) + "\n" + DEBRIS[cut.pick % DEBRIS.length] + "\n" + text.slice(at);
       else if (cut.kind === "odd") text = text.slice(0, at) + ODD[cut.pick % ODD.length] + text.slice(at);
-      else {
+      else if (cut.kind === "stylized") {
+        // Directly after the next Vietnamese letter, where a scan reading one code unit at a time goes wrong.
+        VIETNAMESE_LETTER.lastIndex = at;
+        const letter = VIETNAMESE_LETTER.exec(text);
+        const after = letter ? letter.index + letter[0].length : at;
+        text = text.slice(0, after) + STYLIZED[cut.pick % STYLIZED.length] + text.slice(after);
+      } else {
         const space = text.indexOf(" ", at);
         if (space >= 0) text = text.slice(0, space) + text.slice(space + 1);
       }

@@ -2,6 +2,7 @@ import { normalizeText, type NormalizedText } from "./text/normalize";
 import { LineIndex, splitLines, type Line } from "./text/lines";
 import { tokenize, type Token } from "./text/tokens";
 import { SpanIndex } from "./text/spanIndex";
+import { boundaryAtOrBefore, codePointEnd } from "./text/codePoints";
 
 const MAX_SEGMENT = 4000;
 const MAX_CACHED_TEXT = 200_000;
@@ -56,6 +57,7 @@ export class ArticleDocument {
   /**
    * Article lines for the entity detectors, a very long line cut into segments at spaces: a
    * paragraph is never this long, and bounded pieces keep the work linear on pathological input.
+   * A line with no space near the cut is cut between two code points, never inside a surrogate pair.
    */
   *articleSegments(): Iterable<Line> {
     for (const line of this.articleLines()) {
@@ -66,6 +68,8 @@ export class ArticleDocument {
       let start = line.start;
       while (start < line.end) {
         let end = Math.min(line.end, start + MAX_SEGMENT);
+        // Back to the pair's start when the cut falls inside one; never back to `start`.
+        if (end < line.end) end = Math.max(boundaryAtOrBefore(this.text, end), codePointEnd(this.text, start));
         const space = end < line.end ? this.text.indexOf(" ", end) : -1;
         if (space >= 0 && space < end + SEGMENT_SLACK && space < line.end) end = space;
         yield { index: line.index, start, end, text: this.text.slice(start, end) };

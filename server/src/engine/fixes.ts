@@ -3,6 +3,7 @@
  * Overlapping fixes are skipped, never merged, so no character outside a flagged range can be lost.
  */
 import type { BoilerplateFinding, TextEdit } from "./types";
+import { isCodePointBoundary } from "./text/codePoints";
 
 export interface FixAllResult {
   /** The text with the fixes applied. */
@@ -14,7 +15,10 @@ export interface FixAllResult {
   skipped: BoilerplateFinding[];
 }
 
-/** Applies every safe fix of `findings` to `text` (the text they were computed on). */
+/**
+ * Applies every safe fix of `findings` to `text` (the text they were computed on). A fix out of
+ * range, or starting or ending inside a surrogate pair (it would leave half a character), is skipped.
+ */
 export function applyFixes(text: string, findings: readonly BoilerplateFinding[], options: { includeUnsafe?: boolean } = {}): FixAllResult {
   const ordered = [...findings].sort((a, b) => a.fix.start - b.fix.start || a.fix.end - b.fix.end);
   const applied: BoilerplateFinding[] = [];
@@ -23,7 +27,8 @@ export function applyFixes(text: string, findings: readonly BoilerplateFinding[]
   for (const finding of ordered) {
     const { start, end } = finding.fix;
     const overlaps = start < reach;
-    if ((!finding.safe && !options.includeUnsafe) || overlaps || start < 0 || end > text.length || end < start) skipped.push(finding);
+    const outOfRange = start < 0 || end > text.length || end < start || !isCodePointBoundary(text, start) || !isCodePointBoundary(text, end);
+    if ((!finding.safe && !options.includeUnsafe) || overlaps || outOfRange) skipped.push(finding);
     else {
       applied.push(finding);
       reach = Math.max(reach, end);

@@ -5,6 +5,7 @@
  * changed, a kept entity moves to the nearest place its text still stands.
  */
 import type { AnnotatedRecord, RecordEntity } from "./record";
+import { isCodePointBoundary } from "./text/codePoints";
 
 export function mergeRecords(previous: AnnotatedRecord | undefined, fresh: AnnotatedRecord, text: string): AnnotatedRecord {
   if (!previous) return fresh;
@@ -29,11 +30,16 @@ function key(entity: RecordEntity): string {
   return `${entity.type}:${entity.start}:${entity.end}`;
 }
 
-/** The entity where its text now stands: in place, or at the nearest occurrence; else unchanged. */
+/**
+ * The entity where its text now stands: in place, or at the nearest occurrence that starts and
+ * ends between code points (not inside a surrogate pair); else unchanged. An empty text has no place.
+ */
 function relocate(entity: RecordEntity, text: string): RecordEntity {
-  if (text.slice(entity.start, entity.end) === entity.text) return entity;
+  if (text.slice(entity.start, entity.end) === entity.text || entity.text === "") return entity;
   let best = -1;
+  // indexOf moves on from `at + 1`: strictly forward, so the search ends.
   for (let at = text.indexOf(entity.text); at >= 0; at = text.indexOf(entity.text, at + 1)) {
+    if (!isCodePointBoundary(text, at) || !isCodePointBoundary(text, at + entity.text.length)) continue;
     if (best < 0 || Math.abs(at - entity.start) < Math.abs(best - entity.start)) best = at;
   }
   if (best < 0) return entity;

@@ -12,10 +12,10 @@ import type { ArticleDocument } from "../document";
 import type { AmountAttributes, Entity } from "../types";
 import { parseNumber, scale } from "./numbers";
 import { escapeRegExp } from "../text/regex";
+import { boundaryAtOrBefore, isLetterOrNumberBefore } from "../text/codePoints";
 
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
 const RANGE = /[ \t]*(?:-|–|—|đến|tới|to)[ \t]*(\d+(?:[.,]\d+)*)/iuy;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** A sticky, case-insensitive alternation of words at a position, longest first, ending at a word boundary. */
 function alternation<T>(entries: readonly (readonly [string, T])[], leadingSpace: "required" | "optional" | "none"): (text: string, at: number) => { end: number; value: T } | undefined {
@@ -76,12 +76,12 @@ export function detectAmounts(doc: ArticleDocument): Entity[] {
   return entities;
 }
 
-/** A number not glued to letters, dates or times ("G20", "Covid-19", "6/8", "14:15"). */
+/** A number not glued to letters (of any script, astral ones too), dates or times ("G20", "Covid-19", "6/8", "14:15"). */
 function standsAlone(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? "";
   const after = text[end] ?? "";
-  if (LETTER_OR_DIGIT.test(before) && !lexicon.currencyBefore.some((c) => text.slice(0, start).endsWith(c.symbol))) return false;
-  if ((before === "-" || before === "+" || before === "/") && LETTER_OR_DIGIT.test(text[start - 2] ?? "")) return false;
+  if (isLetterOrNumberBefore(text, start) && !lexicon.currencyBefore.some((c) => text.slice(0, start).endsWith(c.symbol))) return false;
+  if ((before === "-" || before === "+" || before === "/") && isLetterOrNumberBefore(text, start - 1)) return false;
   if (before === "/" || after === "/" || (after === ":" && /\d/.test(text[end + 1] ?? ""))) return false;
   return true;
 }
@@ -108,7 +108,8 @@ function readAmount(text: string, numberStart: number, written: string, consumed
   let start = numberStart;
   let kind: AmountAttributes["kind"] | undefined;
   let unit: string | undefined;
-  const before = currencyBefore.exec(text.slice(Math.max(consumedUntil, numberStart - 6), numberStart));
+  // Windows start on a code point (a letter just before a symbol is read whole, not as half a pair).
+  const before = currencyBefore.exec(text.slice(Math.max(consumedUntil, boundaryAtOrBefore(text, numberStart - 6)), numberStart));
   if (before) {
     kind = "money";
     unit = currencyBeforeCode.get(before[1]!);
@@ -135,7 +136,7 @@ function readAmount(text: string, numberStart: number, written: string, consumed
 
   const attributes: AmountAttributes = { kind, value: scale(first, factor), unit };
   if (second !== undefined) attributes.range = { min: scale(first, factor), max: scale(second, factor) };
-  const approx = approximator.exec(text.slice(Math.max(0, start - 20), start));
+  const approx = approximator.exec(text.slice(boundaryAtOrBefore(text, start - 20), start));
   if (approx) {
     attributes.approximate = true;
     const qualifier = approximatorQualifier.get(approx[1]!.toLowerCase());

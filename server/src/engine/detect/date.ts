@@ -5,6 +5,7 @@
  */
 import type { ArticleDocument } from "../document";
 import type { DateAttributes, Entity } from "../types";
+import { codePointEnd, isLetterOrNumberBefore, isNumberAt } from "../text/codePoints";
 
 const PREFIX = "(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Rr]ạng sáng|[Hh]ôm)\\s+)";
 /** "Thứ Năm, ", "Chủ nhật, " before a dateline's date. */
@@ -73,6 +74,11 @@ export function detectDates(doc: ArticleDocument, datelineYear?: number): Entity
     for (const { regex, read } of PATTERNS) {
       regex.lastIndex = 0;
       for (let m = regex.exec(line.text); m; m = regex.exec(line.text)) {
+        // No pattern matches empty text; were one to, the scan would stand still.
+        if (m[0] === "") {
+          regex.lastIndex = codePointEnd(line.text, m.index);
+          continue;
+        }
         const start = line.start + m.index;
         const end = start + m[0].length;
         if (taken.some((t) => t.start < end && start < t.end) || !boundaryOk(line.text, m.index, m.index + m[0].length)) continue;
@@ -92,7 +98,7 @@ export function detectDates(doc: ArticleDocument, datelineYear?: number): Entity
   return entities.sort((a, b) => a.start - b.start);
 }
 
-/** Not glued to other digits or letters ("Covid-19/2020", "12/11/2025abc"). */
+/** Not glued to other digits or letters, of any script ("Covid-19/2020", "12/11/2025abc"). */
 function boundaryOk(text: string, start: number, end: number): boolean {
-  return !/[\p{L}\p{N}]/u.test(text[start - 1] ?? "") && !/[\p{N}]/u.test(text[end] ?? "");
+  return !isLetterOrNumberBefore(text, start) && !isNumberAt(text, end);
 }

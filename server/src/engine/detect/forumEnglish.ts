@@ -44,7 +44,7 @@ export function detectEnglishForums(doc: ArticleDocument, taken: readonly { star
       if (found.parties.length > 0) attributes.parties = found.parties;
       if (abbreviation) attributes.abbreviation = tokens[head.end + 1]!.text;
       entities.push({ type: "forum", start, end, text: doc.text.slice(start, end), attributes, rule: "forum.english-head" });
-      i = last;
+      i = Math.max(i, last);
     }
   }
   return entities;

@@ -38,7 +38,11 @@ export function detectMetadata(doc: ArticleDocument, dates: readonly Entity[], b
   const outletLine = lines.find((l) => isOutletLine(l.text.trim()));
   if (outletLine) article.outlet = asWritten(outletLine);
   else {
+    // Each line once: a long line can hold thousands of span findings (run-together words).
+    const seen = new Set<number>();
     for (const finding of boilerplate) {
+      if (seen.has(finding.startLine)) continue;
+      seen.add(finding.startLine);
       const prompt = FOLLOW_PROMPT.exec(asWritten(doc.lines[finding.startLine]!));
       if (prompt) {
         article.outlet = prompt[1]!;

@@ -1,4 +1,4 @@
-import { isAsciiLetter } from "./chars";
+import { codePointEnd, codePointStart, isLetterAt, isLetterBefore } from "./codePoints";
 import { normalizeTonePlacement } from "./tone";
 
 /**
@@ -46,17 +46,11 @@ const MOVABLE_TONE = (() => {
   // A letter outside ASCII that is neither a vowel nor "đ" (a tone mark on a consonant, a foreign letter) is looked at too.
   return new RegExp(`[${toned.join("")}][${any}]|[${any}][${toned.join("")}]|(?=\\p{L})[^\\p{ASCII}${any}đĐ]`, "gu");
 })();
-const LETTER = /\p{L}/u;
-
-function isLetterAt(text: string, k: number): boolean {
-  const code = text.charCodeAt(k);
-  if (code < 128) return isAsciiLetter(code);
-  return LETTER.test(text[k]!);
-}
-
 /**
  * Rewrites every word to one tone placement; the length never changes. Only the words around a
- * movable tone mark are looked at, so text in one placement already costs one regex scan.
+ * movable tone mark are looked at, so text in one placement already costs one regex scan. A word
+ * is a run of letters read by code points (an astral letter such as "𝐀" is one letter, not two
+ * halves), so the scan resumes on a code-point boundary past the match.
  */
 function normalizeTones(text: string): string {
   const pattern = MOVABLE_TONE;
@@ -66,15 +60,15 @@ function normalizeTones(text: string): string {
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     let start = match.index;
     let end = start + match[0].length;
-    while (start > 0 && isLetterAt(text, start - 1)) start--;
-    while (end < text.length && isLetterAt(text, end)) end++;
+    while (start > 0 && isLetterBefore(text, start)) start = codePointStart(text, start);
+    while (end < text.length && isLetterAt(text, end)) end = codePointEnd(text, end);
     const word = text.slice(start, end);
     const normalized = tone(word);
     if (normalized !== word) {
       result += text.slice(copied, start) + normalized;
       copied = end;
     }
-    pattern.lastIndex = end;
+    pattern.lastIndex = Math.max(end, codePointEnd(text, match.index));
   }
   return copied === 0 ? text : result + text.slice(copied);
 }
@@ -134,8 +128,8 @@ function normalizeWithMapping(original: string): NormalizedText {
       i++;
       continue;
     }
-    // A cluster: one code point (surrogate pairs kept together) and its combining marks.
-    let j = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1);
+    // A cluster: one code point (a surrogate pair kept together, a lone half alone) and its combining marks.
+    let j = codePointEnd(original, i);
     while (j < n && COMBINING.test(original[j]!)) j++;
     let cluster = original.slice(i, j);
     if (SPACE_LIKE.test(cluster)) cluster = " ";

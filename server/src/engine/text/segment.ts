@@ -2,9 +2,11 @@
  * Restores the spaces of Vietnamese text whose spaces were stripped ("thiếtlậpquanhệ" → "thiết lập
  * quan hệ") by splitting it into dictionary syllables, fewest pieces first (dynamic programming,
  * linear in the length). Acronyms in capitals ("ASEAN") are pieces too; letters no syllable
- * explains stay together as one unknown piece.
+ * explains stay together as one unknown piece. Pieces are cut between code points only: a letter
+ * outside the BMP ("𝐀", two code units) is never split in half.
  */
 import { isVietnameseSyllable } from "../lexicon";
+import { codePointEnd, codePointStart, codePointText, isCodePointBoundary } from "./codePoints";
 
 export interface Segmentation {
   pieces: string[];
@@ -21,9 +23,11 @@ export function segmentSyllables(run: string): Segmentation {
   const from = new Int32Array(n + 1).fill(-1);
   const known = new Uint8Array(n + 1);
   cost[0] = 0;
+  // Every piece starts and ends on a code-point boundary, so only boundaries get a finite cost.
   for (let i = 0; i < n; i++) {
     if (cost[i] === Infinity) continue;
     for (let len = 1; len <= MAX_SYLLABLE && i + len <= n; len++) {
+      if (!isCodePointBoundary(run, i + len)) continue;
       const piece = run.slice(i, i + len);
       const isPiece = isVietnameseSyllable(piece.toLowerCase()) && !/\p{Lu}/u.test(piece.slice(1)) || isAcronym(run, i, i + len);
       if (isPiece && cost[i]! + 1 < cost[i + len]!) {
@@ -32,10 +36,12 @@ export function segmentSyllables(run: string): Segmentation {
         known[i + len] = 1;
       }
     }
-    if (cost[i]! + UNKNOWN_COST < cost[i + 1]!) {
-      cost[i + 1] = cost[i]! + UNKNOWN_COST;
-      from[i + 1] = i;
-      known[i + 1] = 0;
+    // One unknown code point (both halves of a pair).
+    const next = codePointEnd(run, i);
+    if (cost[i]! + UNKNOWN_COST < cost[next]!) {
+      cost[next] = cost[i]! + UNKNOWN_COST;
+      from[next] = i;
+      known[next] = 0;
     }
   }
   const pieces: { text: string; known: boolean }[] = [];
@@ -61,8 +67,8 @@ function isAcronym(run: string, start: number, end: number): boolean {
   if (end - start < 2) return false;
   const piece = run.slice(start, end);
   if (piece !== piece.toUpperCase() || piece === piece.toLowerCase()) return false;
-  const before = run[start - 1] ?? "";
-  const after = run[end] ?? "";
+  const before = start > 0 ? run.slice(codePointStart(run, start), start) : "";
+  const after = codePointText(run, end);
   const isUpper = (ch: string): boolean => ch !== "" && ch === ch.toUpperCase() && ch !== ch.toLowerCase();
   return !isUpper(before) && !isUpper(after);
 }

@@ -4,13 +4,18 @@
  * text (the original, NFD or with old tone placement) without touching a letter.
  */
 
-/** Offsets in `text` before which `repaired` has an added space; undefined if it differs otherwise. */
+import { isCodePointBoundary } from "./codePoints";
+
+/**
+ * Offsets in `text` before which `repaired` has an added space; undefined if it differs otherwise,
+ * or if a space would split a surrogate pair (half a character is no repair).
+ */
 export function spaceInsertions(text: string, repaired: string): number[] | undefined {
   const positions: number[] = [];
   let k = 0;
   for (let r = 0; r < repaired.length; r++) {
     if (k < text.length && repaired[r] === text[k]) k++;
-    else if (repaired[r] === " ") positions.push(k);
+    else if (repaired[r] === " " && isCodePointBoundary(text, k)) positions.push(k);
     else return undefined;
   }
   return k === text.length ? positions : undefined;

@@ -4,6 +4,7 @@
  * ("Eui-yong" is one name part, "Mekong - Nhật Bản" two parties).
  */
 import { isAsciiLetter } from "./chars";
+import { boundaryAtOrAfter, boundaryAtOrBefore, codePointEnd, codePointLength, codePointText } from "./codePoints";
 
 export interface Token {
   readonly text: string;
@@ -23,19 +24,36 @@ export interface Token {
 // Words (letters, then letters or digits: "G20", "McDonald's"); numbers; any other character alone.
 const TOKEN = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*|\p{N}+|\S/gu;
 
-/** Tokenizes `text` from `offset` to `end` (one line). Offsets are into the whole text. */
+/**
+ * Tokenizes `text` from `offset` to `end` (one line). Offsets are into the whole text. A bound
+ * inside a surrogate pair is moved inwards to the pair's edge (a u-flag regex started inside a pair
+ * would match from its start, before `offset`): no token holds half a pair.
+ */
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
+  offset = boundaryAtOrAfter(text, offset);
+  end = boundaryAtOrBefore(text, end);
+  // A segment cut inside a long run of letters (no space near the cut): matched in place, its last
+  // token would be read to the run's end for every segment, quadratic in one huge word. A copy of
+  // the segment bounds it; the token is cut where the segment ends either way.
+  if (end < text.length && !SPACE.test(text[end]!)) return scan(text.slice(offset, end), 0, end - offset, offset);
+  return scan(text, offset, end, 0);
+}
+
+const SPACE = /\s/u;
+
+/** The tokens of `source` from `offset` to `end`, their offsets moved by `shift`. */
+function scan(source: string, offset: number, end: number, shift: number): Token[] {
   const tokens: Token[] = [];
   // Matching in place, not on a slice: no copy of the line, and the regex state is reused.
   const pattern = TOKEN;
   pattern.lastIndex = offset;
   let last = offset;
-  for (let match = pattern.exec(text); match !== null && match.index < end; match = pattern.exec(text)) {
+  for (let match = pattern.exec(source); match !== null && match.index < end; match = pattern.exec(source)) {
     let value = match[0];
     const at = match.index;
     // A token running past `end` (a segment cut inside a long line) is cut where the segment ends.
-    if (at + value.length > end) value = text.slice(at, end).match(TOKEN_AT_START)?.[0] ?? text[at]!;
-    tokens.push(makeToken(value, at, text.slice(last, at)));
+    if (at + value.length > end) value = source.slice(at, end).match(TOKEN_AT_START)?.[0] ?? source.slice(at, codePointEnd(source, at));
+    tokens.push(makeToken(value, at + shift, source.slice(last, at)));
     last = at + value.length;
     if (last >= end) break;
   }
@@ -54,7 +72,8 @@ function kindOf(first: string): Token["kind"] {
 }
 
 function makeToken(value: string, start: number, gap: string): Token {
-  const first = value[0]!;
+  // The first code point, whole: an astral letter ("𝐀") is a word's capital, not punctuation.
+  const first = codePointText(value, 0);
   const kind = kindOf(first);
   const folded = value.toLowerCase();
   const isWord = kind === "word";
@@ -67,7 +86,7 @@ function makeToken(value: string, start: number, gap: string): Token {
     gap,
     isCapitalized: isWord && first !== first.toLowerCase(),
     // All letters uppercase (marks, digits and apostrophes have no case) and at least two letters or digits.
-    isAllCaps: isWord && value.length >= 2 && folded !== value && value.toUpperCase() === value && value.replace(/[^\p{L}\p{N}]/gu, "").length >= 2,
+    isAllCaps: isWord && value.length >= 2 && folded !== value && value.toUpperCase() === value && codePointLength(value.replace(/[^\p{L}\p{N}]/gu, "")) >= 2,
   };
 }
 

@@ -7,6 +7,7 @@
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
 const VOWELS = "aăâeêioôơuưy";
+const VOWEL = new RegExp(`[${VOWELS}]`, "u");
 /** Vowels that carry a shape mark (breve, circumflex, horn): they take the tone when present. */
 const MARKED_VOWELS = "ăâêôơư";
 const SINGLE_VOWEL_RUN = /^[^aăâeêioôơuưy]*[aăâeêioôơuưy]+[^aăâeêioôơuưy]*$/u;
@@ -42,8 +43,8 @@ function tonePosition(bare: string): number {
   while (end < bare.length && VOWELS.includes(bare[end]!)) end++;
   if (start >= bare.length) {
     // "gi" / "qu" alone with the tone on their own vowel ("gì").
-    const fallback = [...bare].findIndex((ch) => VOWELS.includes(ch));
-    return fallback;
+    // A code-unit index, as every index here (not a position among code points).
+    return bare.search(VOWEL);
   }
   const cluster = bare.slice(start, end);
   const hasCoda = end < bare.length;

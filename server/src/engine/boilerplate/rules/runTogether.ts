@@ -6,7 +6,7 @@
  */
 import data from "../../data/boilerplate.json";
 import { isVietnameseSyllable } from "../../lexicon";
-import { isAsciiLetter } from "../../text/chars";
+import { codePointEnd, codePointLength, codePointStart, isLetterOrMarkAt, isLetterOrMarkBefore, isLetterOrNumberAt } from "../../text/codePoints";
 import { segmentSyllables } from "../../text/segment";
 import { insertSpaces, spaceInsertions } from "../../text/spaces";
 import type { BoilerplateRule, RawFinding } from "../rule";
@@ -28,7 +28,7 @@ function isUpper(piece: string): boolean {
 
 /** A piece that can stand as a word of its own: a syllable (not a lone ASCII letter) or an acronym. */
 function isWord(piece: string): boolean {
-  if (isUpper(piece)) return piece.length >= 2;
+  if (isUpper(piece)) return codePointLength(piece) >= 2;
   return isVietnameseSyllable(piece.toLowerCase()) && (piece.length >= 2 || /[^\p{ASCII}]/u.test(piece));
 }
 
@@ -44,11 +44,13 @@ function casePieces(chunk: string): string[] {
     const run = runs[k]!;
     const next = runs[k + 1];
     if (isUpper(run) && next !== undefined) {
-      if (run.length >= 2 && isVietnameseSyllable(next.toLowerCase())) {
+      // The run's last capital, whole (an astral capital such as "𝐀" is two code units).
+      const last = codePointStart(run, run.length);
+      if (last > 0 && isVietnameseSyllable(next.toLowerCase())) {
         pieces.push(run, next);
       } else {
-        if (run.length > 1) pieces.push(run.slice(0, -1));
-        pieces.push(run.slice(-1) + next);
+        if (last > 0) pieces.push(run.slice(0, last));
+        pieces.push(run.slice(last) + next);
       }
       k++;
     } else pieces.push(run);
@@ -63,7 +65,9 @@ function isMarkedSyllable(piece: string): boolean {
 
 /** "Mekong": a capital and lowercase letters, a name after a run-together Vietnamese word. */
 function isCapitalizedWord(piece: string): boolean {
-  return piece.length >= 2 && isUpper(piece[0]!) && !isUpper(piece.slice(1)) && piece.slice(1) === piece.slice(1).toLowerCase();
+  const first = codePointEnd(piece, 0);
+  const rest = piece.slice(first);
+  return rest !== "" && isUpper(piece.slice(0, first)) && !isUpper(rest) && rest === rest.toLowerCase();
 }
 
 /** "dựngCộng" → "dựng Cộng"; undefined when no boundary is a real one. */
@@ -133,33 +137,51 @@ export const runTogetherRule: BoilerplateRule = {
 /**
  * The chunks of a line (runs of letters and marks joined by single apostrophes: "McDonald's") that
  * hold a MAY_RUN_TOGETHER hit. Every chunk long enough or changing case inside has one and most
- * words have none, so only the chunks around hits are cut out.
+ * words have none, so only the chunks around hits are cut out. Chunks grow by whole code points
+ * (an astral letter such as "𝐀" is a letter, both its halves inside the chunk), and the scan
+ * resumes on a code-point boundary past the hit, so it always moves on.
  */
 function* candidateChunks(text: string): Iterable<{ chunk: string; at: number }> {
   const hits = MAY_RUN_TOGETHER;
   hits.lastIndex = 0;
   for (let hit = hits.exec(text); hit !== null; hit = hits.exec(text)) {
-    const letter = hit.index + hit[0].search(LETTER_OR_MARK);
-    let start = letter;
-    let end = letter;
-    while (start > 0 && (isLetterOrMark(text, start - 1) || (isApostrophe(text, start - 1) && start >= 2 && isLetterOrMark(text, start - 2) && isLetterOrMark(text, start)))) start--;
-    while (end < text.length && (isLetterOrMark(text, end) || (isApostrophe(text, end) && end > start && isLetterOrMark(text, end - 1) && end + 1 < text.length && isLetterOrMark(text, end + 1)))) end++;
+    const offset = hit[0].search(LETTER_OR_MARK);
+    if (offset < 0) {
+      // A run of apostrophes alone holds no letter: nothing to cut out.
+      hits.lastIndex = hit.index + hit[0].length;
+      continue;
+    }
+    const { start, end } = chunkAround(text, hit.index + offset);
     if (end > start) yield { chunk: text.slice(start, end), at: start };
-    hits.lastIndex = Math.max(end, hit.index + 1);
+    // On a boundary, and past the hit's first code point whatever the text: the scan always moves on.
+    hits.lastIndex = Math.max(end, codePointEnd(text, hit.index));
   }
 }
 
+/** The run of letters and marks (and apostrophes between letters) around the letter at `letter`. */
+function chunkAround(text: string, letter: number): { start: number; end: number } {
+  let start = letter;
+  let end = letter;
+  for (;;) {
+    if (start > 0 && isLetterOrMarkBefore(text, start)) start = codePointStart(text, start);
+    // An apostrophe between two letters ("McDonald's").
+    else if (isApostrophe(text, start - 1) && isLetterOrMarkBefore(text, start - 1) && isLetterOrMarkAt(text, start)) start--;
+    else break;
+  }
+  for (;;) {
+    if (end < text.length && isLetterOrMarkAt(text, end)) end = codePointEnd(text, end);
+    else if (isApostrophe(text, end) && end > start && isLetterOrMarkBefore(text, end) && isLetterOrMarkAt(text, end + 1)) end++;
+    else break;
+  }
+  return { start, end };
+}
+
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-const isLetterOrMark = (text: string, k: number): boolean => {
-  const code = text.charCodeAt(k);
-  if (code < 128) return isAsciiLetter(code);
-  return LETTER_OR_MARK.test(text[k]!);
-};
 const isApostrophe = (text: string, k: number): boolean => text[k] === "'" || text[k] === "’";
 
 /** Part of an address or handle ("baoquocte.vn", "@VnExpress"): not prose. */
 function isInLink(text: string, at: number, length: number): boolean {
   const before = text[at - 1] ?? " ";
   const after = text[at + length] ?? " ";
-  return /[./@#:_\\]/.test(before) || (/[./@_]/.test(after) && /[\p{L}\p{N}]/u.test(text[at + length + 1] ?? ""));
+  return /[./@#:_\\]/.test(before) || (/[./@_]/.test(after) && isLetterOrNumberAt(text, at + length + 1));
 }

@@ -8,6 +8,7 @@ import data from "../../data/boilerplate.json";
 import { lexicon } from "../../lexicon";
 import { normalizeText } from "../../text/normalize";
 import { isAsciiLetter } from "../../text/chars";
+import { codePointEnd, codePointStart, isWordCharAt, isWordCharBefore } from "../../text/codePoints";
 import { escapeRegExp } from "../../text/regex";
 import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
 
@@ -66,7 +67,10 @@ export const spamRule: BoilerplateRule = {
   },
 };
 
-/** Spam keyword hits widened to their bracket or glued run, merged. Offsets within `text`. */
+/**
+ * Spam keyword hits widened to their bracket or glued run (letters, marks and digits, read by code
+ * points: an astral letter is glued too, never cut in half), merged. Offsets within `text`.
+ */
 function spamSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   for (const match of text.matchAll(KEYWORD)) {
@@ -75,8 +79,8 @@ function spamSpans(text: string): { start: number; end: number }[] {
     const bracket = enclosingBracket(text, start, end);
     if (bracket) ({ start, end } = bracket);
     else {
-      while (start > 0 && LETTER.test(text[start - 1]!)) start--;
-      while (end < text.length && LETTER.test(text[end]!)) end++;
+      while (start > 0 && isWordCharBefore(text, start)) start = codePointStart(text, start);
+      while (end < text.length && isWordCharAt(text, end)) end = codePointEnd(text, end);
     }
     const previous = spans[spans.length - 1];
     if (previous && start <= previous.end) previous.end = Math.max(previous.end, end);

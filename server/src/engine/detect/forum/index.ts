@@ -46,7 +46,8 @@ export function detectForums(doc: ArticleDocument, segments: Iterable<Line> = do
         if (doc.isDebris(start, end)) continue;
         entities.push({ type: "forum", start, end, text: doc.text.slice(start, end), attributes: match.attributes, rule: match.rule });
       }
-      i = found[found.length - 1]!.end;
+      // A match ends past token i; the guard keeps the scan moving whatever a grammar returns.
+      i = Math.max(i + 1, found[found.length - 1]!.end);
     }
   }
   return entities;

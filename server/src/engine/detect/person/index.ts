@@ -45,7 +45,7 @@ export function collectPersonMentions(doc: ArticleDocument, taken: readonly { st
         const bare = bareVietnameseName(tokens, i);
         if (bare && !overlapsTaken(tokens[bare.start]!.start, tokens[bare.end - 1]!.end)) {
           full.push({ line: line.index, name: bare, start: tokens[bare.start]!.start, end: tokens[bare.end - 1]!.end, rule: "person.name-shape" });
-          i = bare.end;
+          i = Math.max(i + 1, bare.end);
         } else i++;
         continue;
       }
@@ -68,7 +68,8 @@ export function collectPersonMentions(doc: ArticleDocument, taken: readonly { st
         }
         (name.parts.length >= 2 ? full : partial).push(mention);
       }
-      i = name.end;
+      // The name ends past token i; the guard keeps the scan moving whatever a grammar returns.
+      i = Math.max(i + 1, name.end);
     }
   }
 }
@@ -139,7 +140,7 @@ function findRepeats(
       const end = tokens[match.end - 1]!.end;
       if (covered(start, end)) continue;
       found.push({ line: line.index, name: match, start, end, rule: match.parts.length >= 2 ? "person.repeat" : "person.coreference" });
-      i = match.end - 1;
+      i = Math.max(i, match.end - 1);
     }
   }
   return found;

@@ -1,0 +1,117 @@
+/**
+ * Stepping through text by code points. Every offset in the engine is a UTF-16 code unit, and a
+ * character outside the Basic Multilingual Plane (U+1D400 "𝐀", Deseret "𐐀", most emoji) takes two
+ * of them, a surrogate pair. A scan that moves an index or a regular expression's `lastIndex` by
+ * hand steps with these helpers, so it moves by whole code points, never stops between the two
+ * halves of a pair, and always moves forward.
+ *
+ * Conventions, for every function here:
+ * - `k` is a code-unit offset; a *boundary* is an offset not between the halves of a pair. 0 and
+ *   `text.length` are boundaries, and so is every offset outside the text.
+ * - A lone surrogate (a high half not followed by a low one, a low half not preceded by a high one)
+ *   is a code point of its own, one unit long, as `codePointAt` and `u`-flag regular expressions
+ *   read it. It is never a letter.
+ * Pure functions: no state, no allocation on the ASCII path.
+ */
+import { isAsciiLetter } from "./chars";
+
+const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** Whether `k` is a boundary: not between the high and the low half of a surrogate pair. */
+export function isCodePointBoundary(text: string, k: number): boolean {
+  // Out of range, charCodeAt is NaN and both tests are false.
+  return !(isLow(text.charCodeAt(k)) && isHigh(text.charCodeAt(k - 1)));
+}
+
+/**
+ * The end of the code point that starts at `k`: `k + 2` when a pair starts there, else `k + 1`.
+ * Inside a pair (`k` on its low half) it is `k + 1`, the pair's end. Always greater than `k`, also
+ * at or past the text's end (`k + 1`), so a loop stepping with it always makes progress.
+ */
+export function codePointEnd(text: string, k: number): number {
+  return isHigh(text.charCodeAt(k)) && isLow(text.charCodeAt(k + 1)) ? k + 2 : k + 1;
+}
+
+/**
+ * The start of the code point that ends at `k`: `k - 2` when a pair ends there, else `k - 1`.
+ * Inside a pair (`k` on its low half) it is `k - 1`, the pair's start. Always less than `k`; at the
+ * text's start (`k` = 0) it is -1: no code point ends there, so callers test `k > 0` first.
+ */
+export function codePointStart(text: string, k: number): number {
+  return isLow(text.charCodeAt(k - 1)) && isHigh(text.charCodeAt(k - 2)) ? k - 2 : k - 1;
+}
+
+/** `k`, or the start of the pair `k` falls inside (`k - 1`). Clamped to [0, text.length]. */
+export function boundaryAtOrBefore(text: string, k: number): number {
+  if (k <= 0) return 0;
+  if (k >= text.length) return text.length;
+  return isCodePointBoundary(text, k) ? k : k - 1;
+}
+
+/** `k`, or the end of the pair `k` falls inside (`k + 1`). Clamped to [0, text.length]. */
+export function boundaryAtOrAfter(text: string, k: number): number {
+  if (k <= 0) return 0;
+  if (k >= text.length) return text.length;
+  return isCodePointBoundary(text, k) ? k : k + 1;
+}
+
+/** The code point starting at `k` as a string (two units for a pair); "" outside the text. */
+export function codePointText(text: string, k: number): string {
+  if (k < 0 || k >= text.length) return "";
+  const end = codePointEnd(text, k);
+  return end === k + 1 ? text[k]! : text.slice(k, end);
+}
+
+/** The number of code points of `text` (its length when it holds no pair). */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (let k = 0; k < text.length; k = codePointEnd(text, k)) count++;
+  return count;
+}
+
+/** A test of the code point at an offset. */
+export type CodePointTest = (text: string, k: number) => boolean;
+
+/**
+ * A test of the code point starting at `k`: ASCII answered by `ascii` without a regular
+ * expression, anything else by `pattern` (a `u`-flag class matching one code point), so an astral
+ * letter ("𝐀", "𐐀") is read whole, not as two halves. False outside the text, and on the low half of
+ * a pair (no code point starts there).
+ */
+export function codePointTest(ascii: (code: number) => boolean, pattern: RegExp): CodePointTest {
+  return (text, k) => {
+    const code = text.charCodeAt(k);
+    if (code < 128) return ascii(code);
+    if (!(code >= 0)) return false; // NaN: outside the text
+    // One code point only: a pair whole, a lone half alone (never a half and the next character).
+    return pattern.test(isHigh(code) && isLow(text.charCodeAt(k + 1)) ? text.slice(k, k + 2) : text[k]!);
+  };
+}
+
+/** The same test of the code point that ends at `k` (false at the text's start). */
+export function before(test: CodePointTest): CodePointTest {
+  return (text, k) => k > 0 && test(text, codePointStart(text, k));
+}
+
+const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isAsciiLetterOrDigit = (code: number): boolean => isAsciiLetter(code) || isAsciiDigit(code);
+
+/** A letter (\p{L}) starts at `k`. */
+export const isLetterAt = codePointTest(isAsciiLetter, /\p{L}/u);
+/** A letter ends at `k`. */
+export const isLetterBefore = before(isLetterAt);
+/** A letter or a combining mark (\p{L}, \p{M}) starts at `k`. */
+export const isLetterOrMarkAt = codePointTest(isAsciiLetter, /[\p{L}\p{M}]/u);
+/** A letter or a combining mark ends at `k`. */
+export const isLetterOrMarkBefore = before(isLetterOrMarkAt);
+/** A digit or other number of any script (\p{N}: "5", "²", "𝟏") starts at `k`. */
+export const isNumberAt = codePointTest(isAsciiDigit, /\p{N}/u);
+/** A letter or a digit of any script (\p{L}, \p{N}) starts at `k`. */
+export const isLetterOrNumberAt = codePointTest(isAsciiLetterOrDigit, /[\p{L}\p{N}]/u);
+/** A letter or a digit of any script ends at `k`. */
+export const isLetterOrNumberBefore = before(isLetterOrNumberAt);
+/** A letter, mark or digit of any script (\p{L}, \p{M}, \p{N}) starts at `k`. */
+export const isWordCharAt = codePointTest(isAsciiLetterOrDigit, /[\p{L}\p{M}\p{N}]/u);
+/** A letter, mark or digit of any script ends at `k`. */
+export const isWordCharBefore = before(isWordCharAt);
