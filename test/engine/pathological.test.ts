@@ -4,8 +4,11 @@ import { analyze, applyFixes } from "../../server/src/engine";
 
 /**
  * Pathological inputs are analyzed (and their fixes applied) in time linear in their size (no catastrophic backtracking, no
- * quadratic loop): each 1 MB input finishes, and doubling the size costs at most ~2.5× the time.
- * Measured as a ratio inside the test, best of three interleaved rounds, with a margin for a shared machine.
+ * quadratic loop): each 1 MB input finishes, and four times the size costs at most ~5× the time (linear: 4×, with the
+ * garbage collector's share growing a little with the heap; quadratic: 16×). Measured as a ratio inside the test, best
+ * of three interleaved rounds, with a margin for a shared machine. A factor of four, not two, keeps a linear pass
+ * (which measured up to 3.3× for twice the size under load, its heap doubling too) far from the bound and a quadratic
+ * one far above it.
  */
 const MB = 1_000_000;
 const INPUTS: Record<string, (size: number) => string> = {
@@ -19,14 +22,15 @@ const INPUTS: Record<string, (size: number) => string> = {
   "short lines": (n) => "Thủ tướng Lê Minh Hoàng tiếp ông Kim.\n".repeat(n / 38),
   "a fix on every line": (n) => "Hai bên xây dựngCộng đồng.\nTin liên quan\n".repeat(n / 41),
 };
-const MAX_RATIO = 2.5;
+const GROWTH = 4;
+const MAX_RATIO = 5;
 const MARGIN = 1.3; // machine noise
 
 /** Best time of each size over three rounds, the two sizes interleaved so a burst of load elsewhere hits both alike. */
-function bestTimes(half: string, full: string, rounds = 3): [number, number] {
+function bestTimes(small: string, full: string, rounds = 3): [number, number] {
   const best: [number, number] = [Infinity, Infinity];
   for (let k = 0; k < rounds; k++) {
-    [half, full].forEach((text, which) => {
+    [small, full].forEach((text, which) => {
       const start = process.hrtime.bigint();
       applyFixes(text, analyze(text).boilerplate);
       best[which] = Math.min(best[which]!, Number(process.hrtime.bigint() - start) / 1e6);
@@ -36,10 +40,10 @@ function bestTimes(half: string, full: string, rounds = 3): [number, number] {
 }
 
 for (const [name, make] of Object.entries(INPUTS)) {
-  test(`pathological input (${name}): 1 MB is analyzed, and doubling the size at most ~${MAX_RATIO}× the time`, () => {
+  test(`pathological input (${name}): 1 MB is analyzed, and ${GROWTH}× the size at most ~${MAX_RATIO}× the time`, () => {
     analyze(make(MB / 10)); // warm-up
-    const [half, full] = bestTimes(make(MB / 2), make(MB));
-    const ratio = full / Math.max(half, 1);
-    assert.ok(ratio <= MAX_RATIO * MARGIN, `${name}: ${half.toFixed(0)} ms for 0.5 MB, ${full.toFixed(0)} ms for 1 MB (ratio ${ratio.toFixed(2)})`);
+    const [small, full] = bestTimes(make(MB / GROWTH), make(MB));
+    const ratio = full / Math.max(small, 1);
+    assert.ok(ratio <= MAX_RATIO * MARGIN, `${name}: ${small.toFixed(0)} ms for ${1 / GROWTH} MB, ${full.toFixed(0)} ms for 1 MB (ratio ${ratio.toFixed(2)})`);
   });
 }

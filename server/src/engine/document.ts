@@ -2,6 +2,7 @@ import { normalizeText, type NormalizedText } from "./text/normalize";
 import { LineIndex, splitLines, type Line } from "./text/lines";
 import { tokenize, type Token } from "./text/tokens";
 import { SpanIndex } from "./text/spanIndex";
+import { collapseSpaces } from "./text/words";
 import { boundaryAtOrBefore, codePointEnd } from "./text/codePoints";
 
 const MAX_SEGMENT = 4000;
@@ -118,7 +119,7 @@ export class ArticleDocument {
   /** How a normalized range is written in the original, in NFC with single spaces (for attributes). */
   display(start: number, end: number): string {
     const range = this.norm.toOriginal(start, end);
-    return this.norm.original.slice(range.start, range.end).normalize("NFC").replace(/\s+/gu, " ");
+    return collapseSpaces(this.norm.original.slice(range.start, range.end).normalize("NFC"));
   }
 
   /** Whether a normalized range touches debris (spans are all known once boilerplate is detected). */

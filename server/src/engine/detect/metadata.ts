@@ -7,6 +7,7 @@ import { lexicon } from "../lexicon";
 import type { ArticleDocument } from "../document";
 import type { ArticleMetadata, BoilerplateFinding, DateAttributes, Entity } from "../types";
 import { isoDate } from "./date";
+import { collapseSpaces, splitCount } from "../text/words";
 
 const VIETNAM_OFFSET = "+07:00";
 const NAME_LINE = /^(?:(?:Bài|Bài và ảnh|Ảnh|Theo|Tác giả|Phóng viên|PV|Nhóm PV)\s*[:：]?\s*)?(\p{Lu}[\p{L}\p{M}.]*(?:\s+\p{Lu}[\p{L}\p{M}.]*){0,3})(?:\s*[-–(]\s*[\p{L}\p{M}\s/+.]{2,30}\)?)?$/u;
@@ -19,7 +20,7 @@ export function detectMetadata(doc: ArticleDocument, dates: readonly Entity[], b
   if (dateline) article.published = dateline;
 
   const isDatelineLine = (index: number): boolean => dates.some((d) => doc.lines[index]!.start <= d.start && d.end <= doc.lines[index]!.end && d.text.length >= doc.lines[index]!.text.trim().length * 0.6);
-  const titleLine = lines.find((l) => !isDatelineLine(l.index) && !isOutletLine(l.text.trim()) && l.text.trim().split(/\s+/).length >= 3);
+  const titleLine = lines.find((l) => !isDatelineLine(l.index) && !isOutletLine(l.text.trim()) && splitCount(l.text.trim(), 3) >= 3);
   if (titleLine) {
     const { text, start, end } = withoutDebris(doc, titleLine.start, titleLine.end);
     article.title = text;
@@ -91,7 +92,7 @@ function withoutDebris(doc: ArticleDocument, start: number, end: number): { text
     last = Math.max(last, span.end);
   }
   text += doc.display(last, end);
-  const trimmed = text.replace(/\s+/g, " ").trim();
+  const trimmed = collapseSpaces(text).trim();
   const leading = doc.text.slice(start, end).search(/\S/);
   return { text: trimmed, start: start + Math.max(0, leading), end };
 }

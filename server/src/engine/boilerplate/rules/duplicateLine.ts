@@ -3,15 +3,21 @@
  * headline copy used as a caption). The second copy is debris; the first is article text.
  */
 import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
+import { collapseSpaces, splitCount } from "../../text/words";
 
-/** Compares lines the way a reader would: spacing, a trailing "|" and photo credits do not matter. */
+const TRAILING_BAR = /\s*\|\s*$/u;
+const TRAILING_CREDIT = /\s*\((?:ảnh|nguồn|photo)[^()]*\)\s*$/iu;
+
+/**
+ * Compares lines the way a reader would: spacing, a trailing "|" and photo credits do not matter.
+ * Each rewrite runs only where it can change something: on a huge line of single-spaced words a
+ * global replace would build a piece per space for nothing.
+ */
 export function lineKey(line: string): string {
-  return line
-    .toLowerCase()
-    .replace(/\s*\|\s*$/u, "")
-    .replace(/\s*\((?:ảnh|nguồn|photo)[^()]*\)\s*$/iu, "")
-    .replace(/\s+/gu, " ")
-    .trim();
+  let key = line.toLowerCase();
+  if (key.includes("|")) key = key.replace(TRAILING_BAR, "");
+  if (key.includes("(")) key = key.replace(TRAILING_CREDIT, "");
+  return collapseSpaces(key).trim();
 }
 
 const DATELINE = /^(?:[\p{L} ,]{0,20})?\d{1,2}\/\d{1,2}\/\d{2,4}\b.{0,30}$/u;
@@ -29,7 +35,7 @@ export const duplicateLineRule: BoilerplateRule = {
     context.trimmed.forEach((line, index) => {
       if (line === "" || index === headline) return;
       const key = keys[index]!;
-      if (key.split(" ").length < 3) return;
+      if (splitCount(key, 3) < 3) return; // keys have single spaces
       const previous = context.previousNonBlank(index);
       if (previous >= 0 && keys[previous] === key) {
         findings.push({ kind: "lines", startLine: index, endLine: index, message: "Repeats the line above (a caption or headline copy).", relatedLine: previous, relatedMessage: "First copy" });

@@ -2,6 +2,7 @@
 import data from "../../data/boilerplate.json";
 import { lexicon } from "../../lexicon";
 import { lineMatcher, type BoilerplateRule, type RawFinding, type RuleContext } from "../rule";
+import { splitCount } from "../../text/words";
 
 function perLine(context: RuleContext, test: (line: string, index: number) => string | undefined): RawFinding[] {
   const findings: RawFinding[] = [];
@@ -24,7 +25,7 @@ function isMenu(line: string): boolean {
   const items = line.split(new RegExp(MENU_SEPARATOR.source, "gu")).map((item) => item.trim()).filter((item) => item !== "" && !/^[|·•/›»>]$/.test(item));
   if (items.length < 2) return false;
   // Menus are many short items; a long line needs many of them.
-  return items.every((item) => item.split(/\s+/).length <= 5 && !/[.!?;:,]$/.test(item)) && line.split(/\s+/).length <= Math.max(40, items.length * 6);
+  return items.every((item) => splitCount(item, 6) <= 5 && !/[.!?;:,]$/.test(item)) && splitCount(line, Math.max(40, items.length * 6) + 1) <= Math.max(40, items.length * 6);
 }
 
 export const navigationRule: BoilerplateRule = {
@@ -90,7 +91,7 @@ export const photoCreditRule: BoilerplateRule = {
     perLine(context, (line, index) => {
       if (isCreditLine(line)) return "A photo credit on its own line.";
       // A short all-capitals line right under a caption ("BNG", "NHẬT BẮC") credits the photo.
-      if (line.length > 30 || line.split(/\s+/).length > 3 || /\d/.test(line)) return undefined;
+      if (line.length > 30 || splitCount(line, 4) > 3 || /\d/.test(line)) return undefined;
       const letters = line.replace(/[^\p{L}]/gu, "");
       if (letters.length < 2 || letters !== letters.toUpperCase()) return undefined;
       if (lexicon.outlets.has(line)) return undefined;

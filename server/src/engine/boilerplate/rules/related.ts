@@ -6,6 +6,7 @@
  */
 import data from "../../data/boilerplate.json";
 import { lineMatcher, type BoilerplateRule, type RawFinding, type RuleContext } from "../rule";
+import { splitCount } from "../../text/words";
 
 const isHeading = lineMatcher(data.relatedHeadings);
 const TIMESTAMP = [
@@ -27,7 +28,7 @@ function classify(context: RuleContext, index: number): LineKind {
   if (isHeading(line)) return "heading";
   if (TIMESTAMP.some((r) => r.test(line))) return "timestamp";
   if (TEASER_END.test(line)) return "teaser";
-  const words = line.split(/\s+/).length;
+  const words = splitCount(line, MAX_HEADLINE_WORDS + 1);
   if (words <= MAX_HEADLINE_WORDS && !/[.]["”’)]?$/u.test(line)) return "headline";
   // A line shown twice in a row is a list item's headline, however long.
   const next = context.nextNonBlank(index);
@@ -42,7 +43,7 @@ function extendList(context: RuleContext, kinds: readonly LineKind[], start: num
   for (let k = start + 1; k < kinds.length; k++) {
     const kind = kinds[k]!;
     if (kind === "blank") continue;
-    const words = context.trimmed[k]!.split(/\s+/).length;
+    const words = splitCount(context.trimmed[k]!, MAX_TEASER_WORDS + 1);
     const teaserOfHeadline = kind === "paragraph" && previous === "headline" && words <= MAX_TEASER_WORDS;
     if (kind === "paragraph" && !teaserOfHeadline && !context.flagged.has(k)) break;
     last = k;
@@ -104,7 +105,7 @@ function offTopicTail(context: RuleContext, kinds: readonly LineKind[]): RawFind
     }
     if (kind === "paragraph" || kind === "heading") break;
     if (kind === "headline") {
-      const words = context.trimmed[k]!.split(/\s+/).length;
+      const words = splitCount(context.trimmed[k]!, 5);
       if (words < 5 || SENTENCE_END.test(context.trimmed[k]!)) break;
       headlines++;
     }
