@@ -19,6 +19,7 @@ interface ArticleSummary {
   amounts: number;
   debrisLines: number;
   skipped?: string;
+  skipReason?: string;
 }
 
 let client: LanguageClient | undefined;
@@ -84,6 +85,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
 }
 
 function showSummary(status: StatusBarItem, summary: ArticleSummary | undefined): void {
+  if (summary?.skipReason === "analysis-stopped" || summary?.skipReason === "internal-error") {
+    // A fault to see: the article has no analysis, and the log says why.
+    status.text = "$(warning) Article Annotator";
+    status.tooltip = `Article Annotator: ${summary.skipped ?? ""} — click to show the server log`;
+    status.command = COMMANDS.showOutput;
+    status.show();
+    return;
+  }
+  status.command = COMMANDS.emitRecord;
   if (!summary || summary.skipped) {
     status.hide();
     return;

@@ -56,6 +56,8 @@ test("deadline: a looping analysis is stopped after the deadline with one diagno
     assert.equal(answered.h, null, "the hover is answered (empty) instead of hanging");
     assert.ok(answered.ms < (deadline + 5) * 1000, `hover answered after ${Math.round(answered.ms)} ms, within the deadline and a margin`);
     assert.ok(client.logs.some((line) => line.includes("analysis stopped after") && line.includes(stuck)), "the log names the document");
+    const summary = await client.connection.sendRequest<{ skipped?: string; skipReason?: string } | null>("articleAnnotator/getSummary", { uri: stuck });
+    assert.equal(summary?.skipReason, "analysis-stopped", "the summary (the status bar's source) says why");
 
     // The server still analyzes: a hover on the good document, and the stuck one once its text is fixed.
     const entity = await hoverAt(client, good, 1, 26);

@@ -3,7 +3,7 @@ import type { CodeLens } from "vscode-languageserver";
 import type { Analysis, PersonAttributes } from "../engine";
 import { Commands, type ArticleSummary } from "./protocol";
 
-export function summarize(uri: string, version: number, analysis: Analysis, skipped?: string): ArticleSummary {
+export function summarize(uri: string, version: number, analysis: Analysis, skipped?: string, skipReason?: string): ArticleSummary {
   const count = (type: string): number => analysis.entities.filter((e) => e.type === type).length;
   // People and forums are counted once however often they are mentioned; amounts and dates each time.
   const distinct = (type: string): number =>
@@ -12,6 +12,7 @@ export function summarize(uri: string, version: number, analysis: Analysis, skip
   for (const b of analysis.boilerplate) if (b.scope === "lines") for (let k = b.startLine; k <= b.endLine; k++) debris.add(k);
   const summary: ArticleSummary = { uri, version, people: distinct("person"), forums: distinct("forum"), amounts: count("amount"), dates: count("date"), debrisLines: debris.size };
   if (skipped) summary.skipped = skipped;
+  if (skipped && skipReason) summary.skipReason = skipReason;
   return summary;
 }
 

@@ -27,8 +27,10 @@ export interface ArticleSummary {
   amounts: number;
   dates: number;
   debrisLines: number;
-  /** Set when the document was not analyzed (too large, not an article). */
+  /** Set when the document was not analyzed (too large, not an article, analysis stopped or failed). */
   skipped?: string;
+  /** Why, as a code: "not-article", "too-large", "analysis-stopped" (past the deadline) or "internal-error". */
+  skipReason?: string;
 }
 
 /** Notification `articleAnnotator/summary` (server → client) each time a document's diagnostics are published. */

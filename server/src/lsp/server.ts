@@ -83,7 +83,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (result.ms !== undefined) analysisMs.set(uri, result.ms);
     if (documents.get(uri)?.version !== version) return; // a newer edit arrived: its own run publishes
     await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(document, result) });
-    await connection.sendNotification(SummaryNotification, summarize(uri, version, result.analysis, result.skipped));
+    await connection.sendNotification(SummaryNotification, summarize(uri, version, result.analysis, result.skipped, result.skipReason));
     if (!result.skipped) index.update(uri, document.getText(), result.analysis);
   };
 
@@ -173,7 +173,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   );
   connection.onWorkspaceSymbol(({ query }) => safely("workspaceSymbol", [], () => index.query(query)));
   connection.onRequest(SummaryRequest, (params: { uri: string }) =>
-    withDocument("summary", params.uri, null, (document, { analysis, skipped }) => summarize(document.uri, document.version, analysis, skipped)),
+    withDocument("summary", params.uri, null, (document, { analysis, skipped, skipReason }) => summarize(document.uri, document.version, analysis, skipped, skipReason)),
   );
 
   connection.onExecuteCommand((params) =>
