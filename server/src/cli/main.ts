@@ -53,8 +53,8 @@ Examples:
 Exit status: annotate and clean: 0 when every file was processed, 1 when some file
 could not be read or its analysis was stopped at the deadline (the others are still
 processed; reasons go to stderr). lint: 0 no debris, 1 debris found, 2 a file could
-not be read or analyzed. Usage or settings
-errors: 2. Records follow schema/record.v1.schema.json.`;
+not be read or analyzed. Usage or settings errors: 2. Records follow
+schema/record.v1.schema.json.`;
 
 const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config", "--deadline"]);
 const DEFAULT_MAX_BYTES = 10_000_000;
