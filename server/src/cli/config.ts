@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { boilerplateRules, compileCustomRules, type CustomRuleDefinition, type RuleSettings } from "../engine";
-import { DEFAULT_DEADLINE_SECONDS } from "../host/analysisPool";
+import { DEFAULT_DEADLINE_SECONDS, isDeadline } from "../host/analysisPool";
 
 /** What an analysis runs with: plain data (checked here, compiled in the analysis worker). */
 export interface AnalysisSettings {
@@ -44,7 +44,7 @@ export function loadConfig(path: string | undefined, warn: (message: string) => 
   if (compiled.errors.length > 0) throw new ConfigProblem(compiled.errors.map((e) => `${file}: ${e}`).join("\n"));
   if (Array.isArray(customRules)) settings.customRules = customRules as CustomRuleDefinition[];
   if (analysisDeadline !== undefined) {
-    if (typeof analysisDeadline !== "number" || !Number.isFinite(analysisDeadline) || analysisDeadline <= 0) throw new ConfigProblem(`${file}: "analysisDeadline" must be a positive number of seconds`);
+    if (!isDeadline(analysisDeadline)) throw new ConfigProblem(`${file}: "analysisDeadline" must be a positive number of seconds`);
     settings.analysisDeadline = analysisDeadline;
   }
   if (rules !== undefined) {

@@ -10,6 +10,7 @@ import { clean } from "./clean";
 import { ConfigProblem, DEFAULT_CONFIG, loadConfig } from "./config";
 import { complain, type Io } from "./io";
 import { lint } from "./lint";
+import { isDeadline } from "../host/analysisPool";
 import type { AnalysisSettings } from "./config";
 
 export type { Io } from "./io";
@@ -100,7 +101,7 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
   }
   if (flags.has("--deadline")) {
     const deadline = Number(flags.get("--deadline"));
-    if (!Number.isFinite(deadline) || deadline <= 0) return usage(io, "--deadline must be a positive number of seconds");
+    if (!isDeadline(deadline)) return usage(io, "--deadline must be a positive number of seconds");
     settings.analysisDeadline = deadline;
   }
   const articles = { maxSize, settings, workerScript: host.workerScript };

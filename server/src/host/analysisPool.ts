@@ -152,6 +152,14 @@ export class AnalysisPool {
   }
 }
 
+/**
+ * Whether `value` can be a deadline: a finite number of seconds above 0. The one check behind the
+ * `analysisDeadline` setting, the CLI's settings file and `--deadline`.
+ */
+export function isDeadline(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value > 0;
+}
+
 function validDeadline(seconds: number | undefined): number | undefined {
-  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+  return isDeadline(seconds) ? seconds : undefined;
 }

@@ -5,7 +5,7 @@
  */
 import type { Connection } from "vscode-languageserver";
 import { compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "../engine";
-import { DEFAULT_DEADLINE_SECONDS } from "../host/analysisPool";
+import { DEFAULT_DEADLINE_SECONDS, isDeadline } from "../host/analysisPool";
 
 export interface Settings {
   /** Glob patterns of the files treated as articles. */
@@ -58,7 +58,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   problems.push(...compiled.errors.map((e) => `articleAnnotator.${e}`));
   const recordsFolder = typeof value.recordsFolder === "string" ? value.recordsFolder : DEFAULT_SETTINGS.recordsFolder;
   const deadline = value.analysisDeadline;
-  const analysisDeadline = typeof deadline === "number" && Number.isFinite(deadline) && deadline > 0 ? deadline : DEFAULT_SETTINGS.analysisDeadline;
+  const analysisDeadline = isDeadline(deadline) ? deadline : DEFAULT_SETTINGS.analysisDeadline;
   if (deadline !== undefined && analysisDeadline !== deadline) problems.push("articleAnnotator.analysisDeadline must be a positive number of seconds");
   return {
     files,

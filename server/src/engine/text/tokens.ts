@@ -3,8 +3,7 @@
  * records how it is separated from the previous one, which the name and forum grammars need
  * ("Eui-yong" is one name part, "Mekong - Nhật Bản" two parties).
  */
-import { isAsciiLetter } from "./chars";
-import { boundaryAtOrAfter, boundaryAtOrBefore, codePointEnd, codePointLength, codePointText } from "./codePoints";
+import { boundaryAtOrAfter, boundaryAtOrBefore, codePointEnd, codePointLength, codePointText, isLetterAt, isNumberAt } from "./codePoints";
 
 export interface Token {
   readonly text: string;
@@ -62,13 +61,10 @@ function scan(source: string, offset: number, end: number, shift: number): Token
 }
 
 const TOKEN_AT_START = new RegExp(`^(?:${TOKEN.source})`, "u");
-const LETTER = /\p{L}/u;
-const NUMBER = /\p{N}/u;
 
+/** The kind of a token by its first code point (ASCII answered without a regular expression). */
 function kindOf(first: string): Token["kind"] {
-  const code = first.charCodeAt(0);
-  if (code < 128) return isAsciiLetter(code) ? "word" : code >= 48 && code <= 57 ? "number" : "punct";
-  return LETTER.test(first) ? "word" : NUMBER.test(first) ? "number" : "punct";
+  return isLetterAt(first, 0) ? "word" : isNumberAt(first, 0) ? "number" : "punct";
 }
 
 function makeToken(value: string, start: number, gap: string): Token {
