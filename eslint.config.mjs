@@ -41,9 +41,16 @@ export default tseslint.config(
     },
   },
   {
+    // The client shares the wire protocol's ids and shapes (lsp/protocol.ts) and the settings' types;
+    // nothing else of the server, and never the engine.
     files: ["client/src/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/server/**", "**/engine/**"], message: "The client stays thin: it talks to the server, never to the engine." }] }],
+      "@typescript-eslint/no-restricted-imports": ["error", {
+        patterns: [
+          { regex: "(^|/)server/src/(?!lsp/protocol$|host/settings$)", message: "The client stays thin: it talks to the server, never to the engine." },
+          { group: ["**/server/src/host/settings"], allowTypeImports: true, message: "The client takes the settings' types only." },
+        ],
+      }],
     },
   },
 );

@@ -7,20 +7,11 @@ import * as path from "node:path";
 import { commands, languages, StatusBarAlignment, window, workspace, type ExtensionContext, type StatusBarItem, type TextDocument, type TextEditor } from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 
-// Mirrors server/src/lsp/protocol.ts (the client may not import the server).
-const SUMMARY_NOTIFICATION = "articleAnnotator/summary";
-const SUMMARY_REQUEST = "articleAnnotator/getSummary";
-const COMMANDS = { fixAll: "articleAnnotator.fixAll", emitRecord: "articleAnnotator.emitRecord", showOutput: "articleAnnotator.showOutput" };
+// The wire protocol is the server's (ids and shapes only: the client never imports the engine).
+import { Commands, SummaryNotification as SUMMARY_NOTIFICATION, SummaryRequest as SUMMARY_REQUEST, type ArticleSummary } from "../../server/src/lsp/protocol";
 
-interface ArticleSummary {
-  uri: string;
-  people: number;
-  forums: number;
-  amounts: number;
-  debrisLines: number;
-  skipped?: string;
-  skipReason?: string;
-}
+/** The server's commands, and the client's own. */
+const COMMANDS = { ...Commands, showOutput: "articleAnnotator.showOutput" };
 
 let client: LanguageClient | undefined;
 
@@ -98,8 +89,9 @@ function showSummary(status: StatusBarItem, summary: ArticleSummary | undefined)
     status.hide();
     return;
   }
-  status.text = `$(person) ${summary.people}  $(organization) ${summary.forums}  $(symbol-number) ${summary.amounts}  $(trash) ${summary.debrisLines}`;
-  status.tooltip = `Article Annotator: ${summary.people} people · ${summary.forums} forums · ${summary.amounts} amounts · ${summary.debrisLines} lines of debris — click to emit the annotated record`;
+  const count = (type: string): number => summary.counts[type] ?? 0;
+  status.text = `$(person) ${count("person")}  $(organization) ${count("forum")}  $(symbol-number) ${count("amount")}  $(trash) ${summary.debrisLines}`;
+  status.tooltip = `Article Annotator: ${summary.text} — click to emit the annotated record`;
   status.show();
 }
 

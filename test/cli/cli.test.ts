@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cliPath, samplesDir } from "../helpers/paths";
 import { assertValidRecord } from "../helpers/schema";
-import { recordPath } from "../../server/src/cli/output";
+import { recordLocation } from "../../server/src/host/records";
 
 function cli(args: string[], cwd?: string): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [cliPath, ...args], { encoding: "utf8", cwd });
@@ -102,14 +102,17 @@ test("an empty file gives an empty record; a file over --max-size is skipped wit
   writeFileSync(join(dir, "big.txt"), Buffer.alloc(2_000_000, "a"));
   const run = cli(["annotate", "--max-size", "1000000", dir]);
   assert.equal(run.status, 1);
-  assert.match(run.stderr, /big\.txt: skipped: 1\.9 MB is larger than the limit of 976\.6 KB \(--max-size\)/);
+  assert.match(run.stderr, /big\.txt: skipped: [\d,]+ characters is more than the limit of 1,000,000 \(maxFileSize, --max-size\)/);
   const [record] = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as { entities: unknown[]; source: { length: number } });
   assertValidRecord(record);
   assert.deepEqual([record!.entities.length, record!.source.length], [0, 0]);
 });
 
-test("annotate --out never writes outside the folder it is given", () => {
+test("a record's place keeps the article's folder below the root, and is refused outside it", () => {
   const out = join(tmpdir(), "aa-out");
-  assert.equal(recordPath(out, "/data/news/a.txt", "/data"), join(out, "news", "a.annotations.json"));
-  assert.throws(() => recordPath(out, "/elsewhere/a.txt", "/data/news"), /refusing to write outside/);
+  assert.deepEqual(recordLocation("/data/news/a.txt", { root: "/data", folder: out, confined: false }), { path: join(out, "news", "a.annotations.json"), sourcePath: "news/a.txt" });
+  assert.deepEqual(recordLocation("/data/news/a.txt", { root: "/data", folder: "", confined: true }), { path: "/data/news/a.annotations.json", sourcePath: "news/a.txt" });
+  assert.deepEqual(recordLocation("/data/news/a.txt", { root: "/data", folder: "records", confined: true }), { path: "/data/records/news/a.annotations.json", sourcePath: "news/a.txt" });
+  assert.match(String((recordLocation("/elsewhere/a.txt", { root: "/data/news", folder: out, confined: false }) as { error: string }).error), /not inside/);
+  assert.match(String((recordLocation("/data/a.txt", { root: "/data", folder: "../records", confined: true }) as { error: string }).error), /outside the workspace/);
 });

@@ -69,5 +69,5 @@ test("--deadline and analysisDeadline must be positive numbers of seconds", () =
   writeFileSync(join(dir, "settings.json"), JSON.stringify({ analysisDeadline: -3 }));
   const file = cli(["lint", "--config", join(dir, "settings.json"), dir]);
   assert.equal(file.status, 2);
-  assert.match(file.stderr, /"analysisDeadline" must be a positive number of seconds/);
+  assert.match(file.stderr, /analysisDeadline must be a positive number of seconds/);
 });

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { analyze, type DateAttributes } from "../../server/src/engine";
+import { analyze } from "../../server/src/engine";
 
 function dates(text: string): [string, string | undefined][] {
-  return analyze(text).entities.filter((e) => e.type === "date").map((e) => [e.text, (e.attributes as DateAttributes).value]);
+  return analyze(text).entities.filter((e) => e.type === "date").map((e) => [e.text, e.attributes.value]);
 }
 
 test("date-times, full dates and month-year take their ISO value", () => {

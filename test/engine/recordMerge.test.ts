@@ -11,7 +11,7 @@ test("emitting again keeps manual and rejected entities and does not bring a rej
   const start = TEXT.indexOf("Lào");
   const previous: AnnotatedRecord = {
     ...first,
-    entities: [...first.entities.map((e) => (e === amount ? { ...e, origin: "rejected" as const } : e)), { ...first.entities[0]!, id: "m1", type: "location", text: "Lào", start, end: start + 3, origin: "manual", rule: "manual" }],
+    entities: [...first.entities.map((e) => (e === amount ? { ...e, origin: "rejected" as const } : e)), { ...first.entities[0]!, id: "m1", type: "location", text: "Lào", start, end: start + 3, attributes: { country: "LA" }, origin: "manual", rule: "manual" }],
   };
   const merged = mergeRecords(previous, record(TEXT), TEXT);
   assert.deepEqual(merged.entities.filter((e) => e.origin !== "auto").map((e) => [e.id, e.origin]), [["m1", "manual"], [amount.id, "rejected"]]);

@@ -309,7 +309,7 @@ test("merging records ends on an empty or pair-splitting entity text, leaving th
   const text = "\u{1D400}\u{1D400} Hà Nội";
   const fresh: AnnotatedRecord = buildRecord(text, { length: text.length, article: {}, entities: [], boilerplate: [] }, { path: "a.txt", sha256: "a".repeat(64), length: text.length });
   const manual = (id: string, entityText: string, start: number, end: number): AnnotatedRecord["entities"][number] => ({
-    id, type: "location", text: entityText, start, end, line: 0, character: start, attributes: { kind: "money", value: 0, unit: "VND" }, origin: "manual", rule: "manual",
+    id, type: "location", text: entityText, start, end, line: 0, character: start, attributes: {}, origin: "manual", rule: "manual",
   });
   // An empty text (its range holds text, so it is not "in place"); the two halves across two pairs, found only inside them.
   const previous: AnnotatedRecord = { ...fresh, entities: [manual("m1", "", 1, 3), manual("m2", "\uDC00\uD835", 6, 8)] };

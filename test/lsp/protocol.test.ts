@@ -178,7 +178,7 @@ test("protocol: emitting the record writes NAME.annotations.json as an edit, val
     writeFileSync(file.replace(/\.txt$/, ".annotations.json"), "{ not json");
     const refused = await client.connection.sendRequest("workspace/executeCommand", { command: "articleAnnotator.emitRecord", arguments: [uri] });
     assert.equal(refused, null);
-    assert.match(client.messages.at(-1)!.message, /exists but is not valid JSON \(.*\); it was left as it is/);
+    assert.match(client.messages.at(-1)!.message, /the existing record cannot be merged: not valid JSON \(.*\); it was left as it is/);
     assert.equal(readFileSync(file.replace(/\.txt$/, ".annotations.json"), "utf8"), "{ not json", "a malformed record is never overwritten");
   } finally {
     await client.stop();

@@ -1,9 +1,15 @@
-/** `annotate`: one annotated record per article, on stdout or into a folder. */
-import { statSync } from "node:fs";
-import { buildRecord, type AnnotatedRecord } from "../engine";
+/**
+ * `annotate`: one annotated record per article, on stdout or into a folder. Each record is emitted
+ * through host/records.ts, as the editor's "Emit annotated record" does: an existing record (in
+ * `--out`, else where `recordsFolder` puts it) is merged, so what a person decided is kept, and a
+ * record file that cannot be read is never overwritten.
+ */
+import { emitRecord, readRecordText, recordLocation } from "../host/records";
+import { writeAtomic } from "../host/atomicWrite";
+import { FileProblem } from "../host/articleFiles";
+import type { AnnotatedRecord } from "../engine";
 import { forEachArticle, type ArticleRun } from "./articles";
 import { complain, type Io } from "./io";
-import { recordPath, writeAtomic } from "./output";
 import { summaryTable } from "./summary";
 
 export interface AnnotateOptions extends ArticleRun {
@@ -12,26 +18,22 @@ export interface AnnotateOptions extends ArticleRun {
 }
 
 export async function annotate(inputs: readonly string[], options: AnnotateOptions, io: Io): Promise<number> {
-  const folderRoot = inputs.length === 1 && isFolder(inputs[0]!) ? inputs[0] : undefined;
   const records: AnnotatedRecord[] = [];
-  const { failed, found } = await forEachArticle(inputs, options, io, (article, analysis) => {
-    const record = buildRecord(article.text, analysis, { path: article.path, sha256: article.sha256, length: article.bytes });
-    if (options.out) writeAtomic(recordPath(options.out, article.path, folderRoot), JSON.stringify(record, null, 2) + "\n");
-    if (options.out || options.format === "json") records.push(record);
-    else io.stdout(JSON.stringify(record) + "\n");
+  const folder = options.out ?? options.settings.recordsFolder;
+  const { failed, found } = await forEachArticle(inputs, options, io, ({ article, analysis, inputFolder }) => {
+    // Paths are relative to the current folder, as to the workspace folder in the editor.
+    const location = recordLocation(article.path, { root: process.cwd(), outsideRoot: inputFolder, folder, confined: false });
+    if ("error" in location) throw new FileProblem(article.path, location.error);
+    const emitted = emitRecord({ text: article.text, analysis, source: { path: location.sourcePath, sha256: article.sha256, length: article.bytes }, previous: readRecordText(location.path) });
+    if ("error" in emitted) throw new FileProblem(location.path, emitted.error);
+    if (options.out) writeAtomic(location.path, emitted.content);
+    if (options.out || options.format === "json") records.push(emitted.record);
+    else io.stdout(JSON.stringify(emitted.record) + "\n");
   });
   if (options.out) {
-    if (records.length > 0) io.stdout(summaryTable(records.map((record) => ({ file: record.source.path, record })), io.columns) + "\n");
+    if (records.length > 0) io.stdout(summaryTable(records, io.columns) + "\n");
     io.stdout(`\n${records.length} record${records.length === 1 ? "" : "s"} written to ${options.out}${failed ? `, ${failed} file${failed === 1 ? "" : "s"} failed` : ""}.\n`);
   } else if (options.format === "json") io.stdout(JSON.stringify(records, null, 2) + "\n");
-  if (found === 0 && failed === 0) complain(io, `no .txt files found in ${inputs.join(", ")}`);
+  if (found === 0 && failed === 0) complain(io, `no article files found in ${inputs.join(", ")}`);
   return failed > 0 || found === 0 ? 1 : 0;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,26 +1,38 @@
 /**
- * Runs a command's work over every article given: reads each file, analyzes it in a worker thread
- * under the deadline (host/analysisPool.ts), reports unreadable files and stopped analyses, and goes on.
+ * Runs a command's work over every article given: lists and reads them (host/articleFiles.ts),
+ * analyzes each in a worker thread under the deadline (host/analysisPool.ts), reports unreadable
+ * files and stopped analyses, and goes on.
  */
+import { resolve, dirname } from "node:path";
+import { isInside } from "../host/paths";
+import { statSync } from "node:fs";
 import type { Analysis } from "../engine";
 import { AnalysisPool, describeStopped } from "../host/analysisPool";
-import type { AnalysisSettings } from "./config";
-import { collectPaths, FileProblem, readArticle, type ArticleFile } from "./files";
+import { FileProblem, listArticleFiles, readArticleFile, type ArticleFile } from "../host/articleFiles";
+import type { ResolvedSettings } from "../host/settings";
 import { complain, type Io } from "./io";
 
 export interface ArticleRun {
-  maxSize: number;
-  settings: AnalysisSettings;
+  settings: ResolvedSettings;
   /** The script analysis workers run (the CLI bundle itself). */
   workerScript: string;
 }
 
+/** An article read and analyzed, with the folder that holds it when it lies outside the current one (see `inputFolderOf`). */
+export interface ArticleWork {
+  article: ArticleFile;
+  analysis: Analysis;
+  /** The folder given on the command line that holds the article (a file's own folder). */
+  inputFolder: string;
+}
+
 /**
  * Calls `work` with each readable article and its analysis, in the order given; resolves to how
- * many files failed (unreadable, analysis stopped at the deadline or failed) and how many were found.
+ * many files failed (unreadable, analysis stopped at the deadline or failed, or `work` threw a
+ * FileProblem) and how many were found.
  */
-export async function forEachArticle(inputs: readonly string[], run: ArticleRun, io: Io, work: (article: ArticleFile, analysis: Analysis) => void): Promise<{ failed: number; found: number }> {
-  const { files, problems } = collectPaths(inputs);
+export async function forEachArticle(inputs: readonly string[], run: ArticleRun, io: Io, work: (item: ArticleWork) => void): Promise<{ failed: number; found: number }> {
+  const { files, problems } = listArticleFiles(inputs, run.settings.files);
   let failed = problems.length;
   for (const problem of problems) complain(io, problem.message);
   if (files.length === 0) return { failed, found: 0 };
@@ -28,11 +40,11 @@ export async function forEachArticle(inputs: readonly string[], run: ArticleRun,
   try {
     for (const path of files) {
       try {
-        const article = readArticle(path, run.maxSize);
+        const article = readArticleFile(path, run.settings.maxFileSize);
         const outcome = await pool.analyze({ text: article.text, rules: run.settings.rules, customRules: run.settings.customRules });
         if (outcome.kind === "stopped") throw new FileProblem(path, `${describeStopped(outcome.seconds)}; the file was skipped (--deadline sets the limit)`);
         if (outcome.kind === "failed") throw new FileProblem(path, `analysis failed: ${outcome.reason.split("\n")[0]}`);
-        work(article, outcome.analysis);
+        work({ article, analysis: outcome.analysis, inputFolder: inputFolderOf(path, inputs) });
       } catch (error) {
         failed++;
         complain(io, error instanceof FileProblem ? error.message : `${path}: ${error instanceof Error ? error.message : String(error)}`);
@@ -42,4 +54,19 @@ export async function forEachArticle(inputs: readonly string[], run: ArticleRun,
     await pool.dispose();
   }
   return { failed, found: files.length };
+}
+
+/** The folder given on the command line that holds the article at `path`; for a file given by itself, its own folder. */
+export function inputFolderOf(path: string, inputs: readonly string[]): string {
+  const article = resolve(path);
+  for (const input of inputs.map((i) => resolve(i))) if (input !== article && isInside(article, input) && isFolder(input)) return input;
+  return dirname(article);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

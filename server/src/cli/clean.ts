@@ -5,9 +5,9 @@
 import { createTwoFilesPatch } from "diff";
 import { applyFixes } from "../engine";
 import { forEachArticle, type ArticleRun } from "./articles";
-import { encode } from "./files";
+import { encodeArticle } from "../host/articleFiles";
+import { writeAtomic } from "../host/atomicWrite";
 import type { Io } from "./io";
-import { writeAtomic } from "./output";
 
 export interface CleanOptions extends ArticleRun {
   write: boolean;
@@ -16,13 +16,13 @@ export interface CleanOptions extends ArticleRun {
 export async function clean(inputs: readonly string[], options: CleanOptions, io: Io): Promise<number> {
   let changedFiles = 0;
   let fixes = 0;
-  const { failed } = await forEachArticle(inputs, options, io, (article, analysis) => {
+  const { failed } = await forEachArticle(inputs, options, io, ({ article, analysis }) => {
     const result = applyFixes(article.text, analysis.boilerplate);
     if (result.text === article.text) return;
     changedFiles++;
     fixes += result.applied.length;
     io.stdout(createTwoFilesPatch(`a/${article.path}`, `b/${article.path}`, article.text, result.text, undefined, undefined, { context: 2 }));
-    if (options.write) writeAtomic(article.path, encode(result.text, article.encoding));
+    if (options.write) writeAtomic(article.path, encodeArticle(result.text, article.encoding));
   });
   const verb = options.write ? "cleaned" : "would clean";
   io.stderr(`article-annotator: ${verb} ${changedFiles} file${changedFiles === 1 ? "" : "s"} (${fixes} fix${fixes === 1 ? "" : "es"})${options.write || changedFiles === 0 ? "" : "; run with --write to apply"}.\n`);

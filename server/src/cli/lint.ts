@@ -22,7 +22,7 @@ interface Problem {
 /** Exit status: 0 nothing found, 1 debris found, 2 a file could not be read or its analysis was stopped. */
 export async function lint(inputs: readonly string[], options: LintOptions, io: Io): Promise<number> {
   const problems: Problem[] = [];
-  const { failed } = await forEachArticle(inputs, options, io, (article, analysis) => {
+  const { failed } = await forEachArticle(inputs, options, io, ({ article, analysis }) => {
     const index = new LineIndex(article.text);
     for (const finding of analysis.boilerplate) {
       const start = index.positionAt(finding.start);

@@ -11,7 +11,7 @@ import { ConfigProblem, DEFAULT_CONFIG, loadConfig } from "./config";
 import { complain, type Io } from "./io";
 import { lint } from "./lint";
 import { isDeadline } from "../host/analysisPool";
-import type { AnalysisSettings } from "./config";
+import { DEFAULT_SETTINGS, type ResolvedSettings } from "../host/settings";
 
 export type { Io } from "./io";
 
@@ -29,18 +29,23 @@ PATH is an article file or a folder; folders are searched recursively for *.txt 
 annotate:
   -f, --format jsonl|json  jsonl (default): one record per line on stdout.
                            json: one JSON array of records, indented.
-  -o, --out DIR            Write one DIR/NAME.annotations.json per article instead
-                           (a folder's structure is kept) and print a summary table.
+  -o, --out DIR            Write one DIR/PATH/NAME.annotations.json per article instead
+                           (PATH: the article's folder below the current one) and
+                           print a summary table. An existing record is merged: what a
+                           person added, accepted or rejected is kept; one that cannot
+                           be read is left as it is and the article fails.
 lint:
   -f, --format text|json   text (default): path:line:col: severity: message [rule]
 clean:
       --write              Rewrite the files (atomically, same encoding); without it,
                            print a unified diff of what would change.
 all commands:
-      --config FILE        Settings: {"rules": {"spam": "off", "run-together": "hint"},
+      --config FILE        Settings: the editor's articleAnnotator.* settings without
+                           the prefix, e.g. {"rules": {"spam": "off"}, "recordsFolder": "out",
                            "customRules": [{"id": "footer", "pattern": "^Acme ©"}]}
                            (default: ${DEFAULT_CONFIG} in the current folder, if any)
-      --max-size BYTES     Skip files larger than this (default 10000000).
+      --max-size CHARS     Skip articles longer than this many characters (default
+                           ${DEFAULT_SETTINGS.maxFileSize}; "maxFileSize" in the settings file).
       --deadline SECONDS   Stop the analysis of a file that takes longer than this,
                            report it and go on with the others (default 10;
                            "analysisDeadline" in the settings file).
@@ -58,7 +63,6 @@ not be read or analyzed. Usage or settings errors: 2. Records follow
 schema/record.v1.schema.json.`;
 
 const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config", "--deadline"]);
-const DEFAULT_MAX_BYTES = 10_000_000;
 
 /** Where the CLI runs: its version, and the script its analysis workers run (the CLI bundle itself). */
 export interface CliHost {
@@ -85,10 +89,10 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
     return 0;
   }
   if (command !== "annotate" && command !== "lint" && command !== "clean") return usage(io, command === undefined ? "missing command" : `unknown command "${command}"`);
-  const maxSize = flags.has("--max-size") ? Number(flags.get("--max-size")) : DEFAULT_MAX_BYTES;
-  if (!Number.isFinite(maxSize) || maxSize <= 0) return usage(io, "--max-size must be a positive number of bytes");
+  const maxSize = flags.has("--max-size") ? Number(flags.get("--max-size")) : undefined;
+  if (maxSize !== undefined && (!Number.isFinite(maxSize) || maxSize <= 0)) return usage(io, "--max-size must be a positive number of characters");
   if (paths.length === 0) return usage(io, "give at least one file or folder");
-  let settings: AnalysisSettings;
+  let settings: ResolvedSettings;
   try {
     const config = flags.get("--config");
     settings = loadConfig(typeof config === "string" ? config : undefined, (message) => complain(io, message));
@@ -104,7 +108,8 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
     if (!isDeadline(deadline)) return usage(io, "--deadline must be a positive number of seconds");
     settings.analysisDeadline = deadline;
   }
-  const articles = { maxSize, settings, workerScript: host.workerScript };
+  if (maxSize !== undefined) settings.maxFileSize = maxSize;
+  const articles = { settings, workerScript: host.workerScript };
   const format = flags.get("--format");
   switch (command) {
     case "annotate": {

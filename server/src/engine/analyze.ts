@@ -7,7 +7,7 @@ import { detectAmounts } from "./detect/amount";
 import { detectDates, isoDate } from "./detect/date";
 import { detectMetadata } from "./detect/metadata";
 import { insertSpaces, spaceInsertions } from "./text/spaces";
-import type { Analysis, BoilerplateFinding, DateAttributes, Entity } from "./types";
+import type { Analysis, BoilerplateFinding, Entity, EntityOf } from "./types";
 
 export interface AnalyzeOptions {
   /** Per-rule boilerplate settings: "off" or a severity. */
@@ -52,11 +52,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 }
 
 /** Dates written without a year take the dateline's year. */
-function completeYears(dates: Entity[], published: string | undefined): void {
+function completeYears(dates: EntityOf<"date">[], published: string | undefined): void {
   const year = published ? Number(published.slice(0, 4)) : undefined;
   if (!year) return;
   for (const date of dates) {
-    const attributes = date.attributes as DateAttributes;
+    const attributes = date.attributes;
     if (attributes.year !== undefined || attributes.month === undefined) continue;
     attributes.year = year;
     attributes.yearFrom = "dateline";

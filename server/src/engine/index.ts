@@ -11,3 +11,4 @@ export { LineIndex, splitLines } from "./text/lines";
 export { normalizeText } from "./text/normalize";
 export type * from "./types";
 export { countryName } from "./lexicon";
+export { ENTITY_KINDS, ENTITY_TYPES, entityName, isEntityType, type EntityKind, type SymbolKindName } from "./entityKinds";

@@ -3,24 +3,26 @@
  * (schema: `schema/record.v1.schema.json`).
  */
 import { LineIndex } from "./text/lines";
-import type { Analysis, ArticleMetadata, BoilerplateFinding, EntityAttributes, EntityType } from "./types";
+import type { Analysis, ArticleMetadata, BoilerplateFinding, Entity, EntityAttributesByType, EntityType } from "./types";
 
 export const RECORD_SCHEMA_VERSION = 1;
 
 export type Origin = "auto" | "manual" | "rejected";
 
-export interface RecordEntity {
+/** What every record entity has. Offsets: UTF-16 code units into the article, `end` exclusive; `line`/`character`: the LSP position of `start`. */
+export interface RecordEntityBase {
   id: string;
-  type: EntityType;
   text: string;
   start: number;
   end: number;
   line: number;
   character: number;
-  attributes: EntityAttributes;
   origin: Origin;
   rule: string;
 }
+
+/** An entity as the record stores it: a union discriminated by `type`, like `Entity`. */
+export type RecordEntity = { [T in EntityType]: RecordEntityBase & { type: T; attributes: EntityAttributesByType[T] } }[EntityType];
 
 /** A debris finding as the record stores it (the fix and related line stay in the engine and server). */
 export type RecordBoilerplate = Pick<BoilerplateFinding, "rule" | "start" | "end" | "startLine" | "endLine" | "message" | "severity" | "scope">;
@@ -53,21 +55,7 @@ export function buildRecord(text: string, analysis: Analysis, source: RecordSour
     schemaVersion: RECORD_SCHEMA_VERSION,
     source: { path: source.path, sha256: source.sha256, length: source.length },
     article,
-    entities: analysis.entities.map((entity, k) => {
-      const position = index.positionAt(entity.start);
-      return {
-        id: `e${k + 1}`,
-        type: entity.type,
-        text: entity.text,
-        start: entity.start,
-        end: entity.end,
-        line: position.line,
-        character: position.character,
-        attributes: entity.attributes,
-        origin: "auto",
-        rule: entity.rule,
-      };
-    }),
+    entities: analysis.entities.map((entity, k) => toRecordEntity(entity, `e${k + 1}`, index.positionAt(entity.start))),
     boilerplate: analysis.boilerplate.filter((f) => f.scope === "lines").map(toRecordFinding),
     inlineDebris: analysis.boilerplate.filter((f) => f.scope === "span").map(toRecordFinding),
   };
@@ -84,4 +72,10 @@ export function buildRecord(text: string, analysis: Analysis, source: RecordSour
       scope: finding.scope,
     };
   }
+}
+
+/** A detected entity as a record entry (`origin: "auto"`), with the fields in the record's order. */
+function toRecordEntity(entity: Entity, id: string, position: { line: number; character: number }): RecordEntity {
+  // `type` and `attributes` come from one entity, so they are paired; the compiler cannot see that through the union.
+  return { id, type: entity.type, text: entity.text, start: entity.start, end: entity.end, ...position, attributes: entity.attributes, origin: "auto", rule: entity.rule } as RecordEntity;
 }

@@ -1,7 +1,5 @@
 /** Plain data the engine returns. Offsets are UTF-16 code units into the text given to `analyze`. */
 
-export type EntityType = "person" | "forum" | "amount" | "date" | "organization" | "location";
-
 export interface PersonAttributes {
   /** The title as written before the name ("Phó Thủ tướng, Bộ trưởng Ngoại giao"). */
   title?: string;
@@ -51,18 +49,50 @@ export interface DateAttributes {
   yearFrom?: "dateline";
 }
 
-export type EntityAttributes = PersonAttributes | ForumAttributes | AmountAttributes | DateAttributes;
+/** An organization annotated by a person (the engine does not detect them yet). */
+export interface OrganizationAttributes {
+  /** The full name the mention refers to, when it is an abbreviation or a short form. */
+  canonical?: string;
+}
 
-/** One detected entity, in the engine's own terms (no editor positions). */
-export interface Entity {
-  type: EntityType;
+/** A place annotated by a person (the engine does not detect them yet). */
+export interface LocationAttributes {
+  /** ISO 3166-1 alpha-2 code of the country, when the place is one or lies in one. */
+  country?: string;
+}
+
+/**
+ * The attributes of each entity type: the one list of types. Adding a type is an entry here, one in
+ * `ENTITY_KINDS` (entityKinds.ts) and one in the record schema; the compiler then points at every
+ * exhaustive `switch` on `type` that misses it.
+ */
+export interface EntityAttributesByType {
+  person: PersonAttributes;
+  forum: ForumAttributes;
+  amount: AmountAttributes;
+  date: DateAttributes;
+  organization: OrganizationAttributes;
+  location: LocationAttributes;
+}
+
+export type EntityType = keyof EntityAttributesByType;
+
+export type EntityAttributes = EntityAttributesByType[EntityType];
+
+/** What every entity has, whatever its type. Offsets: UTF-16 code units, `end` exclusive. */
+export interface EntityBase {
   start: number;
   end: number;
   text: string;
-  attributes: EntityAttributes;
   /** Id of the rule that produced it ("person.title-trigger"). */
   rule: string;
 }
+
+/** One detected entity, in the engine's own terms (no editor positions): a union discriminated by `type`. */
+export type Entity = { [T in EntityType]: EntityBase & { type: T; attributes: EntityAttributesByType[T] } }[EntityType];
+
+/** The entity of one type. */
+export type EntityOf<T extends EntityType> = Extract<Entity, { type: T }>;
 
 export type Severity = "error" | "warning" | "information" | "hint";
 

@@ -6,12 +6,12 @@
  * articles, or too large, get an empty analysis with the reason, and an engine error becomes a
  * logged message and an empty analysis.
  */
-import { minimatch } from "minimatch";
 import { URI } from "./uri";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Analysis } from "../engine";
 import { describeStopped, type AnalysisPool } from "../host/analysisPool";
-import type { ResolvedSettings } from "./settings";
+import { isArticlePath } from "../host/articleFiles";
+import type { ResolvedSettings } from "../host/settings";
 
 /** Why a document has no analysis: its diagnostic's code. */
 export type SkipReason = "not-article" | "too-large" | "internal-error" | "analysis-stopped";
@@ -86,5 +86,5 @@ export function isArticle(uri: string, languageId: string, settings: ResolvedSet
   if (languageId === "article") return true;
   const path = URI.path(uri);
   if (path === undefined) return false;
-  return settings.files.some((glob) => minimatch(path, glob, { dot: true, matchBase: !glob.includes("/") }));
+  return isArticlePath(path, settings.files);
 }

@@ -1,7 +1,7 @@
 /** Hover: a compact Markdown card for the entity or the debris under the cursor. */
 import type { Hover } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { boilerplateRules, countryName, type AmountAttributes, type Analysis, type DateAttributes, type Entity, type ForumAttributes, type PersonAttributes } from "../engine";
+import { boilerplateRules, countryName, ENTITY_KINDS, type Analysis, type Entity } from "../engine";
 import { toRange } from "./convert";
 
 export function hoverAt(document: TextDocument, analysis: Analysis, offset: number): Hover | null {
@@ -17,11 +17,11 @@ export function hoverAt(document: TextDocument, analysis: Analysis, offset: numb
 }
 
 function entityCard(entity: Entity, analysis: Analysis): string {
-  const lines = [`**${entity.type}** · ${escape(entity.text)}`];
+  const lines = [`**${ENTITY_KINDS[entity.type].label}** · ${escape(entity.text)}`];
   switch (entity.type) {
     case "person": {
-      const a = entity.attributes as PersonAttributes;
-      const mentions = analysis.entities.filter((e) => e.type === "person" && (e.attributes as PersonAttributes).canonical === a.canonical).length;
+      const a = entity.attributes;
+      const mentions = analysis.entities.filter((e) => e.type === "person" && e.attributes.canonical === a.canonical).length;
       if (a.canonical !== entity.text) lines.push(`refers to **${escape(a.canonical)}**`);
       const country = a.country ? countryName(a.country) : undefined;
       const role = [a.roles?.join(", "), a.portfolio ? `(${a.portfolio})` : ""].filter(Boolean).join(" ");
@@ -31,25 +31,36 @@ function entityCard(entity: Entity, analysis: Analysis): string {
       break;
     }
     case "forum": {
-      const a = entity.attributes as ForumAttributes;
+      const a = entity.attributes;
       const count = analysis.entities.filter((e) => e.type === "forum" && e.text === entity.text).length;
       lines.push([a.kind, a.edition !== undefined ? `edition ${a.edition}` : "", a.parties?.join(" – "), a.level, a.format, a.abbreviation].filter(Boolean).map((x) => escape(String(x))).join(" · "));
       lines.push(`${count} mention${count === 1 ? "" : "s"} in this article`);
       break;
     }
     case "amount": {
-      const a = entity.attributes as AmountAttributes;
+      const a = entity.attributes;
       const value = a.range ? `${a.range.min.toLocaleString("en-US")}–${a.range.max.toLocaleString("en-US")}` : a.value.toLocaleString("en-US");
       lines.push(`${a.kind} · ${a.approximate ? `≈ (${a.qualifier ?? "approximately"}) ` : ""}${value} ${escape(a.unit)}`);
       break;
     }
     case "date": {
-      const a = entity.attributes as DateAttributes;
+      const a = entity.attributes;
       lines.push(a.value ? `${a.value}${a.yearFrom ? " (year from the dateline)" : ""}` : "year unknown");
       break;
     }
-    default:
+    case "organization":
+      if (entity.attributes.canonical && entity.attributes.canonical !== entity.text) lines.push(`refers to **${escape(entity.attributes.canonical)}**`);
       break;
+    case "location": {
+      const country = entity.attributes.country ? countryName(entity.attributes.country) : undefined;
+      if (country) lines.push(`${escape(country.vi)} (${entity.attributes.country})`);
+      break;
+    }
+    default: {
+      // Every entity type has its section: a new type makes this line a compile error.
+      const missing: never = entity;
+      return String(missing);
+    }
   }
   lines.push(`_found by \`${entity.rule}\`_`);
   return lines.join("\n\n");

@@ -3,9 +3,9 @@
  * hovers, edits and diagnostics never wait for indexing. It receives the file list and the rule
  * settings, and posts symbol entries back in batches. Started from dist/server.js itself.
  */
-import { readFileSync, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { analyze, compileCustomRules, type AnalyzeOptions, type CustomRuleDefinition, type RuleSettings } from "../engine";
+import { readArticleFile } from "../host/articleFiles";
 import { injectFaults } from "../host/failpoints";
 import { entriesOf, type Entry } from "./symbolEntries";
 
@@ -52,17 +52,17 @@ export function runIndexWorkerIfAsked(): boolean {
   return true;
 }
 
-/** Symbol entries of one article file, or undefined when it is too large, unreadable or not UTF-8. */
+/**
+ * Symbol entries of one article file, read as every front door reads one (host/articleFiles.ts:
+ * UTF-8 with or without a BOM, UTF-16 with one); undefined when it is too large, unreadable or not text.
+ */
 export function indexFile(path: string, maxFileSize: number, options: AnalyzeOptions): Entry[] | undefined {
   try {
-    // A file's size in bytes is at most 4× its length in UTF-16 units: larger ones are skipped unread.
-    if (statSync(path).size > maxFileSize * 4) return undefined;
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(path));
-    if (text.length > maxFileSize) return undefined;
+    const { text } = readArticleFile(path, maxFileSize);
     injectFaults(text);
     return entriesOf(text, analyze(text, options));
   } catch {
-    // Unreadable, vanished, not UTF-8, or an engine failure on a hostile file: not indexed.
+    // Unreadable, vanished, not text, too large, or an engine failure on a hostile file: not indexed.
     return undefined;
   }
 }

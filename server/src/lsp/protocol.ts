@@ -18,15 +18,18 @@ export const CodeActionKinds = {
   emitRecord: "source.articleAnnotator.emitRecord",
 } as const;
 
-/** Counts of one article, for a status bar. */
+/** Counts of one article, for a status bar: host/summary.ts's `CountsSummary` of the document. */
 export interface ArticleSummary {
   uri: string;
   version: number;
-  people: number;
-  forums: number;
-  amounts: number;
-  dates: number;
+  /** Per entity type ("person", "forum", …), the number shown: people and forums once each, amounts and dates at every mention. */
+  counts: Record<string, number>;
+  /** Per entity type, every mention. */
+  mentions: Record<string, number>;
+  /** Lines of debris (whole-line findings). */
   debrisLines: number;
+  /** The counts as one line ("2 people · 3 forums · 4 amounts · 5 lines of debris"), as the CodeLens shows them. */
+  text: string;
   /** Set when the document was not analyzed (too large, not an article, analysis stopped or failed). */
   skipped?: string;
   /** Why, as a code: "not-article", "too-large", "analysis-stopped" (past the deadline) or "internal-error". */

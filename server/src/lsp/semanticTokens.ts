@@ -1,18 +1,19 @@
 /** Semantic tokens for entities; `package.json` maps each type to TextMate scopes so every theme colors them. */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Analysis, EntityType } from "../engine";
+import { ENTITY_KINDS, ENTITY_TYPES, type Analysis } from "../engine";
 
-const TYPES: EntityType[] = ["person", "forum", "amount", "date"];
-export const LEGEND: SemanticTokensLegend = { tokenTypes: TYPES, tokenModifiers: [] };
+/** One token type per entity type (`ENTITY_KINDS[type].semanticToken`, declared in package.json's `semanticTokenTypes`). */
+const TOKEN_TYPES = ENTITY_TYPES.map((type) => ENTITY_KINDS[type].semanticToken);
+export const LEGEND: SemanticTokensLegend = { tokenTypes: TOKEN_TYPES, tokenModifiers: [] };
 
 export function semanticTokens(document: TextDocument, analysis: Analysis): SemanticTokens {
   const builder = new SemanticTokensBuilder();
-  const entities = analysis.entities.filter((e) => TYPES.includes(e.type)).sort((a, b) => a.start - b.start);
+  const entities = [...analysis.entities].sort((a, b) => a.start - b.start);
   let reach = 0;
   for (const entity of entities) {
     if (entity.start < reach) continue; // tokens may not overlap
-    const type = TYPES.indexOf(entity.type);
+    const type = TOKEN_TYPES.indexOf(ENTITY_KINDS[entity.type].semanticToken);
     // A token lies on one line: an entity across a line break is split.
     let start = entity.start;
     while (start < entity.end) {

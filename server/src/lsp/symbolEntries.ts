@@ -2,13 +2,13 @@
  * Workspace-symbol entries of one article: each person (by canonical name) and forum once, at its
  * first mention. Plain data, so the index worker can post them to the main thread.
  */
-import { LineIndex, type Analysis, type PersonAttributes } from "../engine";
+import { ENTITY_KINDS, entityName, LineIndex, type Analysis, type EntityType } from "../engine";
 
 export interface Entry {
   name: string;
   /** `name` folded for matching queries. */
   folded: string;
-  type: "person" | "forum";
+  type: EntityType;
   line: number;
   character: number;
   length: number;
@@ -22,8 +22,8 @@ export function entriesOf(text: string, analysis: Analysis): Entry[] {
   const entries: Entry[] = [];
   const title = detached(analysis.article.title ?? "");
   for (const entity of analysis.entities) {
-    if (entity.type !== "person" && entity.type !== "forum") continue;
-    const name = entity.type === "person" ? (entity.attributes as PersonAttributes).canonical : entity.text;
+    if (!ENTITY_KINDS[entity.type].inWorkspaceSymbols) continue;
+    const name = entityName(entity);
     if (seen.has(name)) continue;
     seen.add(name);
     entries.push({ name: detached(name), folded: foldForSearch(name), type: entity.type, ...index.positionAt(entity.start), length: entity.end - entity.start, detail: title });

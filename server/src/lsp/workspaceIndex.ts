@@ -5,20 +5,17 @@
  * entry as they change. Without a worker script (tests that load the server in-process) the files
  * are indexed on the main thread, a few at a time between other requests.
  */
-import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { SymbolKind, type Connection, type SymbolInformation, type WorkDoneProgressServerReporter } from "vscode-languageserver";
-import type { Analysis } from "../engine";
+import { ENTITY_KINDS, type Analysis } from "../engine";
 import { describeStopped } from "../host/analysisPool";
-import { isArticle } from "./analyses";
+import { listArticleFiles } from "../host/articleFiles";
 import { INDEX_WORKER_ROLE, indexFile, type IndexJob, type IndexMessage } from "./indexWorker";
 import type { ResolvedSettings } from "./settings";
 import { entriesOf, foldForSearch, type Entry } from "./symbolEntries";
 import { URI } from "./uri";
 
-const SKIPPED_FOLDERS = new Set(["node_modules", ".git", "out", "dist", "build"]);
 const MAX_RESULTS = 500;
 /** On the main thread, yield to other requests after this long. */
 const SLICE_MS = 8;
@@ -74,7 +71,7 @@ export class WorkspaceIndex {
         if (wanted !== "" && !entry.folded.includes(wanted)) continue;
         results.push({
           name: entry.name,
-          kind: entry.type === "person" ? SymbolKind.Object : SymbolKind.Event,
+          kind: SymbolKind[ENTITY_KINDS[entry.type].symbolKind],
           containerName: entry.detail,
           location: { uri, range: { start: { line: entry.line, character: entry.character }, end: { line: entry.line, character: entry.character + entry.length } } },
         });
@@ -85,10 +82,8 @@ export class WorkspaceIndex {
   }
 
   private async run(folders: readonly string[], settings: ResolvedSettings, showProgress: boolean): Promise<void> {
-    const files = folders.flatMap((folder) => {
-      const path = URI.path(folder);
-      return path === undefined ? [] : listFiles(path).filter((file) => isArticle(URI.fromPath(file), "plaintext", settings));
-    });
+    const roots = folders.map((folder) => URI.path(folder)).filter((path): path is string => path !== undefined);
+    const { files } = listArticleFiles(roots, settings.files);
     if (files.length === 0) return;
     const progress = showProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin("Indexing articles", 0, `${files.length} files`, false);
@@ -211,25 +206,4 @@ function reporter(progress: WorkDoneProgressServerReporter | undefined, total: n
     reported = percent;
     progress.report(percent, `${done}/${total}`);
   };
-}
-
-function listFiles(root: string): string[] {
-  const files: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 32) return;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path, depth + 1);
-      else if (entry.isFile()) files.push(path);
-    }
-  };
-  walk(root, 0);
-  return files.sort();
 }

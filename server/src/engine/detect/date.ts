@@ -4,7 +4,7 @@
  * given, or taken from the article's dateline (`datelineYear`).
  */
 import type { ArticleDocument } from "../document";
-import type { DateAttributes, Entity } from "../types";
+import type { DateAttributes, EntityOf } from "../types";
 import { codePointEnd, isLetterOrNumberBefore, isNumberAt } from "../text/codePoints";
 
 const PREFIX = "(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Rr]ạng sáng|[Hh]ôm)\\s+)";
@@ -67,8 +67,8 @@ export function isoDate(date: DateAttributes): string | undefined {
 }
 
 /** Finds dates in the article lines of `doc`. `datelineYear` completes dates written without a year. */
-export function detectDates(doc: ArticleDocument, datelineYear?: number): Entity[] {
-  const entities: Entity[] = [];
+export function detectDates(doc: ArticleDocument, datelineYear?: number): EntityOf<"date">[] {
+  const entities: EntityOf<"date">[] = [];
   for (const line of doc.articleSegments()) {
     const taken: { start: number; end: number }[] = [];
     for (const { regex, read } of PATTERNS) {

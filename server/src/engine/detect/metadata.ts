@@ -5,7 +5,7 @@
  */
 import { lexicon } from "../lexicon";
 import type { ArticleDocument } from "../document";
-import type { ArticleMetadata, BoilerplateFinding, DateAttributes, Entity } from "../types";
+import type { ArticleMetadata, BoilerplateFinding, EntityOf } from "../types";
 import { isoDate } from "./date";
 import { collapseSpaces, splitCount } from "../text/words";
 
@@ -13,7 +13,7 @@ const VIETNAM_OFFSET = "+07:00";
 const NAME_LINE = /^(?:(?:Bài|Bài và ảnh|Ảnh|Theo|Tác giả|Phóng viên|PV|Nhóm PV)\s*[:：]?\s*)?(\p{Lu}[\p{L}\p{M}.]*(?:\s+\p{Lu}[\p{L}\p{M}.]*){0,3})(?:\s*[-–(]\s*[\p{L}\p{M}\s/+.]{2,30}\)?)?$/u;
 const FOLLOW_PROMPT = /^Theo dõi\s+(.{2,40}?)\s+trên\b/iu;
 
-export function detectMetadata(doc: ArticleDocument, dates: readonly Entity[], boilerplate: readonly BoilerplateFinding[]): ArticleMetadata {
+export function detectMetadata(doc: ArticleDocument, dates: readonly EntityOf<"date">[], boilerplate: readonly BoilerplateFinding[]): ArticleMetadata {
   const article: ArticleMetadata = {};
   const lines = [...doc.articleLines()];
   const dateline = findDateline(doc, dates, lines.slice(0, 8).map((l) => l.index));
@@ -55,12 +55,12 @@ export function detectMetadata(doc: ArticleDocument, dates: readonly Entity[], b
 }
 
 /** The first date-time (else date) that stands nearly alone on one of the first lines. */
-function findDateline(doc: ArticleDocument, dates: readonly Entity[], lineIndexes: readonly number[]): string | undefined {
+function findDateline(doc: ArticleDocument, dates: readonly EntityOf<"date">[], lineIndexes: readonly number[]): string | undefined {
   for (const index of lineIndexes) {
     const line = doc.lines[index]!;
     const date = dates.find((d) => line.start <= d.start && d.end <= line.end);
     if (!date) continue;
-    const attributes = date.attributes as DateAttributes;
+    const attributes = date.attributes;
     if (attributes.year === undefined || attributes.day === undefined) continue;
     const rest = line.text.replace(date.text, "").replace(/[\p{P}\s]/gu, "");
     if (rest.length > 40) continue;

@@ -21,12 +21,20 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** Finds the LSP position (0-based line, UTF-16 character) of offsets in a text. */
+/**
+ * Finds the LSP position (0-based line, UTF-16 character) of offsets in a text: the one mapping of
+ * offsets to positions outside an editor (the CLI, records); in the server `TextDocument.positionAt`
+ * gives the same answers. An offset inside a line break ("\r|\n") is placed at the end of its line,
+ * as LSP requires (a position never splits "\r\n"), so CRLF and LF texts give the same positions.
+ */
 export class LineIndex {
   private readonly starts: number[];
+  private readonly ends: number[];
   /** From a text, or from its lines when they are already split. */
   constructor(source: string | readonly Line[]) {
-    this.starts = (typeof source === "string" ? splitLines(source) : source).map((line) => line.start);
+    const lines = typeof source === "string" ? splitLines(source) : source;
+    this.starts = lines.map((line) => line.start);
+    this.ends = lines.map((line) => line.end);
   }
   get lineCount(): number {
     return this.starts.length;
@@ -47,6 +55,6 @@ export class LineIndex {
   }
   positionAt(offset: number): { line: number; character: number } {
     const line = this.lineAt(offset);
-    return { line, character: offset - this.starts[line]! };
+    return { line, character: Math.min(offset, this.ends[line]!) - this.starts[line]! };
   }
 }

@@ -1,0 +1,134 @@
+/**
+ * Records on disk, for every front door: where an article's record lives, reading one back (JSON,
+ * then the schema), and emitting one — build from the analysis, merge with the previous record so
+ * that what a person decided survives, re-anchor, validate — as the exact bytes to write. The CLI
+ * writes them atomically; the server sends them as an undoable WorkspaceEdit.
+ */
+import { readFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { isInside } from "./paths";
+import { buildRecord, mergeRecords, RECORD_SCHEMA_VERSION, type AnnotatedRecord, type Analysis, type RecordSource } from "../engine";
+import { schemaProblems, type SchemaProblem } from "./recordSchema";
+
+/** The suffix that replaces an article's `.txt`: `NAME.txt` → `NAME.annotations.json`. */
+export const RECORD_SUFFIX = ".annotations.json";
+
+/** How records are placed: settings (`recordsFolder`, the CLI's `--out`) and the folder paths are relative to. */
+export interface RecordPlacement {
+  /**
+   * Absolute folder that `source.path` and a records folder are relative to: the workspace folder
+   * that holds the article (server) or the current folder (CLI). Undefined: none.
+   */
+  root: string | undefined;
+  /**
+   * The folder whose structure is kept below a records folder when the article lies outside `root`
+   * (the CLI: the folder given on the command line that holds it). Default: `root`.
+   */
+  outsideRoot?: string;
+  /** "" for beside the article; else a folder (relative to `root`, or absolute) that keeps the article's path below `root`. */
+  folder: string;
+  /** When true, a records folder outside `root` is refused (the editor writes only inside the workspace). */
+  confined: boolean;
+}
+
+export interface RecordLocation {
+  /** Absolute path of the record file. */
+  path: string;
+  /** The article's path as the record names it (`source.path`): relative to the root with "/" separators, or absolute outside it. */
+  sourcePath: string;
+}
+
+/**
+ * Where the record of the article at `articlePath` lives, or why it cannot live anywhere (a records
+ * folder but the article is under no root; a folder outside the root when confined). Never a path
+ * outside the records folder.
+ */
+export function recordLocation(articlePath: string, placement: RecordPlacement): RecordLocation | { error: string } {
+  const article = resolve(articlePath);
+  const root = placement.root === undefined ? undefined : resolve(placement.root);
+  const inRoot = root !== undefined && isInside(article, root);
+  const sourcePath = inRoot ? relative(root, article).split(sep).join("/") : article;
+  const name = basename(article).replace(/\.txt$/i, "") + RECORD_SUFFIX;
+  if (placement.folder.trim() === "") return { path: join(dirname(article), name), sourcePath };
+  const base = inRoot ? root : placement.outsideRoot === undefined ? undefined : resolve(placement.outsideRoot);
+  if (root === undefined || base === undefined || !isInside(article, base)) return { error: "a records folder is set but the article is not inside the workspace folder (or the folder the records are relative to)" };
+  const folder = resolve(root, placement.folder);
+  if (placement.confined && !isInside(folder, root)) return { error: `the records folder "${placement.folder}" is outside the workspace; records are only written inside it` };
+  const path = join(folder, relative(base, dirname(article)), name);
+  if (!isInside(path, folder)) return { error: `refusing to write outside ${placement.folder}: ${path}` };
+  return { path, sourcePath };
+}
+
+/** A record read back, or every reason it cannot be used (then its file must not be overwritten). */
+export type ParsedRecord = { record: AnnotatedRecord } | { problems: RecordProblem[] };
+
+export interface RecordProblem {
+  /** JSON Pointer (RFC 6901) of the offending value; "" for the whole file. */
+  pointer: string;
+  /** UTF-16 offset into the file of a JSON syntax error, when it is one. */
+  offset?: number;
+  message: string;
+}
+
+/** Parses a record file's text (a BOM is ignored) and checks it against the schema. Never throws. */
+export function parseRecord(text: string): ParsedRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /at position (\d+)/.exec(message);
+    return { problems: [{ pointer: "", ...(at ? { offset: Number(at[1]) } : {}), message: `not valid JSON (${message})` }] };
+  }
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { problems: [{ pointer: "", message: "not an annotated record (a JSON object is expected)" }] };
+  if (version !== RECORD_SCHEMA_VERSION) return { problems: [{ pointer: "/schemaVersion", message: `schema version ${JSON.stringify(version)} is not one this version reads (${RECORD_SCHEMA_VERSION})` }] };
+  const problems: SchemaProblem[] = schemaProblems(value);
+  return problems.length > 0 ? { problems } : { record: value as AnnotatedRecord };
+}
+
+/** One line naming the problems of a record file, for a message. */
+export function describeProblems(problems: readonly RecordProblem[]): string {
+  const first = problems[0]?.message ?? "is not a record";
+  return problems.length > 1 ? `${first} (and ${problems.length - 1} more problem${problems.length === 2 ? "" : "s"})` : first;
+}
+
+export interface EmitRequest {
+  /** The article's text, as analyzed. */
+  text: string;
+  analysis: Analysis;
+  /** `source` of the record (path as `recordLocation` gives it; hash and size as `sourceDigest` gives them). */
+  source: RecordSource;
+  /** The current content of the record file, if it exists. */
+  previous: string | undefined;
+}
+
+/**
+ * The record of an article and the exact text of its file (2-space JSON, final newline). A previous
+ * record is merged (manual and rejected entities kept, re-anchored in the new text). Returns an
+ * error, and nothing to write, when the previous record cannot be read or fails the schema.
+ */
+export function emitRecord(request: EmitRequest): { record: AnnotatedRecord; content: string } | { error: string } {
+  const fresh = buildRecord(request.text, request.analysis, request.source);
+  let previous: AnnotatedRecord | undefined;
+  if (request.previous !== undefined) {
+    const parsed = parseRecord(request.previous);
+    if ("problems" in parsed) return { error: `the existing record cannot be merged: ${describeProblems(parsed.problems)}; it was left as it is` };
+    previous = parsed.record;
+  }
+  const record = mergeRecords(previous, fresh, request.text);
+  const problems = schemaProblems(record);
+  if (problems.length > 0) return { error: `internal error: the record would not follow the schema (${describeProblems(problems)}); nothing was written` };
+  return { record, content: JSON.stringify(record, null, 2) + "\n" };
+}
+
+
+/** The text of the record file at `path`, or undefined when there is none; throws when it exists but cannot be read. */
+export function readRecordText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}

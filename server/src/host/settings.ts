@@ -1,0 +1,111 @@
+/**
+ * The settings, one typed object with one validation for every front door: the language server
+ * (`articleAnnotator.*`, pulled through `workspace/configuration`), the index worker (as plain
+ * data), the CLI's settings file (`--config`, `.article-annotator.json`, the same keys without the
+ * prefix) and, as types, the VS Code client. The keys and defaults match `contributes.configuration`
+ * in package.json.
+ */
+import { boilerplateRules, compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "../engine";
+import { DEFAULT_DEADLINE_SECONDS, isDeadline } from "./analysisPool";
+
+export interface Settings {
+  /** Glob patterns (minimatch, matched against the whole path; a pattern without "/" against the file name) of the files that are articles. */
+  files: string[];
+  /** Largest article analyzed, in characters (UTF-16 code units); a larger one is skipped with the reason. */
+  maxFileSize: number;
+  /** Per debris rule id: "off" or a severity. */
+  rules: RuleSettings;
+  /** User rules (an outlet's footer…), as written; compiled by `compileCustomRules`. */
+  customRules: CustomRuleDefinition[];
+  /** Where records go: "" beside the article, else a folder relative to the root (workspace folder, or the CLI's current folder). */
+  recordsFolder: string;
+  /** Seconds an analysis may run before it is stopped (> 0). */
+  analysisDeadline: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  files: ["**/*.txt"],
+  maxFileSize: 2_000_000,
+  rules: {},
+  customRules: [],
+  recordsFolder: "",
+  analysisDeadline: DEFAULT_DEADLINE_SECONDS,
+});
+
+/** The keys a settings object may hold. */
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
+
+/** Settings with their user rules compiled (RegExps stay in the thread that compiled them). */
+export interface ResolvedSettings extends Settings {
+  compiledRules: BoilerplateRule[];
+}
+
+/**
+ * A problem with one setting. `error`: the value is unusable and the default is used in its place
+ * (the CLI stops on one); `warning`: an unknown key or rule id, ignored.
+ */
+export interface SettingsProblem {
+  severity: "error" | "warning";
+  /** The key as the user wrote it, prefixed the way the front door names it ("articleAnnotator.rules.spam", "rules.spam"). */
+  key: string;
+  message: string;
+}
+
+const SEVERITIES = new Set(["off", "error", "warning", "information", "hint"]);
+
+/**
+ * Checks raw settings (a JSON value) and returns usable ones: each bad value is replaced by its
+ * default and reported. `prefix` names the keys in messages ("articleAnnotator." in an editor, ""
+ * in the CLI's file). Never throws.
+ */
+export function resolveSettings(raw: unknown, prefix = ""): { settings: ResolvedSettings; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = [];
+  const error = (key: string, message: string): void => void problems.push({ severity: "error", key: prefix + key, message: `${prefix}${key} ${message}` });
+  const warning = (key: string, message: string): void => void problems.push({ severity: "warning", key: prefix + key, message });
+  if (raw !== undefined && raw !== null && (typeof raw !== "object" || Array.isArray(raw))) problems.push({ severity: "error", key: prefix, message: "the settings must be a JSON object" });
+  const value = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  for (const key of Object.keys(value)) if (!(SETTING_KEYS as string[]).includes(key)) warning(key, `unknown setting "${prefix}${key}" ignored (known: ${SETTING_KEYS.join(", ")})`);
+
+  let files = [...DEFAULT_SETTINGS.files];
+  if (value.files !== undefined) {
+    if (Array.isArray(value.files) && value.files.every((f) => typeof f === "string" && f.trim() !== "")) files = value.files as string[];
+    else error("files", "must be a list of glob patterns");
+  }
+  let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  if (value.maxFileSize !== undefined) {
+    if (typeof value.maxFileSize === "number" && Number.isFinite(value.maxFileSize) && value.maxFileSize > 0) maxFileSize = value.maxFileSize;
+    else error("maxFileSize", "must be a positive number of characters");
+  }
+  const compiled = compileCustomRules(value.customRules ?? []);
+  for (const message of compiled.errors) problems.push({ severity: "error", key: `${prefix}customRules`, message: prefix + message });
+  // The good definitions are kept (the analysis worker compiles them again and skips the bad ones).
+  const customRules = Array.isArray(value.customRules) ? (value.customRules as CustomRuleDefinition[]) : [];
+  const rules: Record<string, string> = {};
+  if (value.rules !== undefined) {
+    if (typeof value.rules !== "object" || value.rules === null || Array.isArray(value.rules)) error("rules", "must map rule ids to off, error, warning, information or hint");
+    else {
+      const known = new Set([...boilerplateRules, ...compiled.rules].map((r) => r.id));
+      for (const [id, setting] of Object.entries(value.rules)) {
+        if (typeof setting !== "string" || !SEVERITIES.has(setting)) error(`rules.${id}`, "must be off, error, warning, information or hint");
+        else {
+          if (!known.has(id)) warning(`rules.${id}`, `unknown rule "${id}" in ${prefix}rules (known: ${[...known].join(", ")})`);
+          rules[id] = setting;
+        }
+      }
+    }
+  }
+  let recordsFolder = DEFAULT_SETTINGS.recordsFolder;
+  if (value.recordsFolder !== undefined) {
+    if (typeof value.recordsFolder === "string") recordsFolder = value.recordsFolder;
+    else error("recordsFolder", "must be a folder path (\"\" for beside the article)");
+  }
+  let analysisDeadline = DEFAULT_SETTINGS.analysisDeadline;
+  if (value.analysisDeadline !== undefined) {
+    if (isDeadline(value.analysisDeadline)) analysisDeadline = value.analysisDeadline;
+    else error("analysisDeadline", "must be a positive number of seconds");
+  }
+  return {
+    settings: { files, maxFileSize, rules: rules as RuleSettings, customRules, recordsFolder, analysisDeadline, compiledRules: compiled.rules },
+    problems,
+  };
+}
