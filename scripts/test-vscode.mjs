@@ -25,7 +25,6 @@ import { createRequire } from "node:module";
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
@@ -33,7 +32,6 @@ const { downloadAndUnzipVSCode, runTests, TestRunFailedError } = require("@vscod
 
 const EXIT = { passed: 0, failed: 1, notBuilt: 2, noVSCode: 3, timedOut: 4, didNotRun: 5, interrupted: 130 };
 /** Printed by test/e2e/suite/index.ts when the tests start: proof that they ran inside VS Code. */
-const STARTED_MARKER = "Article Annotator — VS Code integration tests";
 const DOWNLOAD_HARD_CAP_MS = 20 * 60_000;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -97,16 +95,9 @@ const watchdog = setTimeout(() => {
 }, runTimeoutMs);
 watchdog.unref();
 
-let started = false;
-let tail = ""; // the marker may straddle two chunks
-const stdout = new PassThrough();
-stdout.on("data", (chunk) => {
-  if (!started) {
-    tail = (tail + String(chunk)).slice(-4096);
-    started = tail.includes(STARTED_MARKER);
-  }
-  process.stdout.write(chunk);
-});
+// The suite creates this file when it starts (test/e2e/suite/index.ts): a run that never got there "did not run".
+const startedFile = join(scratch, "suite-started");
+const suiteStarted = () => existsSync(startedFile);
 
 let exitCode;
 try {
@@ -114,14 +105,14 @@ try {
     vscodeExecutablePath: executable,
     extensionDevelopmentPath: root,
     extensionTestsPath: suitePath,
-    extensionTestsEnv: { ELECTRON_RUN_AS_NODE: undefined }, // set when started from a VS Code terminal; it would turn VS Code into plain node
+    // ELECTRON_RUN_AS_NODE is set when started from a VS Code terminal; it would turn VS Code into plain node.
+    extensionTestsEnv: { ELECTRON_RUN_AS_NODE: undefined, E2E_STARTED_FILE: startedFile },
     launchArgs: [workspace, "--disable-extensions", "--disable-workspace-trust", "--skip-welcome", "--skip-release-notes", `--user-data-dir=${userData}`, `--extensions-dir=${join(scratch, "extensions")}`],
-    stdout,
   });
-  exitCode = started ? EXIT.passed : EXIT.didNotRun;
+  exitCode = suiteStarted() ? EXIT.passed : EXIT.didNotRun;
 } catch (error) {
   if (!(error instanceof TestRunFailedError)) console.error(error);
-  exitCode = timedOut ? EXIT.timedOut : interrupted ? EXIT.interrupted : started ? EXIT.failed : EXIT.didNotRun;
+  exitCode = timedOut ? EXIT.timedOut : interrupted ? EXIT.interrupted : suiteStarted() ? EXIT.failed : EXIT.didNotRun;
 } finally {
   clearTimeout(watchdog);
   process.off("SIGINT", onSigint);

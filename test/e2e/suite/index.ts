@@ -5,6 +5,7 @@
  * each result is printed as it comes. E2E_GREP=text runs only the tests whose name contains it (and
  * the `bail` tests the others need, such as activation). A failed `bail` test stops the run.
  */
+import { writeFileSync } from "node:fs";
 import * as vscode from "vscode";
 import { tests as extensionTests } from "./extension.test";
 import { DEFAULT_TEST_TIMEOUT_MS, describeError, withTimeout, type TestCase } from "./harness";
@@ -17,6 +18,8 @@ export async function run(): Promise<void> {
   const failures: { name: string; error: unknown }[] = [];
   let passed = 0;
   let bailed = false;
+  // Tells scripts/test-vscode.mjs that the suite started (a run that never got here "did not run").
+  if (process.env.E2E_STARTED_FILE) writeFileSync(process.env.E2E_STARTED_FILE, "");
   log(`\nArticle Annotator — VS Code integration tests (VS Code ${vscode.version}${grep ? `, E2E_GREP=${JSON.stringify(grep)}` : ""})`);
   if (grep && !FILES.some((f) => f.tests.some((t) => t.name.includes(grep)))) throw new Error(`no test name contains E2E_GREP=${JSON.stringify(grep)}`);
   try {
