@@ -18,6 +18,8 @@ const common = {
   minify: production,
   logLevel: "warning",
   define: { PACKAGE_VERSION: JSON.stringify(version) },
+  // ES module builds first: jsonc-parser's UMD build requires its parts dynamically, which a bundle cannot follow.
+  mainFields: ["module", "main"],
 };
 
 const builds = [

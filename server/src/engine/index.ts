@@ -3,7 +3,7 @@
  * file system. Offsets are UTF-16 code units into the text given.
  */
 export { analyze, type AnalyzeOptions } from "./analyze";
-export { buildRecord, RECORD_SCHEMA_VERSION, type AnnotatedRecord, type RecordEntity, type RecordBoilerplate, type RecordSource, type Origin } from "./record";
+export { buildRecord, RECORD_SCHEMA_VERSION, type AnnotatedRecord, type RecordEntity, type RecordBoilerplate, type RecordSource, type Origin, type Decision, type QuoteContext, type ReviewState, type RecordEntityBase } from "./record";
 export { boilerplateRules, compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "./boilerplate";
 export { applyFixes, type FixAllResult } from "./fixes";
 export { mergeRecords } from "./recordMerge";
@@ -12,3 +12,6 @@ export { normalizeText } from "./text/normalize";
 export type * from "./types";
 export { countryName } from "./lexicon";
 export { ENTITY_KINDS, ENTITY_TYPES, entityName, isEntityType, type EntityKind, type SymbolKindName } from "./entityKinds";
+export { reanchor, reviewState, isDecided } from "./recordMerge";
+export { accept, acceptAll, annotateSpan, blankAttributes, changeType, findEntity, occurrences, reattach, reject, remove, setAttribute, type CurationResult, type Decider, type EntityTarget } from "./curation";
+export { anchor, anchorAll, quoteSelector, CONTEXT_LENGTH, type Anchoring, type AnchorTarget, type TextQuoteSelector } from "./anchoring";

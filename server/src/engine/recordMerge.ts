@@ -1,17 +1,31 @@
 /**
- * Emitting a record again: the fresh detections replace the old automatic ones, and what a person
- * did survives — entities added or corrected by hand (`origin: "manual"`) are kept, and a detection
- * marked wrong (`origin: "rejected"`) is kept and keeps its twin from coming back. When the text
- * changed, a kept entity moves to the nearest place its text still stands.
+ * Emitting a record again (DESIGN.md, "Curation"): the fresh detections replace the old automatic
+ * ones, and what a person decided survives. Entities of a person (`manual`: added, accepted,
+ * retyped, edited) and rejected detections are kept and found again in the new text by their quote
+ * and context (engine/anchoring.ts: in place, else the occurrence whose context matches, else a
+ * fuzzy match above a threshold); one that cannot be found is kept as `orphaned` with its last known
+ * quote and place, never dropped and never moved onto other text. A rejected detection keeps its
+ * twin from coming back; a person's entity suppresses every automatic one it overlaps.
  */
-import type { AnnotatedRecord, RecordEntity } from "./record";
-import { isCodePointBoundary } from "./text/codePoints";
+import { anchorAll, quoteSelector, type AnchorTarget, type Anchoring } from "./anchoring";
+import type { AnnotatedRecord, RecordEntity, ReviewState } from "./record";
+import { LineIndex } from "./text/lines";
 
-export function mergeRecords(previous: AnnotatedRecord | undefined, fresh: AnnotatedRecord, text: string): AnnotatedRecord {
-  if (!previous) return fresh;
-  const kept = previous.entities.filter((e) => e.origin === "manual" || e.origin === "rejected").map((e) => relocate(e, text));
-  const rejected = new Set(kept.filter((e) => e.origin === "rejected").map(key));
-  const manual = new Set(kept.filter((e) => e.origin === "manual").map((e) => `${e.start}:${e.end}`));
+/** The entities a person decided on: everything but the engine's unreviewed suggestions. */
+export function isDecided(entity: RecordEntity): boolean {
+  return entity.origin !== "auto";
+}
+
+/**
+ * Merges a previous record into a fresh one of `text` (the text `fresh` was built from). Without a
+ * previous record, `fresh` is returned with its review state. `hints` (optional, by entity id) give
+ * where a decided entity is expected now, e.g. its old start mapped through an editor's edits.
+ */
+export function mergeRecords(previous: AnnotatedRecord | undefined, fresh: AnnotatedRecord, text: string, hints?: ReadonlyMap<string, number>): AnnotatedRecord {
+  const kept = reanchor(previous?.entities.filter(isDecided) ?? [], text, hints);
+  const placed = kept.filter((e) => !e.orphaned);
+  const rejected = new Set(placed.filter((e) => e.origin === "rejected").map(key));
+  const personal = placed.filter((e) => e.origin === "manual");
   const usedIds = new Set(kept.map((e) => e.id));
   let next = 1;
   const nextId = (): string => {
@@ -20,31 +34,46 @@ export function mergeRecords(previous: AnnotatedRecord | undefined, fresh: Annot
     return `e${next}`;
   };
   const auto = fresh.entities
-    // A rejected detection stays rejected; a span a person annotated by hand is theirs.
-    .filter((e) => !rejected.has(key(e)) && !manual.has(`${e.start}:${e.end}`))
+    .filter((e) => e.origin === "auto")
+    // A rejected detection stays rejected; a person's entity suppresses every automatic one it overlaps.
+    .filter((e) => !rejected.has(key(e)) && !personal.some((p) => p.start < e.end && e.start < p.end))
     .map((e) => ({ ...e, id: nextId() }));
-  return { ...fresh, entities: [...kept, ...auto].sort((a, b) => a.start - b.start || a.end - b.end) };
+  const entities = [...kept, ...auto].sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+  return { ...fresh, review: reviewState(entities), entities };
+}
+
+/** The review state of a record's entities: suggestions left, who decided and when last. */
+export function reviewState(entities: readonly RecordEntity[]): ReviewState {
+  const decisions = entities.flatMap((e) => (e.decision ? [e.decision] : []));
+  const state: ReviewState = { suggestionsLeft: entities.filter((e) => e.origin === "auto").length };
+  if (decisions.length > 0) {
+    state.reviewedBy = [...new Set(decisions.map((d) => d.by))].sort();
+    state.reviewedAt = decisions.map((d) => d.at).sort().at(-1)!;
+  }
+  return state;
+}
+
+/**
+ * Each decided entity where its quote now stands in `text`, with its position, quote and context
+ * brought up to date; `orphaned: true` (old quote and place kept) when it cannot be found.
+ */
+export function reanchor(entities: readonly RecordEntity[], text: string, hints?: ReadonlyMap<string, number>): RecordEntity[] {
+  const targets: AnchorTarget[] = entities.map((e) => ({ start: e.start, end: e.end, quote: { exact: e.text, prefix: e.selector?.prefix ?? "", suffix: e.selector?.suffix ?? "" } }));
+  const found = anchorAll(text, targets, entities.map((e) => hints?.get(e.id)));
+  const index = new LineIndex(text);
+  return entities.map((entity, k) => placeAt(entity, found[k]!, text, index));
+}
+
+function placeAt(entity: RecordEntity, anchoring: Anchoring, text: string, index: LineIndex): RecordEntity {
+  if (anchoring.kind === "orphaned") {
+    if (entity.orphaned) return entity;
+    return { ...entity, orphaned: true, selector: entity.selector ?? { prefix: "", suffix: "" } };
+  }
+  const { orphaned: _orphaned, ...rest } = entity;
+  const { prefix, suffix } = quoteSelector(text, anchoring.start, anchoring.end);
+  return { ...rest, text: text.slice(anchoring.start, anchoring.end), start: anchoring.start, end: anchoring.end, ...index.positionAt(anchoring.start), selector: { prefix, suffix } };
 }
 
 function key(entity: RecordEntity): string {
   return `${entity.type}:${entity.start}:${entity.end}`;
-}
-
-/**
- * The entity where its text now stands: in place, or at the nearest occurrence that starts and
- * ends between code points (not inside a surrogate pair); else unchanged. An empty text has no place.
- */
-function relocate(entity: RecordEntity, text: string): RecordEntity {
-  if (text.slice(entity.start, entity.end) === entity.text || entity.text === "") return entity;
-  let best = -1;
-  // indexOf moves on from `at + 1`: strictly forward, so the search ends.
-  for (let at = text.indexOf(entity.text); at >= 0; at = text.indexOf(entity.text, at + 1)) {
-    if (!isCodePointBoundary(text, at) || !isCodePointBoundary(text, at + entity.text.length)) continue;
-    if (best < 0 || Math.abs(at - entity.start) < Math.abs(best - entity.start)) best = at;
-  }
-  if (best < 0) return entity;
-  const before = text.slice(0, best);
-  const line = before.split(/\r\n|\r|\n/).length - 1;
-  const character = best - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) - 1;
-  return { ...entity, start: best, end: best + entity.text.length, line, character };
 }

@@ -99,8 +99,10 @@ export interface EmitRequest {
   analysis: Analysis;
   /** `source` of the record (path as `recordLocation` gives it; hash and size as `sourceDigest` gives them). */
   source: RecordSource;
-  /** The current content of the record file, if it exists. */
-  previous: string | undefined;
+  /** The current content of the record file if it exists, or the record already read (and checked) from it. */
+  previous: string | AnnotatedRecord | undefined;
+  /** Where decided entities are expected now, by id (see `mergeRecords`). */
+  hints?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -110,18 +112,22 @@ export interface EmitRequest {
  */
 export function emitRecord(request: EmitRequest): { record: AnnotatedRecord; content: string } | { error: string } {
   const fresh = buildRecord(request.text, request.analysis, request.source);
-  let previous: AnnotatedRecord | undefined;
-  if (request.previous !== undefined) {
+  let previous = typeof request.previous === "string" ? undefined : request.previous;
+  if (typeof request.previous === "string") {
     const parsed = parseRecord(request.previous);
     if ("problems" in parsed) return { error: `the existing record cannot be merged: ${describeProblems(parsed.problems)}; it was left as it is` };
     previous = parsed.record;
   }
-  const record = mergeRecords(previous, fresh, request.text);
+  const record = mergeRecords(previous, fresh, request.text, request.hints);
   const problems = schemaProblems(record);
   if (problems.length > 0) return { error: `internal error: the record would not follow the schema (${describeProblems(problems)}); nothing was written` };
-  return { record, content: JSON.stringify(record, null, 2) + "\n" };
+  return { record, content: recordContent(record) };
 }
 
+/** The exact text of a record's file: 2-space JSON and a final newline. */
+export function recordContent(record: AnnotatedRecord): string {
+  return JSON.stringify(record, null, 2) + "\n";
+}
 
 /** The text of the record file at `path`, or undefined when there is none; throws when it exists but cannot be read. */
 export function readRecordText(path: string): string | undefined {

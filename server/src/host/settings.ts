@@ -5,6 +5,7 @@
  * prefix) and, as types, the VS Code client. The keys and defaults match `contributes.configuration`
  * in package.json.
  */
+import { userInfo } from "node:os";
 import { boilerplateRules, compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "../engine";
 import { DEFAULT_DEADLINE_SECONDS, isDeadline } from "./analysisPool";
 
@@ -21,6 +22,8 @@ export interface Settings {
   recordsFolder: string;
   /** Seconds an analysis may run before it is stopped (> 0). */
   analysisDeadline: number;
+  /** The name decisions are recorded under; "" for the OS user name (`annotatorName`). */
+  annotator: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -30,6 +33,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   customRules: [],
   recordsFolder: "",
   analysisDeadline: DEFAULT_DEADLINE_SECONDS,
+  annotator: "",
 });
 
 /** The keys a settings object may hold. */
@@ -104,8 +108,23 @@ export function resolveSettings(raw: unknown, prefix = ""): { settings: Resolved
     if (isDeadline(value.analysisDeadline)) analysisDeadline = value.analysisDeadline;
     else error("analysisDeadline", "must be a positive number of seconds");
   }
+  let annotator = DEFAULT_SETTINGS.annotator;
+  if (value.annotator !== undefined) {
+    if (typeof value.annotator === "string" && value.annotator.length <= 100) annotator = value.annotator.trim();
+    else error("annotator", "must be a name (at most 100 characters; \"\" for the OS user name)");
+  }
   return {
-    settings: { files, maxFileSize, rules: rules as RuleSettings, customRules, recordsFolder, analysisDeadline, compiledRules: compiled.rules },
+    settings: { files, maxFileSize, rules: rules as RuleSettings, customRules, recordsFolder, analysisDeadline, annotator, compiledRules: compiled.rules },
     problems,
   };
+}
+
+/** The name decisions are recorded under: the `annotator` setting, else the OS user name, else "annotator". */
+export function annotatorName(settings: Pick<Settings, "annotator">): string {
+  if (settings.annotator !== "") return settings.annotator;
+  try {
+    return userInfo().username || "annotator";
+  } catch {
+    return "annotator"; // no user entry (some containers)
+  }
 }

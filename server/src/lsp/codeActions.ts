@@ -18,6 +18,9 @@ export function codeActions(document: TextDocument, analysis: Analysis | undefin
       const action = quickFix(document, withData(document, diagnostic, analysis));
       if (action) actions.push(action);
     }
+    // Ctrl+. on any debris also offers to clean the whole article (VS Code lists source actions elsewhere).
+    const fixAll = actions.length > 0 && analysis ? fixAllEdit(document, analysis) : undefined;
+    if (fixAll) actions.push({ title: "Fix all debris in this article", kind: CodeActionKind.QuickFix, edit: fixAll });
   }
   if (analysis && analysis.boilerplate.length > 0 && wants(CodeActionKinds.fixAll)) {
     const edit = fixAllEdit(document, analysis);

@@ -62,10 +62,18 @@ function entityCard(entity: Entity, analysis: Analysis): string {
       return String(missing);
     }
   }
-  lines.push(`_found by \`${entity.rule}\`_`);
+  lines.push(provenance(entity));
   return lines.join("\n\n");
 }
 
 function escape(text: string): string {
   return text.replace(/([\\`*_{}[\]()#+!|<>])/g, "\\$1");
+}
+
+/** Where the entity stands in the review: a suggestion, or accepted / added / edited by whom and when. */
+function provenance(entity: Entity): string {
+  const { origin, decision } = entity as Entity & { origin?: string; decision?: { action: string; by: string; at: string } };
+  const found = entity.rule === "manual" ? "" : ` · found by \`${entity.rule}\``;
+  if (origin !== "manual" || !decision) return `_suggestion — not reviewed yet${found}_`;
+  return `_${decision.action} by ${escape(decision.by)}, ${decision.at.slice(0, 16).replace("T", " ")} UTC${found}_`;
 }

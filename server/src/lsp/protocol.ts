@@ -11,12 +11,74 @@ export const Commands = {
   fixAll: "articleAnnotator.fixAll",
   /** Write the document's annotated record (beside it or into the records folder). Arguments: [uri: string]. */
   emitRecord: "articleAnnotator.emitRecord",
+  // Curation: each takes one argument, a `CurationArgs` object, and answers a `CurationReply` (or null).
+  /** Annotate `range` as `type` (`attributes` optional: pre-filled from what the engine parses; `all`: every occurrence). */
+  annotate: "articleAnnotator.annotate",
+  /** Accept the suggestion `target` (or the one at `position`). */
+  accept: "articleAnnotator.accept",
+  /** Accept every suggestion of the article. */
+  acceptAll: "articleAnnotator.acceptAll",
+  /** Reject `target` (or the entity at `position`); `all`: every entity of its type and text. */
+  reject: "articleAnnotator.reject",
+  /** Give `target` the type `type` (attributes pre-filled for it, or `attributes`). */
+  changeType: "articleAnnotator.changeType",
+  /** Set attribute `name` of `target` to `value` (JSON; null removes it). */
+  setAttribute: "articleAnnotator.setAttribute",
+  /** Take back a decision on `target`: remove a person's entity, or an acceptance or rejection; deletes an orphan. */
+  remove: "articleAnnotator.remove",
+  /** Re-attach the orphan `target` (by id) to `range`. */
+  reattach: "articleAnnotator.reattach",
+  /** Undo the last curation action on the article. */
+  undo: "articleAnnotator.undo",
+  /** Move the cursor (window/showDocument) to the next suggestion after `position`. */
+  nextSuggestion: "articleAnnotator.nextSuggestion",
+  /** Move the cursor to the previous suggestion before `position`. */
+  previousSuggestion: "articleAnnotator.previousSuggestion",
 } as const;
+
+/** An entity: its id (orphans), or its type and span (UTF-16 offsets into the document, end-exclusive). */
+export type CurationTarget = { id: string } | { type: string; start: number; end: number };
+
+/** The argument of every curation command. `uri` is required; the others as each command says. */
+export interface CurationArgs {
+  uri: string;
+  /** The document version the arguments were computed for: a different current version refuses offsets-based targets. */
+  version?: number;
+  target?: CurationTarget;
+  /** LSP position (in VS Code: the cursor) naming the entity under it, or where to search from. */
+  position?: { line: number; character: number };
+  /** LSP range (the selection). */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  type?: string;
+  attributes?: Record<string, unknown>;
+  name?: string;
+  value?: unknown;
+  all?: boolean;
+}
+
+/** What a curation command answers. */
+export interface CurationReply {
+  /** What happened, for a message ("Annotated 3 occurrences as person"). */
+  message: string;
+  /** How many entities changed. */
+  count: number;
+  /** The record file, once written (absent while the article has unsaved changes). */
+  recordUri?: string;
+  /** Suggestions left to review. */
+  suggestionsLeft: number;
+  /** Whether there is an action to undo now. */
+  canUndo: boolean;
+}
 
 export const CodeActionKinds = {
   fixAll: "source.fixAll.articleAnnotator",
   emitRecord: "source.articleAnnotator.emitRecord",
+  /** Curation on a selection or an entity ("Annotate as person", "Reject: not a person", "Accept all suggestions"). */
+  curate: "refactor.articleAnnotator",
 } as const;
+
+/** `Diagnostic.code` of an annotation whose text can no longer be found. */
+export const ORPHANED_CODE = "orphaned-annotation";
 
 /** Counts of one article, for a status bar: host/summary.ts's `CountsSummary` of the document. */
 export interface ArticleSummary {
@@ -28,6 +90,10 @@ export interface ArticleSummary {
   mentions: Record<string, number>;
   /** Lines of debris (whole-line findings). */
   debrisLines: number;
+  /** Suggestions no one has decided on yet ("N to review"). */
+  suggestionsLeft: number;
+  /** Annotations whose text can no longer be found. */
+  orphaned: number;
   /** The counts as one line ("2 people · 3 forums · 4 amounts · 5 lines of debris"), as the CodeLens shows them. */
   text: string;
   /** Set when the document was not analyzed (too large, not an article, analysis stopped or failed). */

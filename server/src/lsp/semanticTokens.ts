@@ -5,7 +5,20 @@ import { ENTITY_KINDS, ENTITY_TYPES, type Analysis } from "../engine";
 
 /** One token type per entity type (`ENTITY_KINDS[type].semanticToken`, declared in package.json's `semanticTokenTypes`). */
 const TOKEN_TYPES = ENTITY_TYPES.map((type) => ENTITY_KINDS[type].semanticToken);
-export const LEGEND: SemanticTokensLegend = { tokenTypes: TOKEN_TYPES, tokenModifiers: [] };
+/**
+ * Modifiers tell a person's entities from the engine's suggestions: `suggestion` (not reviewed),
+ * `accepted` (a suggestion a person accepted), `manual` (added or edited by a person); declared in
+ * package.json's `semanticTokenModifiers`.
+ */
+const MODIFIERS = ["suggestion", "accepted", "manual"] as const;
+export const LEGEND: SemanticTokensLegend = { tokenTypes: TOKEN_TYPES, tokenModifiers: [...MODIFIERS] };
+
+/** The modifier bits of an entity (a record entity carries its origin and decision; a bare analysis entity is a suggestion). */
+function modifiersOf(entity: object): number {
+  const { origin, decision } = entity as { origin?: string; decision?: { action?: string } };
+  if (origin === "manual") return 1 << MODIFIERS.indexOf(decision?.action === "accepted" ? "accepted" : "manual");
+  return 1 << MODIFIERS.indexOf("suggestion");
+}
 
 export function semanticTokens(document: TextDocument, analysis: Analysis): SemanticTokens {
   const builder = new SemanticTokensBuilder();
@@ -21,7 +34,7 @@ export function semanticTokens(document: TextDocument, analysis: Analysis): Sema
       const lineEnd = document.offsetAt({ line: position.line + 1, character: 0 });
       const end = Math.min(entity.end, lineEnd > start ? lineEnd : entity.end);
       const text = document.getText().slice(start, end).replace(/[\r\n]+$/, "");
-      if (text.length > 0) builder.push(position.line, position.character, text.length, type, 0);
+      if (text.length > 0) builder.push(position.line, position.character, text.length, type, modifiersOf(entity));
       start = end;
     }
     reach = entity.end;

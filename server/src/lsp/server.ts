@@ -7,6 +7,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,12 +17,16 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisPool } from "../host/analysisPool";
+import type { AnnotatedRecord, Analysis } from "../engine";
+import { URI } from "./uri";
 import { AnalysisCache, type DocumentAnalysis } from "./analyses";
+import { Curation } from "./curation";
+import { curationActions } from "./curationActions";
 import { codeActions, fixAllEdit } from "./codeActions";
 import { codeLenses, summarize } from "./codeLens";
 import { toDiagnostics } from "./diagnostics";
 import { hoverAt } from "./hover";
-import { CodeActionKinds, Commands, SummaryNotification, SummaryRequest } from "./protocol";
+import { CodeActionKinds, Commands, SummaryNotification, SummaryRequest, type CurationArgs } from "./protocol";
 import { recordEdit } from "./records";
 import { LEGEND, semanticTokens } from "./semanticTokens";
 import { SettingsStore, type ResolvedSettings } from "./settings";
@@ -56,7 +61,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const analysisMs = new Map<string, number>();
   let settings: SettingsStore = new SettingsStore(connection, false);
   let workspaceFolders: string[] = [];
-  let client = { configuration: false, progress: false, dynamicConfiguration: false };
+  let client = { configuration: false, progress: false, dynamicConfiguration: false, watchFiles: false, refreshTokens: false, refreshLenses: false };
   /** False in an untrusted workspace (VS Code's Restricted Mode): no record is written. */
   let trusted = true;
 
@@ -70,9 +75,38 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   };
 
-  const analysisOf = async (document: TextDocument): Promise<DocumentAnalysis & { settings: ResolvedSettings }> => {
+  const curation = new Curation({
+    connection,
+    document: (uri) => documents.get(uri),
+    analysis: async (document) => {
+      const resolved = await settings.get(document.uri);
+      const result = await cache.get(document, resolved);
+      return result.skipped || result.version !== document.version ? undefined : { analysis: result.analysis, settings: resolved };
+    },
+    analyzeSnippet: async (text, resolved) => {
+      const outcome = await pool.analyze({ text, rules: resolved.rules, customRules: resolved.customRules }, resolved.analysisDeadline);
+      return outcome.kind === "done" ? outcome.analysis : undefined;
+    },
+    workspaceFolders: () => workspaceFolders,
+    trusted: () => trusted,
+    refresh: (uri) => {
+      schedule(uri, 0);
+      if (client.refreshTokens) void connection.languages.semanticTokens.refresh();
+      if (client.refreshLenses) void connection.sendRequest("workspace/codeLens/refresh");
+    },
+  });
+
+  /**
+   * The document's analysis as the person sees it: the engine's, curated by the person's decisions
+   * (rejected and orphaned entities left out, theirs added); `record` is the curated record.
+   */
+  const analysisOf = async (document: TextDocument): Promise<DocumentAnalysis & { settings: ResolvedSettings; record?: AnnotatedRecord }> => {
     const resolved = await settings.get(document.uri);
-    return { ...(await cache.get(document, resolved)), settings: resolved };
+    const result = await cache.get(document, resolved);
+    if (result.skipped) return { ...result, settings: resolved };
+    const record = curation.recordFor(document, result.analysis, resolved);
+    if (!record) return { ...result, settings: resolved };
+    return { ...result, analysis: curatedAnalysis(result.analysis, record), settings: resolved, record };
   };
 
   const publish = async (uri: string): Promise<void> => {
@@ -82,8 +116,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const result = await analysisOf(document);
     if (result.ms !== undefined) analysisMs.set(uri, result.ms);
     if (documents.get(uri)?.version !== version) return; // a newer edit arrived: its own run publishes
-    await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(document, result) });
-    await connection.sendNotification(SummaryNotification, summarize(uri, version, result.analysis, result.skipped, result.skipReason));
+    await connection.sendDiagnostics({ uri, version, diagnostics: [...toDiagnostics(document, result), ...curation.orphanDiagnostics(document, result.record)] });
+    await connection.sendNotification(SummaryNotification, summarize(uri, version, result.analysis, result.record, result.skipped, result.skipReason));
+    for (const recordDiagnostics of curation.recordDiagnostics()) await connection.sendDiagnostics(recordDiagnostics);
     if (!result.skipped) index.update(uri, document.getText(), result.analysis);
   };
 
@@ -100,16 +135,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       configuration: params.capabilities.workspace?.configuration === true,
       progress: params.capabilities.window?.workDoneProgress === true,
       dynamicConfiguration: params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      watchFiles: params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      refreshTokens: params.capabilities.workspace?.semanticTokens?.refreshSupport === true,
+      refreshLenses: params.capabilities.workspace?.codeLens?.refreshSupport === true,
     };
     settings = new SettingsStore(connection, client.configuration);
     trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKinds.fixAll, CodeActionKinds.emitRecord] },
-        executeCommandProvider: { commands: [Commands.fixAll, Commands.emitRecord] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKinds.fixAll, CodeActionKinds.emitRecord, CodeActionKinds.curate] },
+        executeCommandProvider: { commands: Object.values(Commands) },
         semanticTokensProvider: { legend: LEGEND, full: true },
         documentSymbolProvider: { label: "Article" },
         workspaceSymbolProvider: true,
@@ -122,6 +160,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(() => {
     if (client.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "articleAnnotator" });
+    // Records changed by hand, by the CLI or by git while their article is open are read again.
+    if (client.watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.annotations.json" }] });
     void safely("indexing", undefined, async () => {
       const resolved = await settings.get(workspaceFolders[0] ?? "");
       await index.start(workspaceFolders, resolved, client.progress);
@@ -136,7 +176,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   // TextDocuments reports an open as a change too, right after it: that change must not delay the open's run.
   const justOpened = new Set<string>();
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      const path = URI.path(change.uri);
+      if (path) void safely("recordChanged", undefined, () => curation.recordChanged(path));
+    }
+  });
+  documents.onDidSave(({ document }) => void safely("save", undefined, () => curation.saved(document)));
   documents.onDidOpen(({ document }) => {
+    curation.opened(document);
     justOpened.add(document.uri);
     schedule(document.uri, 0);
   });
@@ -150,11 +198,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     cache.delete(document.uri);
     analysisMs.delete(document.uri);
     justOpened.delete(document.uri);
+    curation.closed(document.uri);
     settings.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  const withDocument = <T>(name: string, uri: string, fallback: T, work: (document: TextDocument, result: DocumentAnalysis) => T | Promise<T>): Promise<T> =>
+  const withDocument = <T>(name: string, uri: string, fallback: T, work: (document: TextDocument, result: DocumentAnalysis & { settings: ResolvedSettings; record?: AnnotatedRecord }) => T | Promise<T>): Promise<T> =>
     safely(name, fallback, async () => {
       const document = documents.get(uri);
       if (!document) return fallback;
@@ -164,20 +213,31 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onHover(({ textDocument, position }) => withDocument("hover", textDocument.uri, null, (document, { analysis }) => hoverAt(document, analysis, document.offsetAt(position))));
   connection.onCodeAction((params) =>
-    withDocument("codeAction", params.textDocument.uri, [], (document, { analysis, skipped }) => codeActions(document, skipped ? undefined : analysis, params, { canWrite: trusted })),
+    withDocument("codeAction", params.textDocument.uri, [], async (document, { analysis, skipped, record, settings: resolved }) => [
+      ...codeActions(document, skipped ? undefined : analysis, params, { canWrite: trusted }),
+      ...(skipped || !record || !trusted ? [] : await curationActions(document, record, params, (span, type) => curation.prefill(document.getText(), span, type, record, resolved))),
+    ]),
   );
   connection.languages.semanticTokens.on((params) => withDocument("semanticTokens", params.textDocument.uri, { data: [] }, (document, { analysis }) => semanticTokens(document, analysis)));
   connection.onDocumentSymbol(({ textDocument }) => withDocument("documentSymbol", textDocument.uri, [], (document, { analysis, skipped }) => (skipped ? [] : documentSymbols(document, analysis))));
   connection.onCodeLens(({ textDocument }) =>
-    withDocument("codeLens", textDocument.uri, [], (document, { analysis, skipped }) => (skipped ? [] : codeLenses(document.uri, document.version, analysis, { canWrite: trusted }))),
+    withDocument("codeLens", textDocument.uri, [], (document, { analysis, skipped, record }) => (skipped ? [] : codeLenses(document.uri, document.version, analysis, record, { canWrite: trusted }))),
   );
   connection.onWorkspaceSymbol(({ query }) => safely("workspaceSymbol", [], () => index.query(query)));
   connection.onRequest(SummaryRequest, (params: { uri: string }) =>
-    withDocument("summary", params.uri, null, (document, { analysis, skipped, skipReason }) => summarize(document.uri, document.version, analysis, skipped, skipReason)),
+    withDocument("summary", params.uri, null, (document, { analysis, skipped, skipReason, record }) => summarize(document.uri, document.version, analysis, record, skipped, skipReason)),
   );
 
+  const curationCommands = new Set<string>([Commands.annotate, Commands.accept, Commands.acceptAll, Commands.reject, Commands.changeType, Commands.setAttribute, Commands.remove, Commands.reattach, Commands.undo, Commands.nextSuggestion, Commands.previousSuggestion]);
   connection.onExecuteCommand((params) =>
     safely("executeCommand", null, async () => {
+      if (curationCommands.has(params.command)) {
+        const args = params.arguments?.[0] as CurationArgs | string | undefined;
+        // From a palette (no arguments but the document's uri, see the VS Code client), act at the start.
+        const curationArgs: CurationArgs | undefined = typeof args === "string" ? { uri: args } : args;
+        if (!curationArgs || typeof curationArgs.uri !== "string") return null;
+        return curation.execute(params.command, curationArgs);
+      }
       const [uri, version] = (params.arguments ?? []) as [string | undefined, number | undefined];
       const document = uri ? documents.get(uri) : undefined;
       if (!document) {
@@ -214,4 +274,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   documents.listen(connection);
   connection.listen();
+}
+
+/** The analysis with the curated record's visible entities: the person's, and the suggestions they did not reject. */
+function curatedAnalysis(analysis: Analysis, record: AnnotatedRecord): Analysis {
+  return { ...analysis, entities: record.entities.filter((e) => e.origin !== "rejected" && !e.orphaned) };
 }

@@ -1,0 +1,378 @@
+/**
+ * Curation in the editor: one host/curationSession per open article, the commands that change it
+ * (executed by the server, so every LSP client has them; VS Code adds only keybindings and pickers)
+ * and writing its record. A record is written after each action while the article has no unsaved
+ * changes, else when it is saved (a record on disk never points at text that is not there), and
+ * rewritten on every save with the decisions re-anchored. A record that cannot be read is never
+ * written; its problems are published as diagnostics on the record file.
+ */
+import { existsSync } from "node:fs";
+import type { Connection, Diagnostic } from "vscode-languageserver";
+import { DiagnosticSeverity } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from "jsonc-parser";
+import {
+  accept,
+  acceptAll,
+  annotateSpan,
+  blankAttributes,
+  changeType,
+  ENTITY_KINDS,
+  isEntityType,
+  reattach,
+  reject,
+  remove,
+  setAttribute,
+  type AnnotatedRecord,
+  type Analysis,
+  type CurationResult,
+  type Decider,
+  type EntityAttributesByType,
+  type EntityTarget,
+  type EntityType,
+  type RecordEntity,
+} from "../engine";
+import { encodingOfFile, sourceDigest } from "../host/articleFiles";
+import { writeAtomic } from "../host/atomicWrite";
+import { CurationSession } from "../host/curationSession";
+import { emitRecord, parseRecord, readRecordText, type RecordProblem } from "../host/records";
+import { annotatorName, type ResolvedSettings } from "../host/settings";
+import { Commands, ORPHANED_CODE, SOURCE, type CurationArgs, type CurationReply } from "./protocol";
+import { documentRecordLocation } from "./records";
+import { URI } from "./uri";
+
+/** What curation needs from the server: documents, their raw analysis, settings, and the client. */
+export interface CurationHost {
+  connection: Connection;
+  document(uri: string): TextDocument | undefined;
+  /** The engine's analysis of the document's current version (not curated), with its settings; undefined when skipped. */
+  analysis(document: TextDocument): Promise<{ analysis: Analysis; settings: ResolvedSettings } | undefined>;
+  /** An analysis of a short piece of text (a selection, its line), for pre-filling attributes. */
+  analyzeSnippet(text: string, settings: ResolvedSettings): Promise<Analysis | undefined>;
+  workspaceFolders(): readonly string[];
+  /** False in Restricted Mode: nothing is written. */
+  trusted(): boolean;
+  /** The document and everything shown from it changed: publish again. */
+  refresh(uri: string): void;
+}
+
+/** Clamped LSP range of a (possibly stale) offset span, for diagnostics near an orphan's old place. */
+function lineRange(document: TextDocument, offset: number): Diagnostic["range"] {
+  const position = document.positionAt(Math.min(Math.max(0, offset), document.getText().length));
+  return { start: { line: position.line, character: 0 }, end: document.positionAt(document.offsetAt({ line: position.line + 1, character: 0 })) };
+}
+
+export class Curation {
+  private readonly sessions = new Map<string, CurationSession>();
+  /** The document version last saved (or opened): the article has unsaved changes when its version differs. */
+  private readonly savedVersion = new Map<string, number>();
+  /** Record files this server wrote, with what it wrote: its own writes are not "changed by hand". */
+  private readonly written = new Map<string, string>();
+
+  constructor(private readonly host: CurationHost) {}
+
+  /** The session of an open article, created on first use (the record read from where it lives); undefined when the article has no place for a record. */
+  session(document: TextDocument, settings: ResolvedSettings): CurationSession | undefined {
+    const existing = this.sessions.get(document.uri);
+    if (existing) return existing;
+    const location = documentRecordLocation(document.uri, settings, this.host.workspaceFolders());
+    if ("error" in location) return undefined;
+    const session = new CurationSession(location, this.load(location.path));
+    this.sessions.set(document.uri, session);
+    return session;
+  }
+
+  opened(document: TextDocument): void {
+    this.savedVersion.set(document.uri, document.version);
+  }
+
+  closed(uri: string): void {
+    this.sessions.delete(uri);
+    this.savedVersion.delete(uri);
+  }
+
+  /** The curated record of a document for its analysis, or undefined when it has no session. */
+  recordFor(document: TextDocument, analysis: Analysis, settings: ResolvedSettings): AnnotatedRecord | undefined {
+    return this.session(document, settings)?.recordFor(document.getText(), analysis);
+  }
+
+  /** The article was saved: its record is rewritten (re-anchored offsets, new hash) when it has one or decisions wait. */
+  async saved(document: TextDocument): Promise<void> {
+    this.savedVersion.set(document.uri, document.version);
+    const result = await this.host.analysis(document);
+    if (!result) return;
+    const session = this.session(document, result.settings);
+    if (!session || !session.usable || (!session.exists && !session.unwritten)) return;
+    this.write(document, session, result.analysis);
+  }
+
+  /** A record file changed outside this server (by hand, by the CLI, by git): its article's decisions are read again. */
+  recordChanged(recordPath: string): void {
+    const text = readRecordText(recordPath);
+    if (text !== undefined && this.written.get(recordPath) === text) return;
+    for (const [uri, session] of this.sessions) {
+      if (session.recordPath !== recordPath) continue;
+      session.reload(this.load(recordPath));
+      this.host.refresh(uri);
+    }
+    this.publishRecordProblems(recordPath);
+  }
+
+  /** Diagnostics of every record file with problems that an open article uses. */
+  recordDiagnostics(): { uri: string; diagnostics: Diagnostic[] }[] {
+    const seen = new Set<string>();
+    const out: { uri: string; diagnostics: Diagnostic[] }[] = [];
+    for (const session of this.sessions.values()) {
+      if (seen.has(session.recordPath)) continue;
+      seen.add(session.recordPath);
+      out.push({ uri: URI.fromPath(session.recordPath), diagnostics: problemDiagnostics(readRecordText(session.recordPath) ?? "", session.problems) });
+    }
+    return out;
+  }
+
+  /** Orphans of the record as diagnostics near their old place, each with the two fixes (code actions). */
+  orphanDiagnostics(document: TextDocument, record: AnnotatedRecord | undefined): Diagnostic[] {
+    return (record?.entities ?? [])
+      .filter((e) => e.orphaned)
+      .map((e) => ({
+        range: lineRange(document, e.start),
+        severity: DiagnosticSeverity.Warning,
+        source: SOURCE,
+        code: ORPHANED_CODE,
+        message: `Orphaned annotation: "${e.text}" (${ENTITY_KINDS[e.type].label}) can no longer be found in the text. Delete it, or select its text and re-attach it.`,
+        data: { id: e.id },
+      }));
+  }
+
+  /** Runs a curation command; null when the document is not open or not analyzed. */
+  async execute(command: string, args: CurationArgs): Promise<CurationReply | null> {
+    const document = this.host.document(args.uri);
+    if (!document) return this.refuse("open the article first");
+    if (!this.host.trusted()) return this.refuse("annotations are not recorded in Restricted Mode; trust this workspace to curate");
+    const result = await this.host.analysis(document);
+    if (!result) return this.refuse("this document is not analyzed (see its notice)");
+    const { analysis, settings } = result;
+    const session = this.session(document, settings);
+    if (!session) return this.refuse("save the article to a file first: its record needs a place");
+    if (!session.usable) return this.refuse(`its record ${URI.fromPath(session.recordPath)} cannot be read (${session.problems[0]?.message ?? "?"}); fix it first, nothing was changed`);
+    if (args.version !== undefined && args.version !== document.version && args.target && !("id" in args.target)) return this.refuse("the text changed since this action was offered; try again");
+    const text = document.getText();
+    const decider: Decider = { by: annotatorName(settings), at: new Date().toISOString() };
+    const record = session.recordFor(text, analysis);
+
+    if (command === Commands.undo) {
+      const label = session.undo();
+      if (!label) return this.reply(document, session, analysis, "nothing to undo", 0);
+      return this.commit(document, session, analysis, `Undid: ${label}`, 1);
+    }
+    if (command === Commands.nextSuggestion || command === Commands.previousSuggestion) return this.move(document, session, analysis, record, args, command === Commands.nextSuggestion);
+
+    const target = this.target(document, record, args);
+    let outcome: CurationResult;
+    switch (command) {
+      case Commands.annotate: {
+        const range = args.range ? { start: document.offsetAt(args.range.start), end: document.offsetAt(args.range.end) } : undefined;
+        if (!range || range.start >= range.end) return this.refuse("select the text to annotate first");
+        if (!isEntityType(args.type)) return this.refuse(`unknown entity type "${String(args.type)}"`);
+        const type = args.type;
+        const attributes = (args.attributes as EntityAttributesByType[EntityType] | undefined) ?? (await this.prefill(text, range, type, record, settings));
+        if (!attributes) return this.refuse(`give the ${ENTITY_KINDS[type].label}'s attributes: the engine cannot read them from "${text.slice(range.start, range.end)}"`);
+        outcome = session.apply(text, analysis, (`annotate as ${ENTITY_KINDS[type].label}`), (r) => annotateSpan(r, text, range, type, attributes as never, decider, { allOccurrences: args.all === true }));
+        return this.commit(document, session, analysis, outcome.count === 0 ? "already annotated" : `Annotated ${outcome.count === 1 ? `"${text.slice(range.start, range.end)}"` : `${outcome.count} occurrences`} as ${ENTITY_KINDS[type].label}`, outcome.count);
+      }
+      case Commands.acceptAll:
+        outcome = session.apply(text, analysis, ("accept all suggestions"), (r) => acceptAll(r, decider));
+        return this.commit(document, session, analysis, outcome.count === 0 ? "no suggestion left to accept" : `Accepted ${outcome.count} suggestion${outcome.count === 1 ? "" : "s"}`, outcome.count);
+      default:
+        break;
+    }
+    if (!target) return this.refuse("put the cursor on an annotation first");
+    const entity = findIn(record, target);
+    const what = entity ? `"${entity.text}" (${ENTITY_KINDS[entity.type].label})` : "the annotation";
+    switch (command) {
+      case Commands.accept:
+        outcome = session.apply(text, analysis, (`accept ${what}`), (r) => accept(r, target, decider));
+        return this.commit(document, session, analysis, outcome.changed ? `Accepted ${what}` : `${what} is not a suggestion`, outcome.count);
+      case Commands.reject:
+        outcome = session.apply(text, analysis, (`reject ${what}`), (r) => reject(r, target, decider, { allOccurrences: args.all === true }));
+        return this.commit(document, session, analysis, outcome.count > 1 ? `Rejected ${outcome.count} occurrences of ${what}` : `Rejected ${what}`, outcome.count);
+      case Commands.changeType: {
+        if (!isEntityType(args.type) || !entity) return this.refuse(`unknown entity type "${String(args.type)}"`);
+        const type = args.type;
+        const attributes = (args.attributes as EntityAttributesByType[EntityType] | undefined) ?? (await this.prefill(text, entity, type, record, settings));
+        if (!attributes) return this.refuse(`give the ${ENTITY_KINDS[type].label}'s attributes: the engine cannot read them from "${entity.text}"`);
+        outcome = session.apply(text, analysis, (`change ${what} to ${ENTITY_KINDS[type].label}`), (r) => changeType(r, target, type, attributes as never, decider));
+        return this.commit(document, session, analysis, `${what} is now a ${ENTITY_KINDS[type].label}`, outcome.count);
+      }
+      case Commands.setAttribute: {
+        if (typeof args.name !== "string" || args.name === "") return this.refuse("name the attribute to set");
+        const name = args.name;
+        const value = args.value === null ? undefined : args.value;
+        outcome = session.apply(text, analysis, (`set ${name} of ${what}`), (r) => setAttribute(r, target, name, value, decider));
+        return this.commit(document, session, analysis, `Set ${name} of ${what}`, outcome.count);
+      }
+      case Commands.remove:
+        outcome = session.apply(text, analysis, (`remove ${what}`), (r) => remove(r, target));
+        return this.commit(document, session, analysis, outcome.changed ? `Removed ${what}` : `${what} is a suggestion: reject it instead`, outcome.count);
+      case Commands.reattach: {
+        const range = args.range ? { start: document.offsetAt(args.range.start), end: document.offsetAt(args.range.end) } : undefined;
+        if (!range || range.start >= range.end || !("id" in target)) return this.refuse("select the text to re-attach the annotation to");
+        outcome = session.apply(text, analysis, (`re-attach ${what}`), (r) => reattach(r, text, target.id, range, decider));
+        return this.commit(document, session, analysis, `Re-attached ${what} to "${text.slice(range.start, range.end)}"`, outcome.count);
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** The entity a command names: `target`, else the visible entity at `position`. */
+  private target(document: TextDocument, record: AnnotatedRecord, args: CurationArgs): EntityTarget | undefined {
+    if (args.target) {
+      if ("id" in args.target) return { id: args.target.id };
+      if (isEntityType(args.target.type)) return { type: args.target.type, start: args.target.start, end: args.target.end };
+      return undefined;
+    }
+    if (!args.position) return undefined;
+    const offset = document.offsetAt(args.position);
+    const entity = record.entities.find((e) => !e.orphaned && e.origin !== "rejected" && e.start <= offset && offset <= e.end);
+    return entity ? { type: entity.type, start: entity.start, end: entity.end } : undefined;
+  }
+
+  /**
+   * Attributes for `type` on `span`: those of a visible entity of that type overlapping it, else
+   * what the engine reads from the span's line (a person's title before the name) or from the
+   * span alone (an amount's value and unit), else the blank ones (none for an amount).
+   */
+  async prefill(text: string, span: { start: number; end: number }, type: EntityType, record: AnnotatedRecord, settings: ResolvedSettings): Promise<EntityAttributesByType[EntityType] | undefined> {
+    const overlapping = record.entities.find((e) => e.type === type && e.origin !== "rejected" && !e.orphaned && e.start < span.end && span.start < e.end);
+    const quote = text.slice(span.start, span.end);
+    if (overlapping) return withCanonical(overlapping.attributes, type, quote, overlapping.text);
+    const lineStart = Math.max(text.lastIndexOf("\n", span.start - 1) + 1, span.start - 300);
+    for (const [snippet, offset] of [[text.slice(lineStart, span.end), lineStart], [quote, span.start]] as const) {
+      const analysis = await this.snippetAnalysis(snippet, settings);
+      const found = analysis?.entities.find((e) => e.type === type && e.start + offset < span.end && span.start < e.end + offset);
+      if (found) return withCanonical(found.attributes, type, quote, found.text);
+    }
+    return blankAttributes(type, quote);
+  }
+
+  /** Snippet analyses, the last few kept: a selection's code actions ask for each entity type. */
+  private readonly snippets = new Map<string, Promise<Analysis | undefined>>();
+
+  private snippetAnalysis(snippet: string, settings: ResolvedSettings): Promise<Analysis | undefined> {
+    let analysis = this.snippets.get(snippet);
+    if (!analysis) {
+      analysis = this.host.analyzeSnippet(snippet, settings);
+      this.snippets.set(snippet, analysis);
+      if (this.snippets.size > 16) this.snippets.delete(this.snippets.keys().next().value!);
+    }
+    return analysis;
+  }
+
+  private move(document: TextDocument, session: CurationSession, analysis: Analysis, record: AnnotatedRecord, args: CurationArgs, forward: boolean): CurationReply {
+    const offset = args.position ? document.offsetAt(args.position) : 0;
+    const suggestions = record.entities.filter((e) => e.origin === "auto");
+    const next = forward ? (suggestions.find((e) => e.start > offset) ?? suggestions[0]) : (suggestions.findLast((e) => e.start < offset) ?? suggestions.at(-1));
+    if (next) {
+      const range = { start: document.positionAt(next.start), end: document.positionAt(next.end) };
+      void this.host.connection.window.showDocument({ uri: document.uri, selection: range, takeFocus: true });
+    }
+    return this.reply(document, session, analysis, next ? `${ENTITY_KINDS[next.type].label}: "${next.text}"` : "nothing left to review", next ? 1 : 0);
+  }
+
+  /** After an action: write the record (now, or when the article is saved), publish again, and answer. */
+  private commit(document: TextDocument, session: CurationSession, analysis: Analysis, message: string, count: number): CurationReply {
+    let recordUri: string | undefined;
+    if (count > 0 && this.savedVersion.get(document.uri) === document.version) recordUri = this.write(document, session, analysis);
+    this.host.refresh(document.uri);
+    return this.reply(document, session, analysis, message + (count > 0 && !recordUri && session.unwritten ? " (the record is written when the article is saved)" : ""), count, recordUri);
+  }
+
+  private reply(document: TextDocument, session: CurationSession, analysis: Analysis, message: string, count: number, recordUri?: string): CurationReply {
+    const record = session.recordFor(document.getText(), analysis);
+    const reply: CurationReply = { message, count, suggestionsLeft: record.review.suggestionsLeft, canUndo: session.undoLabel !== undefined };
+    if (recordUri) reply.recordUri = recordUri;
+    return reply;
+  }
+
+  /** Writes the session's record atomically; its uri, or undefined when it could not be written (the reason is shown). */
+  private write(document: TextDocument, session: CurationSession, analysis: Analysis): string | undefined {
+    const text = document.getText();
+    const source = { path: session.location.sourcePath, ...sourceDigest(text, encodingOfFile(URI.path(document.uri)!)) };
+    // The file may have been changed by hand since it was read: never overwrite one that cannot be read.
+    const onDisk = existsSync(session.recordPath) ? parseRecord(readRecordText(session.recordPath) ?? "") : undefined;
+    if (onDisk && "problems" in onDisk) {
+      session.reload(onDisk);
+      this.publishRecordProblems(session.recordPath);
+      void this.host.connection.window.showErrorMessage(`Article Annotator: the record cannot be read (${onDisk.problems[0]?.message ?? "?"}); it was left as it is.`);
+      return undefined;
+    }
+    const emitted = emitRecord({ text, analysis, source, previous: session.recordFor(text, analysis) });
+    if ("error" in emitted) {
+      void this.host.connection.window.showErrorMessage(`Article Annotator: cannot write the record: ${emitted.error}.`);
+      return undefined;
+    }
+    writeAtomic(session.recordPath, emitted.content);
+    this.written.set(session.recordPath, emitted.content);
+    session.exists = true;
+    session.unwritten = false;
+    return URI.fromPath(session.recordPath);
+  }
+
+  private load(recordPath: string): AnnotatedRecord | undefined | { problems: RecordProblem[] } {
+    let text: string | undefined;
+    try {
+      text = readRecordText(recordPath);
+    } catch (error) {
+      return { problems: [{ pointer: "", message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }] };
+    }
+    if (text === undefined) return undefined;
+    const parsed = parseRecord(text);
+    return "problems" in parsed ? { problems: parsed.problems } : parsed.record;
+  }
+
+  private publishRecordProblems(recordPath: string): void {
+    const session = [...this.sessions.values()].find((s) => s.recordPath === recordPath);
+    const text = readRecordText(recordPath) ?? "";
+    void this.host.connection.sendDiagnostics({ uri: URI.fromPath(recordPath), diagnostics: problemDiagnostics(text, session?.problems ?? []) });
+  }
+
+  private refuse(reason: string): null {
+    void this.host.connection.window.showWarningMessage(`Article Annotator: ${reason}.`);
+    return null;
+  }
+}
+
+function findIn(record: AnnotatedRecord, target: EntityTarget): RecordEntity | undefined {
+  if ("id" in target) return record.entities.find((e) => e.id === target.id);
+  return record.entities.find((e) => !e.orphaned && e.type === target.type && e.start === target.start && e.end === target.end);
+}
+
+/** Attributes copied for a new span: a person's or an organization's canonical name follows the text a person chose when it was the detected text. */
+function withCanonical(attributes: object, type: EntityType, quote: string, detected: string): Record<string, unknown> {
+  const copy = structuredClone(attributes) as Record<string, unknown>;
+  if ((type === "person" || type === "organization") && (copy.canonical === undefined || copy.canonical === detected)) copy.canonical = quote.replace(/\s+/g, " ").trim();
+  return copy;
+}
+
+/** A record file's problems as diagnostics at the value each points at (JSON Pointer, RFC 6901) or at a syntax error's offset. */
+export function problemDiagnostics(text: string, problems: readonly RecordProblem[]): Diagnostic[] {
+  const tree = parseTree(text);
+  const positionAt = (offset: number): { line: number; character: number } => {
+    const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+    const lines = before.split(/\r\n|\r|\n/);
+    return { line: lines.length - 1, character: lines.at(-1)!.length };
+  };
+  return problems.map((problem) => {
+    let start = problem.offset ?? 0;
+    let end = start + 1;
+    if (problem.offset === undefined && tree) {
+      const path = problem.pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+      const node: JsonNode | undefined = findNodeAtLocation(tree, path) ?? tree;
+      const shown = node.parent?.type === "property" ? node.parent : node;
+      start = shown.offset;
+      end = shown.type === "object" || shown.type === "array" ? shown.offset + 1 : shown.offset + shown.length;
+    }
+    return { range: { start: positionAt(start), end: positionAt(end) }, severity: DiagnosticSeverity.Error, source: SOURCE, code: "record-schema", message: `Annotated record: ${problem.message}. The record is not written until this is fixed.` };
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Curation as code actions, so every LSP client offers it (Neovim's `vim.lsp.buf.code_action()` on
+ * a visual selection, VS Code's Ctrl+.): annotate the selection as each entity type (and every
+ * occurrence of it), accept, reject, retype or remove the entity under the cursor, accept all
+ * suggestions, and the two fixes of an orphaned annotation. Each runs a server command
+ * (protocol.ts `Commands`) with `CurationArgs`.
+ */
+import type { CodeAction, CodeActionParams } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { ENTITY_KINDS, ENTITY_TYPES, occurrences, type AnnotatedRecord, type EntityType, type RecordEntity } from "../engine";
+import { CodeActionKinds, Commands, ORPHANED_CODE, SOURCE, type CurationArgs } from "./protocol";
+
+/** Attributes the engine can give a span as a type; undefined when a person must give them (an amount it cannot read). */
+export type Prefill = (span: { start: number; end: number }, type: EntityType) => Promise<object | undefined>;
+
+export async function curationActions(document: TextDocument, record: AnnotatedRecord, params: CodeActionParams, prefill: Prefill): Promise<CodeAction[]> {
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+  const actions: CodeAction[] = [];
+  if (wants("quickfix")) actions.push(...orphanFixes(document, params));
+  if (!wants(CodeActionKinds.curate)) return actions;
+  const text = document.getText();
+  const start = document.offsetAt(params.range.start);
+  const end = document.offsetAt(params.range.end);
+  const action = actionMaker(document);
+
+  const visible = record.entities.filter((e) => e.origin !== "rejected" && !e.orphaned);
+  const under = visible.find((e) => (start === end ? e.start <= start && start <= e.end : e.start === start && e.end === end));
+  if (start < end && !under) {
+    const quote = text.slice(start, end);
+    if (quote.trim() !== "") {
+      const count = occurrences(text, quote).length;
+      for (const type of ENTITY_TYPES) {
+        const attributes = await prefill({ start, end }, type);
+        if (!attributes) continue; // an amount the engine cannot read: VS Code asks for its value and unit
+        const label = ENTITY_KINDS[type].label;
+        actions.push(action(`Annotate "${short(quote)}" as ${label}`, Commands.annotate, { range: params.range, type, attributes: attributes as Record<string, unknown> }));
+        if (count > 1) actions.push(action(`Annotate all ${count} occurrences of "${short(quote)}" as ${label}`, Commands.annotate, { range: params.range, type, attributes: attributes as Record<string, unknown>, all: true }));
+      }
+    }
+  }
+  if (under) actions.push(...entityActions(under, visible, action));
+  if (record.review.suggestionsLeft > 0) actions.push(action(`Accept all ${record.review.suggestionsLeft} suggestions`, Commands.acceptAll, {}));
+  return actions;
+}
+
+type ActionMaker = (title: string, command: string, args: Omit<CurationArgs, "uri" | "version">, kind?: string) => CodeAction;
+
+function actionMaker(document: TextDocument): ActionMaker {
+  return (title, command, args, kind = CodeActionKinds.curate) => ({
+    title,
+    kind,
+    command: { title, command, arguments: [{ uri: document.uri, version: document.version, ...args } satisfies CurationArgs] },
+  });
+}
+
+/** The two fixes of an orphaned annotation's diagnostic: delete it, or re-attach it to the selection. */
+function orphanFixes(document: TextDocument, params: CodeActionParams): CodeAction[] {
+  const action = actionMaker(document);
+  const start = document.offsetAt(params.range.start);
+  const end = document.offsetAt(params.range.end);
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== SOURCE || diagnostic.code !== ORPHANED_CODE) continue;
+    const id = (diagnostic.data as { id?: unknown } | undefined)?.id;
+    if (typeof id !== "string") continue;
+    actions.push({ ...action("Delete the orphaned annotation", Commands.remove, { target: { id } }, "quickfix"), diagnostics: [diagnostic] });
+    if (start < end) actions.push({ ...action(`Re-attach the orphaned annotation to "${short(document.getText().slice(start, end))}"`, Commands.reattach, { target: { id }, range: params.range }, "quickfix"), diagnostics: [diagnostic] });
+  }
+  return actions;
+}
+
+function entityActions(entity: RecordEntity, visible: readonly RecordEntity[], action: ActionMaker): CodeAction[] {
+  const target = { type: entity.type, start: entity.start, end: entity.end };
+  const label = ENTITY_KINDS[entity.type].label;
+  const quote = `"${short(entity.text)}"`;
+  const actions: CodeAction[] = [];
+  if (entity.origin === "auto") actions.push({ ...action(`Accept ${quote} as ${label}`, Commands.accept, { target }), isPreferred: true });
+  actions.push(action(`Reject ${quote}: not a ${label}`, Commands.reject, { target }));
+  const same = visible.filter((e) => e.type === entity.type && e.text === entity.text).length;
+  if (same > 1) actions.push(action(`Reject all ${same} occurrences of ${quote}: not a ${label}`, Commands.reject, { target, all: true }));
+  if (entity.origin === "manual") actions.push(action(entity.decision?.action === "added" ? `Remove the annotation ${quote}` : `Take back the decision on ${quote} (a suggestion again)`, Commands.remove, { target }));
+  for (const type of ENTITY_TYPES) if (type !== entity.type) actions.push(action(`Change ${quote} to ${ENTITY_KINDS[type].label}`, Commands.changeType, { target, type }));
+  return actions;
+}
+
+function short(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 40 ? flat.slice(0, 39) + "…" : flat;
+}
