@@ -50,13 +50,29 @@ export class CurationSession {
     return this.problems.length === 0;
   }
 
-  /** The record file was (re)read: its decisions replace the ones in memory; undo history is kept. */
+  /**
+   * The record file was (re)read because it changed on disk (by hand, the CLI, git): its decisions
+   * replace the ones in memory; decisions not written yet (the article has unsaved changes) are
+   * kept beside them when no decision of the file holds the same span and type. Undo history is kept.
+   */
   reload(loaded: AnnotatedRecord | undefined | { problems: RecordProblem[] }): void {
     this.problems = loaded && "problems" in loaded ? loaded.problems : [];
     this.exists = loaded !== undefined;
-    if (loaded && !("problems" in loaded)) this.decided = loaded.entities.filter(isDecided);
+    if (loaded && !("problems" in loaded)) {
+      const fromFile = loaded.entities.filter(isDecided);
+      const key = (e: RecordEntity): string => `${e.type}:${e.start}:${e.end}`;
+      const inFile = new Set(fromFile.map(key));
+      const ids = new Set(fromFile.map((e) => e.id));
+      const pending = this.unwritten ? this.decided.filter((e) => !inFile.has(key(e))) : [];
+      let next = 1;
+      const freshId = (): string => {
+        while (ids.has(`m${next}`)) next++;
+        ids.add(`m${next}`);
+        return `m${next}`;
+      };
+      this.decided = [...fromFile, ...pending.map((e) => (ids.has(e.id) ? { ...e, id: freshId() } : (ids.add(e.id), e)))];
+    }
     this.view = undefined;
-    this.unwritten = false;
   }
 
   /**

@@ -6,7 +6,6 @@
  * rewritten on every save with the decisions re-anchored. A record that cannot be read is never
  * written; its problems are published as diagnostics on the record file.
  */
-import { existsSync } from "node:fs";
 import type { Connection, Diagnostic } from "vscode-languageserver";
 import { DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
@@ -66,8 +65,8 @@ export class Curation {
   private readonly sessions = new Map<string, CurationSession>();
   /** The document version last saved (or opened): the article has unsaved changes when its version differs. */
   private readonly savedVersion = new Map<string, number>();
-  /** Record files this server wrote, with what it wrote: its own writes are not "changed by hand". */
-  private readonly written = new Map<string, string>();
+  /** Each record file's content as this server last read or wrote it: a different content on disk was changed by someone else. */
+  private readonly seen = new Map<string, string | undefined>();
 
   constructor(private readonly host: CurationHost) {}
 
@@ -103,19 +102,30 @@ export class Curation {
     if (!result) return;
     const session = this.session(document, result.settings);
     if (!session || !session.usable || (!session.exists && !session.unwritten)) return;
-    this.write(document, session, result.analysis);
+    const written = this.write(document, session, result.analysis);
+    if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: ${written.error}.`);
   }
 
   /** A record file changed outside this server (by hand, by the CLI, by git): its article's decisions are read again. */
   recordChanged(recordPath: string): void {
-    const text = readRecordText(recordPath);
-    if (text !== undefined && this.written.get(recordPath) === text) return;
-    for (const [uri, session] of this.sessions) {
-      if (session.recordPath !== recordPath) continue;
-      session.reload(this.load(recordPath));
-      this.host.refresh(uri);
+    for (const [uri, session] of this.sessions) if (session.recordPath === recordPath && this.sync(session)) this.host.refresh(uri);
+  }
+
+  /**
+   * Reads the session's record file again when it differs from what this server last read or
+   * wrote (someone else changed it); true when it did. Its problems are published on the file.
+   */
+  private sync(session: CurationSession): boolean {
+    let text: string | undefined;
+    try {
+      text = readRecordText(session.recordPath);
+    } catch {
+      text = undefined;
     }
-    this.publishRecordProblems(recordPath);
+    if (this.seen.get(session.recordPath) === text && this.seen.has(session.recordPath)) return false;
+    session.reload(this.load(session.recordPath));
+    this.publishRecordProblems(session.recordPath);
+    return true;
   }
 
   /** Diagnostics of every record file with problems that an open article uses. */
@@ -144,6 +154,23 @@ export class Curation {
       }));
   }
 
+  /**
+   * "Emit annotated record": writes the record now (built, merged with the person's decisions,
+   * validated, atomically), whatever the state of the article. Its uri, or why it was not written.
+   */
+  async emit(document: TextDocument): Promise<{ uri: string } | { error: string }> {
+    const result = await this.host.analysis(document);
+    if (!result) return { error: "this document is not analyzed (see its notice)" };
+    const location = documentRecordLocation(document.uri, result.settings, this.host.workspaceFolders());
+    if ("error" in location) return location;
+    const session = this.session(document, result.settings);
+    if (!session) return { error: "the record has no place" };
+    this.sync(session);
+    if (!session.usable) return { error: `the existing record cannot be merged: ${session.problems[0]?.message ?? "?"}; it was left as it is` };
+    const written = this.write(document, session, result.analysis);
+    return "error" in written ? written : { uri: written.uri };
+  }
+
   /** Runs a curation command; null when the document is not open or not analyzed. */
   async execute(command: string, args: CurationArgs): Promise<CurationReply | null> {
     const document = this.host.document(args.uri);
@@ -154,6 +181,7 @@ export class Curation {
     const { analysis, settings } = result;
     const session = this.session(document, settings);
     if (!session) return this.refuse("save the article to a file first: its record needs a place");
+    this.sync(session);
     if (!session.usable) return this.refuse(`its record ${URI.fromPath(session.recordPath)} cannot be read (${session.problems[0]?.message ?? "?"}); fix it first, nothing was changed`);
     if (args.version !== undefined && args.version !== document.version && args.target && !("id" in args.target)) return this.refuse("the text changed since this action was offered; try again");
     const text = document.getText();
@@ -283,7 +311,11 @@ export class Curation {
   /** After an action: write the record (now, or when the article is saved), publish again, and answer. */
   private commit(document: TextDocument, session: CurationSession, analysis: Analysis, message: string, count: number): CurationReply {
     let recordUri: string | undefined;
-    if (count > 0 && this.savedVersion.get(document.uri) === document.version) recordUri = this.write(document, session, analysis);
+    if (count > 0 && this.savedVersion.get(document.uri) === document.version) {
+      const written = this.write(document, session, analysis);
+      if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: ${written.error}.`);
+      else recordUri = written.uri;
+    }
     this.host.refresh(document.uri);
     return this.reply(document, session, analysis, message + (count > 0 && !recordUri && session.unwritten ? " (the record is written when the article is saved)" : ""), count, recordUri);
   }
@@ -295,37 +327,36 @@ export class Curation {
     return reply;
   }
 
-  /** Writes the session's record atomically; its uri, or undefined when it could not be written (the reason is shown). */
-  private write(document: TextDocument, session: CurationSession, analysis: Analysis): string | undefined {
+  /** Writes the session's record atomically: its uri, or why it was not written. */
+  private write(document: TextDocument, session: CurationSession, analysis: Analysis): { uri: string } | { error: string } {
     const text = document.getText();
     const source = { path: session.location.sourcePath, ...sourceDigest(text, encodingOfFile(URI.path(document.uri)!)) };
-    // The file may have been changed by hand since it was read: never overwrite one that cannot be read.
-    const onDisk = existsSync(session.recordPath) ? parseRecord(readRecordText(session.recordPath) ?? "") : undefined;
-    if (onDisk && "problems" in onDisk) {
-      session.reload(onDisk);
-      this.publishRecordProblems(session.recordPath);
-      void this.host.connection.window.showErrorMessage(`Article Annotator: the record cannot be read (${onDisk.problems[0]?.message ?? "?"}); it was left as it is.`);
-      return undefined;
-    }
+    // The file may have been changed since it was read: take in what changed, and never overwrite one that cannot be read.
+    this.sync(session);
+    if (!session.usable) return { error: `the existing record cannot be merged: ${session.problems[0]?.message ?? "?"}; it was left as it is` };
     const emitted = emitRecord({ text, analysis, source, previous: session.recordFor(text, analysis) });
-    if ("error" in emitted) {
-      void this.host.connection.window.showErrorMessage(`Article Annotator: cannot write the record: ${emitted.error}.`);
-      return undefined;
+    if ("error" in emitted) return { error: `cannot write the record: ${emitted.error}` };
+    try {
+      writeAtomic(session.recordPath, emitted.content);
+    } catch (error) {
+      return { error: `cannot write the record: ${error instanceof Error ? error.message : String(error)}` };
     }
-    writeAtomic(session.recordPath, emitted.content);
-    this.written.set(session.recordPath, emitted.content);
+    this.seen.set(session.recordPath, emitted.content);
     session.exists = true;
     session.unwritten = false;
-    return URI.fromPath(session.recordPath);
+    return { uri: URI.fromPath(session.recordPath) };
   }
 
+  /** Reads a record file (remembering its content as seen): the record, none, or its problems. */
   private load(recordPath: string): AnnotatedRecord | undefined | { problems: RecordProblem[] } {
     let text: string | undefined;
     try {
       text = readRecordText(recordPath);
     } catch (error) {
+      this.seen.delete(recordPath);
       return { problems: [{ pointer: "", message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }] };
     }
+    this.seen.set(recordPath, text);
     if (text === undefined) return undefined;
     const parsed = parseRecord(text);
     return "problems" in parsed ? { problems: parsed.problems } : parsed.record;

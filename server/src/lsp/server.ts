@@ -27,7 +27,6 @@ import { codeLenses, summarize } from "./codeLens";
 import { toDiagnostics } from "./diagnostics";
 import { hoverAt } from "./hover";
 import { CodeActionKinds, Commands, SummaryNotification, SummaryRequest, type CurationArgs } from "./protocol";
-import { recordEdit } from "./records";
 import { LEGEND, semanticTokens } from "./semanticTokens";
 import { SettingsStore, type ResolvedSettings } from "./settings";
 import { documentSymbols } from "./symbols";
@@ -256,13 +255,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         return null;
       }
       if (params.command === Commands.emitRecord) {
-        const emitted = recordEdit(document, result.analysis, result.settings, workspaceFolders, (recordUri) => documents.get(recordUri)?.getText());
+        const emitted = await curation.emit(document);
         if ("error" in emitted) {
           void connection.window.showErrorMessage(`Article Annotator: cannot emit the record: ${emitted.error}.`);
           return null;
         }
-        const applied = await connection.workspace.applyEdit({ label: "Emit annotated record", edit: emitted.edit });
-        return applied.applied ? emitted.recordUri : null;
+        const path = URI.path(emitted.uri) ?? emitted.uri;
+        void connection.window.showInformationMessage(`Article Annotator: record written to ${path}.`, { title: "Open record" }).then((choice) => {
+          if (choice) void connection.window.showDocument({ uri: emitted.uri, takeFocus: true });
+        });
+        return emitted.uri;
       }
       return null;
     }),
