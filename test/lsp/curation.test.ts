@@ -1,0 +1,188 @@
+/**
+ * Curation over stdio, as a person does it: emit, annotate a missed name, reject a detection,
+ * retype another, accept all; then edit the article (ten lines above, a word changed near the
+ * manual entity, debris and a sentence with an accepted entity deleted) and save. Every decision
+ * survives on its text, the deleted one is orphaned with both fixes working, and nothing is lost.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover } from "vscode-languageserver-protocol";
+import { startClient, type TestClient } from "../helpers/lspClient";
+import { assertValidRecord } from "../helpers/schema";
+
+const ARTICLE = [
+  "Báo Sông Hồng",
+  "Trang chủ   Thời sự   Thế giới   Kinh tế",
+  "Việt Nam và Campuchia ký thỏa thuận thương mại",
+  "Hà Phương",
+  "Ngày 5/6, tại Phnom Penh, Phó Thủ tướng Campuchia Sok Chenda đã hội đàm với Bộ trưởng Công Thương Nguyễn Hồng Diên.",
+  "Hai bên nhất trí nâng kim ngạch thương mại song phương lên 3 tỷ USD vào năm 2027.",
+  "Cựu vận động viên Lý Hoàng Nam nói thỏa thuận mở ra nhiều cơ hội cho doanh nghiệp hai nước.",
+  "Thứ trưởng Ngoại giao Lê Thị Thu Hằng cho biết Việt Nam sẵn sàng tăng nhập khẩu gạo từ Campuchia.",
+  "Tin liên quan",
+  "Thủ tướng tiếp Đại sứ Nhật Bản tại Hà Nội",
+  "Khai mạc hội chợ thương mại Việt - Lào",
+  "",
+].join("\n");
+
+interface Entity {
+  id: string;
+  type: string;
+  text: string;
+  start: number;
+  end: number;
+  origin: string;
+  orphaned?: boolean;
+  decision?: { action: string; by: string; at: string };
+  selector?: { prefix: string; suffix: string };
+}
+interface Record {
+  source: { sha256: string };
+  review: { suggestionsLeft: number; reviewedBy?: string[] };
+  entities: Entity[];
+}
+
+function position(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length - 1, character: offset - before.lastIndexOf("\n") - 1 };
+}
+
+function rangeOf(text: string, needle: string, from = 0): { start: { line: number; character: number }; end: { line: number; character: number } } {
+  const at = text.indexOf(needle, from);
+  assert.ok(at >= 0, `"${needle}" is in the text`);
+  return { start: position(text, at), end: position(text, at + needle.length) };
+}
+
+async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function run(client: TestClient, command: string, args: object): Promise<{ message: string; count: number; suggestionsLeft: number; canUndo: boolean } | null> {
+  return client.connection.sendRequest("workspace/executeCommand", { command, arguments: [args] });
+}
+
+test("curation over stdio: decisions survive edits, a deleted one is orphaned with two working fixes, and nothing is lost", async () => {
+  const root = mkdtempSync(join(tmpdir(), "aa-curation-"));
+  mkdirSync(join(root, "news"));
+  const file = join(root, "news", "campuchia.txt");
+  writeFileSync(file, ARTICLE);
+  const recordFile = join(root, "news", "campuchia.annotations.json");
+  const uri = pathToFileURL(file).href;
+  const client = await startClient({ rootUri: pathToFileURL(root).href, settings: { annotator: "lan" } });
+  const readRecord = (): Record => JSON.parse(readFileSync(recordFile, "utf8")) as Record;
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
+    await client.waitForDiagnostics(uri);
+    assert.equal(await client.connection.sendRequest("workspace/executeCommand", { command: "articleAnnotator.emitRecord", arguments: [uri] }), pathToFileURL(recordFile).href);
+    const emitted = readRecord();
+    assertValidRecord(emitted);
+    const detected = (type: string, text: string): Entity => {
+      const entity = emitted.entities.find((e) => e.type === type && e.text === text);
+      assert.ok(entity, `the engine finds the ${type} "${text}"`);
+      return entity;
+    };
+    const amount = detected("amount", "3 tỷ USD");
+    const minister = detected("person", "Lê Thị Thu Hằng");
+    const chenda = detected("person", "Sok Chenda");
+    assert.ok(!emitted.entities.some((e) => e.text.includes("Lý Hoàng Nam")), "the name without a title is missed: the person adds it");
+
+    // Annotate a selection as person, through the code action a client shows for the selection.
+    const selection = rangeOf(ARTICLE, "Lý Hoàng Nam");
+    const actions = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: selection, context: { diagnostics: [] } });
+    const annotate = actions.find((a) => a.title === 'Annotate "Lý Hoàng Nam" as person');
+    assert.ok(annotate?.command, `a code action annotates the selection (offered: ${actions.map((a) => a.title).join("; ")})`);
+    const annotated = await client.connection.sendRequest<{ message: string }>("workspace/executeCommand", annotate.command);
+    assert.match(annotated.message, /Annotated "Lý Hoàng Nam" as person/);
+    const manual = readRecord().entities.find((e) => e.text === "Lý Hoàng Nam");
+    assert.ok(manual, "the record on disk has the manual entity at once");
+    assert.deepEqual([manual.origin, manual.decision?.action, manual.decision?.by], ["manual", "added", "lan"]);
+    assert.deepEqual(manual.selector, { prefix: ARTICLE.slice(manual.start - 32, manual.start), suffix: ARTICLE.slice(manual.end, manual.end + 32) }, "its TextQuoteSelector context");
+
+    // Reject a detection, retype another, accept all.
+    await run(client, "articleAnnotator.reject", { uri, version: 1, target: { type: "amount", start: amount.start, end: amount.end } });
+    await run(client, "articleAnnotator.changeType", { uri, version: 1, target: { type: "person", start: chenda.start, end: chenda.end }, type: "organization" });
+    const accepted = await run(client, "articleAnnotator.acceptAll", { uri });
+    assert.ok(accepted && accepted.count > 0 && accepted.suggestionsLeft === 0, "every suggestion is accepted");
+    const reviewed = readRecord();
+    assertValidRecord(reviewed);
+    assert.equal(reviewed.review.suggestionsLeft, 0);
+    assert.deepEqual(reviewed.review.reviewedBy, ["lan"]);
+    assert.equal(reviewed.entities.find((e) => e.start === amount.start && e.type === "amount")?.origin, "rejected");
+    assert.equal(reviewed.entities.find((e) => e.start === chenda.start && e.type === "organization")?.origin, "manual");
+    assert.equal(reviewed.entities.find((e) => e.start === minister.start)?.decision?.action, "accepted");
+    const decisions = reviewed.entities.map((e) => e.id).sort();
+
+    // The edits: ten lines above the body, a word near the manual entity, the debris block and the minister's sentence deleted.
+    let text = ARTICLE;
+    let version = 1;
+    const edit = async (from: number, to: number, newText: string): Promise<void> => {
+      const range = { start: position(text, from), end: position(text, to) };
+      text = text.slice(0, from) + newText + text.slice(to);
+      version++;
+      await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
+    };
+    const bodyStart = text.indexOf("Ngày 5/6");
+    await edit(bodyStart, bodyStart, Array.from({ length: 10 }, (_, k) => `Dòng chèn thêm số ${k + 1} của biên tập viên.`).join("\n") + "\n");
+    const word = text.indexOf("mở ra nhiều");
+    await edit(word, word + "mở ra".length, "đem lại");
+    const debris = text.indexOf("Tin liên quan");
+    await edit(debris, text.length, "");
+    const sentence = text.indexOf("Thứ trưởng Ngoại giao Lê Thị Thu Hằng");
+    await edit(sentence, text.indexOf("\n", sentence) + 1, "");
+    writeFileSync(file, text);
+    await client.connection.sendNotification("textDocument/didSave", { textDocument: { uri } });
+
+    const saved = await waitFor(() => {
+      const record = readRecord();
+      return record.entities.some((e) => e.orphaned) ? record : undefined;
+    }, "the saved article's record shows the orphan");
+    assertValidRecord(saved);
+    const slice = (e: Entity): string => text.slice(e.start, e.end);
+    const moved = saved.entities.find((e) => e.id === manual.id)!;
+    assert.equal(slice(moved), "Lý Hoàng Nam", "the manual entity is on its text");
+    assert.ok(!moved.orphaned);
+    const rejected = saved.entities.find((e) => e.origin === "rejected" && e.type === "amount")!;
+    assert.equal(slice(rejected), "3 tỷ USD", "the rejected one followed its text");
+    const orphan = saved.entities.find((e) => e.orphaned)!;
+    assert.equal(orphan.text, "Lê Thị Thu Hằng", "the deleted accepted entity is orphaned with its last quote");
+    for (const e of saved.entities.filter((x) => !x.orphaned)) assert.equal(slice(e), e.text, `${e.id} points at its own text`);
+    assert.deepEqual(saved.entities.map((e) => e.id).filter((id) => decisions.includes(id)).sort(), decisions.filter((id) => saved.entities.some((e) => e.id === id)).sort());
+    assert.ok(decisions.every((id) => saved.entities.some((e) => e.id === id)), "no decision was lost");
+    assert.equal(saved.source.sha256, (await import("node:crypto")).createHash("sha256").update(readFileSync(file)).digest("hex"), "the record names the saved text");
+
+    // The rejected amount stays hidden: no hover, no outline entry.
+    const hover = await client.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri }, position: position(text, rejected.start + 1) });
+    assert.equal(hover, null, "no hover on a rejected detection");
+    const symbols = await client.connection.sendRequest<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+    assert.ok(!JSON.stringify(symbols).includes("3 tỷ USD"), "not in the outline");
+
+    // The orphan's diagnostic and its two fixes.
+    const diagnostic = await waitFor(() => client.diagnostics.get(uri)?.diagnostics.find((d: Diagnostic) => d.code === "orphaned-annotation"), "the orphan's diagnostic");
+    const fixes = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: rangeOf(text, "Nguyễn Hồng Diên"), context: { diagnostics: [diagnostic], only: ["quickfix"] } });
+    const remove = fixes.find((a) => a.title === "Delete the orphaned annotation");
+    const reattach = fixes.find((a) => a.title.startsWith("Re-attach the orphaned annotation"));
+    assert.ok(remove?.command && reattach?.command, "both fixes are offered");
+    await client.connection.sendRequest("workspace/executeCommand", remove.command);
+    assert.ok(!readRecord().entities.some((e) => e.id === orphan.id), "delete removes it from the record");
+    const undone = await run(client, "articleAnnotator.undo", { uri });
+    assert.match(undone!.message, /Undid/);
+    assert.ok(readRecord().entities.some((e) => e.id === orphan.id && e.orphaned), "undo brings the orphan back");
+    await client.connection.sendRequest("workspace/executeCommand", reattach.command);
+    const reattached = readRecord().entities.find((e) => e.id === orphan.id)!;
+    assert.ok(!reattached.orphaned, "re-attached");
+    assert.equal(slice(reattached), "Nguyễn Hồng Diên");
+    assertValidRecord(readRecord());
+  } finally {
+    await client.stop();
+  }
+});
