@@ -24,6 +24,8 @@ export interface ArticleWork {
   analysis: Analysis;
   /** The folder given on the command line that holds the article (a file's own folder). */
   inputFolder: string;
+  /** Analyzes another text (the article once changed) the same way, under the same deadline; throws FileProblem when stopped or failed. */
+  analyze: (text: string) => Promise<Analysis>;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface ArticleWork {
  * many files failed (unreadable, analysis stopped at the deadline or failed, or `work` threw a
  * FileProblem) and how many were found.
  */
-export async function forEachArticle(inputs: readonly string[], run: ArticleRun, io: Io, work: (item: ArticleWork) => void): Promise<{ failed: number; found: number }> {
+export async function forEachArticle(inputs: readonly string[], run: ArticleRun, io: Io, work: (item: ArticleWork) => void | Promise<void>): Promise<{ failed: number; found: number }> {
   const { files, problems } = listArticleFiles(inputs, run.settings.files);
   let failed = problems.length;
   for (const problem of problems) complain(io, problem.message);
@@ -41,10 +43,13 @@ export async function forEachArticle(inputs: readonly string[], run: ArticleRun,
     for (const path of files) {
       try {
         const article = readArticleFile(path, run.settings.maxFileSize);
-        const outcome = await pool.analyze({ text: article.text, rules: run.settings.rules, customRules: run.settings.customRules });
-        if (outcome.kind === "stopped") throw new FileProblem(path, `${describeStopped(outcome.seconds)}; the file was skipped (--deadline sets the limit)`);
-        if (outcome.kind === "failed") throw new FileProblem(path, `analysis failed: ${outcome.reason.split("\n")[0]}`);
-        work({ article, analysis: outcome.analysis, inputFolder: inputFolderOf(path, inputs) });
+        const analyze = async (text: string): Promise<Analysis> => {
+          const outcome = await pool.analyze({ text, rules: run.settings.rules, customRules: run.settings.customRules });
+          if (outcome.kind === "stopped") throw new FileProblem(path, `${describeStopped(outcome.seconds)}; the file was skipped (--deadline sets the limit)`);
+          if (outcome.kind === "failed") throw new FileProblem(path, `analysis failed: ${outcome.reason.split("\n")[0]}`);
+          return outcome.analysis;
+        };
+        await work({ article, analysis: await analyze(article.text), inputFolder: inputFolderOf(path, inputs), analyze });
       } catch (error) {
         failed++;
         complain(io, error instanceof FileProblem ? error.message : `${path}: ${error instanceof Error ? error.message : String(error)}`);
