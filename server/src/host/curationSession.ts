@@ -126,3 +126,17 @@ export class CurationSession {
     return { schemaVersion: 1, source: UNWRITTEN_SOURCE, article: {}, review: { suggestionsLeft: 0 }, entities: this.decided, boilerplate: [], inlineDebris: [] };
   }
 }
+
+/**
+ * The analysis as a person sees it once curated by `record`: their entities and the suggestions
+ * they did not reject (rejected and orphaned entities left out). Record entities carry `origin` and
+ * `decision` beside the `Entity` fields, for views that tell suggestions from decisions.
+ */
+export function curatedAnalysis(analysis: Analysis, record: AnnotatedRecord): Analysis {
+  return { ...analysis, entities: record.entities.filter((e) => e.origin !== "rejected" && !e.orphaned) };
+}
+
+/** The record of `text` as a person sees it: `previous` (a record read from disk) merged with its analysis. */
+export function curatedRecord(text: string, analysis: Analysis, previous: AnnotatedRecord | undefined): AnnotatedRecord {
+  return mergeRecords(previous, buildRecord(text, analysis, UNWRITTEN_SOURCE), text);
+}

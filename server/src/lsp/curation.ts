@@ -81,6 +81,11 @@ export class Curation {
     return session;
   }
 
+  /** Whether the open article has a record file. */
+  hasRecord(uri: string): boolean {
+    return this.sessions.get(uri)?.exists === true;
+  }
+
   opened(document: TextDocument): void {
     this.savedVersion.set(document.uri, document.version);
   }

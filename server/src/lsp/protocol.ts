@@ -107,3 +107,33 @@ export const SummaryNotification = "articleAnnotator/summary";
 
 /** Request `articleAnnotator/summary` (client → server): the summary of a document, or null. Params: { uri }. */
 export const SummaryRequest = "articleAnnotator/getSummary";
+
+/** Request `articleAnnotator/reviewList` (client → server): every article of the workspace, for a Review view. No params. */
+export const ReviewListRequest = "articleAnnotator/reviewList";
+
+/** One article in the Review view. */
+export interface ReviewArticle {
+  uri: string;
+  title: string;
+  /** Per entity type, the number shown (people and forums once each, amounts and dates at every mention). */
+  counts: Record<string, number>;
+  suggestionsLeft: number;
+  orphaned: number;
+  hasRecord: boolean;
+}
+
+/** Request `articleAnnotator/reviewEntities` (client → server): the entities of one article as curated. Params: { uri }. */
+export const ReviewEntitiesRequest = "articleAnnotator/reviewEntities";
+
+/** One entity in the Review view. */
+export interface ReviewEntity {
+  id: string;
+  type: string;
+  text: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** "auto" (a suggestion), "manual" (a person's) — rejected ones are not listed. */
+  origin: string;
+  /** "accepted", "added" or "edited" for a person's. */
+  decision?: string;
+  orphaned?: boolean;
+}

@@ -17,7 +17,9 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisPool } from "../host/analysisPool";
-import type { AnnotatedRecord, Analysis } from "../engine";
+import { readArticleFile } from "../host/articleFiles";
+import { curatedAnalysis } from "../host/curationSession";
+import type { AnnotatedRecord } from "../engine";
 import { URI } from "./uri";
 import { AnalysisCache, type DocumentAnalysis } from "./analyses";
 import { Curation } from "./curation";
@@ -26,7 +28,7 @@ import { codeActions, fixAllEdit } from "./codeActions";
 import { codeLenses, summarize } from "./codeLens";
 import { toDiagnostics } from "./diagnostics";
 import { hoverAt } from "./hover";
-import { CodeActionKinds, Commands, SummaryNotification, SummaryRequest, type CurationArgs } from "./protocol";
+import { CodeActionKinds, Commands, ReviewEntitiesRequest, ReviewListRequest, SummaryNotification, SummaryRequest, type CurationArgs, type ReviewArticle, type ReviewEntity } from "./protocol";
 import { LEGEND, semanticTokens } from "./semanticTokens";
 import { SettingsStore, type ResolvedSettings } from "./settings";
 import { documentSymbols } from "./symbols";
@@ -118,7 +120,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     await connection.sendDiagnostics({ uri, version, diagnostics: [...toDiagnostics(document, result), ...curation.orphanDiagnostics(document, result.record)] });
     await connection.sendNotification(SummaryNotification, summarize(uri, version, result.analysis, result.record, result.skipped, result.skipReason));
     for (const recordDiagnostics of curation.recordDiagnostics()) await connection.sendDiagnostics(recordDiagnostics);
-    if (!result.skipped) index.update(uri, document.getText(), result.analysis);
+    if (!result.skipped) index.update(uri, document.getText(), result.analysis, result.record, curation.hasRecord(uri));
   };
 
   const schedule = (uri: string, delay = debounceAfter(analysisMs.get(uri))): void => {
@@ -223,6 +225,52 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     withDocument("codeLens", textDocument.uri, [], (document, { analysis, skipped, record }) => (skipped ? [] : codeLenses(document.uri, document.version, analysis, record, { canWrite: trusted }))),
   );
   connection.onWorkspaceSymbol(({ query }) => safely("workspaceSymbol", [], () => index.query(query)));
+  connection.onRequest(ReviewListRequest, () =>
+    safely("reviewList", [] as ReviewArticle[], async () => {
+      await index.whenReady();
+      return index
+        .articles()
+        .map(([uri, a]): ReviewArticle => ({ uri, title: a.title, counts: a.counts, suggestionsLeft: a.suggestionsLeft, orphaned: a.orphaned, hasRecord: a.hasRecord }))
+        .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    }),
+  );
+  connection.onRequest(ReviewEntitiesRequest, (params: { uri: string }) =>
+    safely("reviewEntities", [] as ReviewEntity[], async () => {
+      const open = documents.get(params.uri);
+      const document = open ?? (await readDocument(params.uri));
+      if (!document) return [];
+      let record: AnnotatedRecord | undefined;
+      try {
+        record = (await analysisOf(document)).record;
+      } finally {
+        if (!open) {
+          // A closed article leaves nothing behind.
+          cache.delete(document.uri);
+          curation.closed(document.uri);
+        }
+      }
+      return (record?.entities ?? [])
+        .filter((e) => e.origin !== "rejected")
+        .map((e): ReviewEntity => {
+          const entity: ReviewEntity = { id: e.id, type: e.type, text: e.text, range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, origin: e.origin };
+          if (e.decision) entity.decision = e.decision.action;
+          if (e.orphaned) entity.orphaned = true;
+          return entity;
+        });
+    }),
+  );
+
+  /** A closed article read from disk as a document (version 0), for views of articles that are not open. */
+  const readDocument = async (uri: string): Promise<TextDocument | undefined> => {
+    const path = URI.path(uri);
+    if (!uri.startsWith("file:") || !path) return undefined;
+    const resolved = await settings.get(uri);
+    try {
+      return TextDocument.create(uri, "plaintext", 0, readArticleFile(path, resolved.maxFileSize).text);
+    } catch {
+      return undefined;
+    }
+  };
   connection.onRequest(SummaryRequest, (params: { uri: string }) =>
     withDocument("summary", params.uri, null, (document, { analysis, skipped, skipReason, record }) => summarize(document.uri, document.version, analysis, record, skipped, skipReason)),
   );
@@ -278,7 +326,3 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.listen();
 }
 
-/** The analysis with the curated record's visible entities: the person's, and the suggestions they did not reject. */
-function curatedAnalysis(analysis: Analysis, record: AnnotatedRecord): Analysis {
-  return { ...analysis, entities: record.entities.filter((e) => e.origin !== "rejected" && !e.orphaned) };
-}

@@ -2,7 +2,8 @@
  * Workspace-symbol entries of one article: each person (by canonical name) and forum once, at its
  * first mention. Plain data, so the index worker can post them to the main thread.
  */
-import { ENTITY_KINDS, entityName, LineIndex, type Analysis, type EntityType } from "../engine";
+import { ENTITY_KINDS, entityName, LineIndex, type AnnotatedRecord, type Analysis, type EntityType } from "../engine";
+import { summarizeCounts } from "../host/summary";
 
 export interface Entry {
   name: string;
@@ -42,4 +43,30 @@ function detached(text: string): string {
 /** Case- and diacritic-insensitive form for matching queries ("bui thanh son" finds "Bùi Thanh Sơn"). */
 export function foldForSearch(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+}
+
+/** What the index keeps of one article: its symbols, and what the Review view lists. Plain data (it crosses threads). */
+export interface IndexedArticle {
+  entries: Entry[];
+  title: string;
+  /** Per entity type, the number shown (host/summary.ts). */
+  counts: Record<string, number>;
+  /** Suggestions no one has decided on. */
+  suggestionsLeft: number;
+  /** Annotations whose text is gone. */
+  orphaned: number;
+  /** Whether the article has a record. */
+  hasRecord: boolean;
+}
+
+/** The index's view of an article: `analysis` as curated by `record` (when it has one). */
+export function indexArticle(text: string, analysis: Analysis, record: AnnotatedRecord | undefined, hasRecord: boolean): IndexedArticle {
+  return {
+    entries: entriesOf(text, analysis),
+    title: detached(analysis.article.title ?? ""),
+    counts: summarizeCounts(analysis.entities, analysis.boilerplate).counts,
+    suggestionsLeft: record?.review.suggestionsLeft ?? analysis.entities.length,
+    orphaned: record?.entities.filter((e) => e.orphaned).length ?? 0,
+    hasRecord,
+  };
 }

@@ -8,12 +8,13 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { SymbolKind, type Connection, type SymbolInformation, type WorkDoneProgressServerReporter } from "vscode-languageserver";
-import { ENTITY_KINDS, type Analysis } from "../engine";
+import { ENTITY_KINDS, type AnnotatedRecord, type Analysis } from "../engine";
 import { describeStopped } from "../host/analysisPool";
 import { listArticleFiles } from "../host/articleFiles";
 import { INDEX_WORKER_ROLE, indexFile, type IndexJob, type IndexMessage } from "./indexWorker";
 import type { ResolvedSettings } from "./settings";
-import { entriesOf, foldForSearch, type Entry } from "./symbolEntries";
+import { foldForSearch, indexArticle, type IndexedArticle } from "./symbolEntries";
+import type { RecordsAt } from "./indexWorker";
 import { URI } from "./uri";
 
 const MAX_RESULTS = 500;
@@ -25,11 +26,13 @@ const WORKER_HEAP_MB = 96;
 const MAX_WORKERS = 4;
 
 export class WorkspaceIndex {
-  private readonly byUri = new Map<string, Entry[]>();
+  private readonly byUri = new Map<string, IndexedArticle>();
   /** Documents open in the editor: their entries come from their live text, not from disk. */
   private readonly open = new Set<string>();
   private indexing: Promise<void> = Promise.resolve();
   private readonly workers = new Set<Worker>();
+  /** Where the articles' records are looked for. */
+  private records: RecordsAt = { roots: [], recordsFolder: "" };
 
   constructor(
     private readonly connection: Connection,
@@ -52,10 +55,15 @@ export class WorkspaceIndex {
     return this.indexing;
   }
 
-  /** Replaces the entries of one document (an open one, freshly analyzed). */
-  update(uri: string, text: string, analysis: Analysis): void {
+  /** Replaces the entries of one document (an open one, freshly analyzed and curated by `record`). */
+  update(uri: string, text: string, analysis: Analysis, record: AnnotatedRecord | undefined, hasRecord: boolean): void {
     this.open.add(uri);
-    this.byUri.set(uri, entriesOf(text, analysis));
+    this.byUri.set(uri, indexArticle(text, analysis, record, hasRecord));
+  }
+
+  /** Every indexed article, by uri (for the Review view). */
+  articles(): [string, IndexedArticle][] {
+    return [...this.byUri];
   }
 
   dispose(): void {
@@ -66,8 +74,8 @@ export class WorkspaceIndex {
   query(query: string): SymbolInformation[] {
     const wanted = foldForSearch(query);
     const results: SymbolInformation[] = [];
-    for (const [uri, entries] of this.byUri) {
-      for (const entry of entries) {
+    for (const [uri, article] of this.byUri) {
+      for (const entry of article.entries) {
         if (wanted !== "" && !entry.folded.includes(wanted)) continue;
         results.push({
           name: entry.name,
@@ -83,6 +91,7 @@ export class WorkspaceIndex {
 
   private async run(folders: readonly string[], settings: ResolvedSettings, showProgress: boolean): Promise<void> {
     const roots = folders.map((folder) => URI.path(folder)).filter((path): path is string => path !== undefined);
+    this.records = { roots, recordsFolder: settings.recordsFolder };
     const { files } = listArticleFiles(roots, settings.files);
     if (files.length === 0) return;
     const progress = showProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
@@ -93,9 +102,9 @@ export class WorkspaceIndex {
     progress?.done();
   }
 
-  private add(path: string, entries: Entry[]): void {
+  private add(path: string, article: IndexedArticle): void {
     const uri = URI.fromPath(path);
-    if (!this.open.has(uri)) this.byUri.set(uri, entries);
+    if (!this.open.has(uri)) this.byUri.set(uri, article);
   }
 
   /** Splits the files among the workers (one per spare core) and waits for all of them. */
@@ -119,7 +128,7 @@ export class WorkspaceIndex {
    */
   private indexInWorker(script: string, files: string[], settings: ResolvedSettings, report: (done: number) => void): Promise<void> {
     const started = new SharedArrayBuffer(4);
-    const job: IndexJob = { role: INDEX_WORKER_ROLE, files, rules: settings.rules, customRules: settings.customRules, maxFileSize: settings.maxFileSize, started };
+    const job: IndexJob = { role: INDEX_WORKER_ROLE, files, rules: settings.rules, customRules: settings.customRules, maxFileSize: settings.maxFileSize, records: this.records, started };
     // A small old generation: the worker's garbage is collected early instead of growing the server's memory.
     const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     this.workers.add(worker);
@@ -145,7 +154,7 @@ export class WorkspaceIndex {
       });
       worker.on("message", (message: IndexMessage) => {
         if (message.kind === "done") return settle();
-        for (const { path, entries } of message.files) this.add(path, entries);
+        for (const { path, article } of message.files) this.add(path, article);
         reported = message.done;
         report(message.done);
       });
@@ -162,8 +171,8 @@ export class WorkspaceIndex {
     let sliceStart = Date.now();
     const options = { rules: settings.rules, customRules: settings.compiledRules };
     for (const [k, file] of files.entries()) {
-      const entries = indexFile(file, settings.maxFileSize, options);
-      if (entries) this.add(file, entries);
+      const article = indexFile(file, settings.maxFileSize, options, this.records);
+      if (article) this.add(file, article);
       if (Date.now() - sliceStart >= SLICE_MS) {
         report(k + 1);
         await new Promise((resolve) => setImmediate(resolve)); // let hovers and edits through
