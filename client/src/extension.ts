@@ -1,17 +1,20 @@
 /**
  * The VS Code side: starts the language server and adds only what needs VS Code's UI — a status
- * bar item with the active article's counts and the palette commands. Everything an LSP client can
- * do is done in the server, so the server also serves Neovim, Emacs or Helix.
+ * bar item with the active article's counts and review state, the curation keybindings and pickers
+ * (curation.ts), the Review view (reviewView.ts) and the palette commands. Everything an LSP client
+ * can do is done in the server, so the server also serves Neovim, Emacs or Helix.
  */
 import * as path from "node:path";
-import { commands, languages, StatusBarAlignment, window, workspace, type ExtensionContext, type StatusBarItem, type TextDocument, type TextEditor } from "vscode";
+import { commands, languages, Selection, StatusBarAlignment, SymbolInformation, TextEditorRevealType, window, workspace, type ExtensionContext, type Range, type StatusBarItem, type TextDocument, type TextEditor, type Uri } from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-
 // The wire protocol is the server's (ids and shapes only: the client never imports the engine).
-import { Commands, SummaryNotification as SUMMARY_NOTIFICATION, SummaryRequest as SUMMARY_REQUEST, type ArticleSummary } from "../../server/src/lsp/protocol";
+import { Commands, foldForSearch, SummaryNotification as SUMMARY_NOTIFICATION, SummaryRequest as SUMMARY_REQUEST, type ArticleSummary } from "../../server/src/lsp/protocol";
+import { registerCuration } from "./curation";
+import { ReviewView, REVEAL_COMMAND } from "./reviewView";
 
 /** The server's commands, and the client's own. */
 const COMMANDS = { ...Commands, showOutput: "articleAnnotator.showOutput" };
+
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +37,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
     middleware: {
       // From the palette, the server's commands apply to the active editor's document.
       executeCommand: (command, args, next): unknown => next(command, args.length > 0 ? args : [window.activeTextEditor?.document.uri.toString()]) as unknown,
+      // VS Code's symbol picker keeps only names that match the query as typed: an unaccented query
+      // ("bui thanh son") is let through by showing the name's unaccented form beside it.
+      provideWorkspaceSymbols: async (query, token, next) => {
+        const symbols = await next(query, token);
+        if (!symbols || query.trim() === "" || foldForSearch(query) !== query.toLowerCase()) return symbols;
+        return symbols.map((symbol) => {
+          const folded = foldForSearch(symbol.name);
+          if (folded === symbol.name.toLowerCase() || !("location" in symbol)) return symbol;
+          return new SymbolInformation(`${symbol.name} (${folded})`, symbol.kind, symbol.containerName ?? "", symbol.location);
+        });
+      },
     },
   };
   client = new LanguageClient("articleAnnotator", "Article Annotator", serverOptions, clientOptions);
@@ -63,9 +77,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
   workspace.textDocuments.forEach(adopt);
   await client.start();
+  const review = new ReviewView(client);
+  context.subscriptions.push(
+    window.createTreeView("articleAnnotator.review", { treeDataProvider: review, showCollapseAll: true }),
+    commands.registerCommand(REVEAL_COMMAND, async (uri: Uri, range: Range) => {
+      const editor = await window.showTextDocument(uri, { preserveFocus: false });
+      editor.selection = new Selection(range.start, range.end);
+      editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
+    commands.registerCommand("articleAnnotator.refreshReview", () => review.refresh()),
+    ...registerCuration(client, () => review.refresh()),
+  );
   client.onNotification(SUMMARY_NOTIFICATION, (summary: ArticleSummary) => {
     summaries.set(summary.uri, summary);
     refresh(window.activeTextEditor);
+    review.refresh();
   });
   const active = window.activeTextEditor;
   if (active) {
@@ -90,8 +116,9 @@ function showSummary(status: StatusBarItem, summary: ArticleSummary | undefined)
     return;
   }
   const count = (type: string): number => summary.counts[type] ?? 0;
-  status.text = `$(person) ${count("person")}  $(organization) ${count("forum")}  $(symbol-number) ${count("amount")}  $(trash) ${summary.debrisLines}`;
-  status.tooltip = `Article Annotator: ${summary.text} — click to emit the annotated record`;
+  const review = summary.suggestionsLeft > 0 ? `$(checklist) ${summary.suggestionsLeft} to review` : "$(pass) reviewed";
+  status.text = `$(person) ${count("person")}  $(organization) ${count("forum")}  $(symbol-number) ${count("amount")}  $(trash) ${summary.debrisLines}  ${review}`;
+  status.tooltip = `Article Annotator: ${summary.text} · ${summary.suggestionsLeft > 0 ? `${summary.suggestionsLeft} to review` : "nothing left to review"}${summary.orphaned ? ` · ${summary.orphaned} orphaned` : ""} — click to emit the annotated record`;
   status.show();
 }
 

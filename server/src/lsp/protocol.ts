@@ -136,4 +136,25 @@ export interface ReviewEntity {
   /** "accepted", "added" or "edited" for a person's. */
   decision?: string;
   orphaned?: boolean;
+  attributes: Record<string, unknown>;
+}
+
+/** Request `articleAnnotator/prefill` (client → server): the attributes the engine reads for `range` as `type`, or null (an amount it cannot read). Params: { uri, range, type }. */
+export const PrefillRequest = "articleAnnotator/prefill";
+
+/**
+ * What the server tells clients about itself at `initialize`, under `capabilities.experimental.articleAnnotator`:
+ * the entity types in display order with their labels (for a type picker).
+ */
+export interface ServerDescription {
+  entityTypes: { type: string; label: string; plural: string }[];
+}
+
+/**
+ * A name folded for symbol search: case, diacritics and "đ" ignored ("Bùi Thanh Sơn" → "bui thanh son").
+ * The server matches workspace-symbol queries with it; a client whose own filter compares the query
+ * with the symbol's name (VS Code) uses it to let an unaccented query through.
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 }

@@ -19,7 +19,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisPool } from "../host/analysisPool";
 import { readArticleFile } from "../host/articleFiles";
 import { curatedAnalysis } from "../host/curationSession";
-import type { AnnotatedRecord } from "../engine";
+import { ENTITY_KINDS, ENTITY_TYPES, isEntityType, type AnnotatedRecord } from "../engine";
 import { URI } from "./uri";
 import { AnalysisCache, type DocumentAnalysis } from "./analyses";
 import { Curation } from "./curation";
@@ -28,7 +28,7 @@ import { codeActions, fixAllEdit } from "./codeActions";
 import { codeLenses, summarize } from "./codeLens";
 import { toDiagnostics } from "./diagnostics";
 import { hoverAt } from "./hover";
-import { CodeActionKinds, Commands, ReviewEntitiesRequest, ReviewListRequest, SummaryNotification, SummaryRequest, type CurationArgs, type ReviewArticle, type ReviewEntity } from "./protocol";
+import { CodeActionKinds, Commands, ReviewEntitiesRequest, ReviewListRequest, SummaryNotification, SummaryRequest, PrefillRequest, type CurationArgs, type ReviewArticle, type ReviewEntity, type ServerDescription } from "./protocol";
 import { LEGEND, semanticTokens } from "./semanticTokens";
 import { SettingsStore, type ResolvedSettings } from "./settings";
 import { documentSymbols } from "./symbols";
@@ -154,6 +154,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true } },
+        experimental: { articleAnnotator: { entityTypes: ENTITY_TYPES.map((type) => ({ type, label: ENTITY_KINDS[type].label, plural: ENTITY_KINDS[type].plural })) } satisfies ServerDescription },
       },
       serverInfo: { name: "article-annotator" },
     };
@@ -225,6 +226,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     withDocument("codeLens", textDocument.uri, [], (document, { analysis, skipped, record }) => (skipped ? [] : codeLenses(document.uri, document.version, analysis, record, { canWrite: trusted }))),
   );
   connection.onWorkspaceSymbol(({ query }) => safely("workspaceSymbol", [], () => index.query(query)));
+  connection.onRequest(PrefillRequest, (params: { uri: string; range: CurationArgs["range"]; type: string }) =>
+    withDocument("prefill", params.uri, null, async (document, { record, settings: resolved }) => {
+      if (!record || !params.range || !isEntityType(params.type)) return null;
+      const span = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+      return (await curation.prefill(document.getText(), span, params.type, record, resolved)) ?? null;
+    }),
+  );
   connection.onRequest(ReviewListRequest, () =>
     safely("reviewList", [] as ReviewArticle[], async () => {
       await index.whenReady();
@@ -252,7 +260,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return (record?.entities ?? [])
         .filter((e) => e.origin !== "rejected")
         .map((e): ReviewEntity => {
-          const entity: ReviewEntity = { id: e.id, type: e.type, text: e.text, range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, origin: e.origin };
+          const entity: ReviewEntity = { id: e.id, type: e.type, text: e.text, range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, origin: e.origin, attributes: { ...e.attributes } };
           if (e.decision) entity.decision = e.decision.action;
           if (e.orphaned) entity.orphaned = true;
           return entity;

@@ -4,6 +4,9 @@
  */
 import { ENTITY_KINDS, entityName, LineIndex, type AnnotatedRecord, type Analysis, type EntityType } from "../engine";
 import { summarizeCounts } from "../host/summary";
+import { foldForSearch } from "./protocol";
+
+export { foldForSearch } from "./protocol";
 
 export interface Entry {
   name: string;
@@ -40,10 +43,6 @@ function detached(text: string): string {
   return (" " + text).slice(1);
 }
 
-/** Case- and diacritic-insensitive form for matching queries ("bui thanh son" finds "Bùi Thanh Sơn"). */
-export function foldForSearch(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-}
 
 /** What the index keeps of one article: its symbols, and what the Review view lists. Plain data (it crosses threads). */
 export interface IndexedArticle {
