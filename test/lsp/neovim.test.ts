@@ -4,11 +4,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyze, LineIndex } from "../../server/src/engine";
 import { hasSharedCorpus, repoRoot, samplesDir, serverPath, sharedCorpus } from "../helpers/paths";
+import { assertValidRecord } from "../helpers/schema";
 
 const NAME = "Neovim headless drives the server: debris diagnostics, hover, quick-fix code actions, document symbols";
 const DRIVER = join(repoRoot, "test", "nvim", "drive.lua");
@@ -33,6 +34,7 @@ interface Report {
   applied?: { title: string; changed: boolean; diagnostics_before: number; diagnostics_after?: number };
   symbols?: SymbolNode[];
   server_exit?: { code?: number; timeout?: boolean };
+  annotated?: { title: string; message: string | null; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
 }
 
 const nvim = ((): { version: string } | { skip: string } => {
@@ -45,9 +47,50 @@ const nvim = ((): { version: string } | { skip: string } => {
   return { version: match[0] };
 })();
 
+/** Runs the driver on `file` with extra environment; returns its report and how nvim ended. */
+function drive(dir: string, file: string, env: Record<string, string>): { report: Report; seen: string; status: number | null } {
+  const out = join(dir, "report.json");
+  const started = Date.now();
+  const run = spawnSync("nvim", ["--headless", "--clean", "-n", "-u", "NONE", "-i", "NONE", "-c", "lua dofile(os.getenv('AA_DRIVER'))", "-c", "cquit 4"], {
+    cwd: dir,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: DEADLINE_MS + 5_000,
+    killSignal: "SIGKILL",
+    env: { ...process.env, AA_DRIVER: DRIVER, AA_SERVER: JSON.stringify([process.execPath, serverPath, "--stdio"]), AA_FILE: file, AA_OUT: out, AA_TIMEOUT_MS: String(DEADLINE_MS), XDG_STATE_HOME: join(dir, "state"), XDG_DATA_HOME: join(dir, "data"), XDG_CACHE_HOME: join(dir, "cache"), ...env },
+  });
+  const context = `nvim exited with ${run.status ?? run.signal ?? String(run.error)} after ${Date.now() - started} ms\nstderr: ${run.stderr}`;
+  assert.ok(existsSync(out), `no report written; ${context}`);
+  const report = JSON.parse(readFileSync(out, "utf8")) as Report;
+  return { report, seen: `${context}\nsteps:\n${report.steps.join("\n")}`, status: run.status };
+}
+
+/** An article written for this test: one name the engine does not find. */
+const CURATION_ARTICLE = "Hai nước ký thỏa thuận thương mại\nCựu vận động viên Lý Hoàng Nam nói thỏa thuận mở ra nhiều cơ hội cho doanh nghiệp.\n";
+
 if ("skip" in nvim) {
   test(`${NAME} (skipped: ${nvim.skip})`, { skip: nvim.skip }, () => {});
+  test(`Neovim: a code action on a Visual selection adds a manual entity to the record (skipped: ${nvim.skip})`, { skip: nvim.skip }, () => {});
 } else {
+  test(`Neovim: a code action on a Visual selection adds a manual entity to the record (${nvim.version})`, () => {
+    const dir = mkdtempSync(join(tmpdir(), "aa-nvim-curation-"));
+    try {
+      const file = join(dir, "article.txt");
+      writeFileSync(file, CURATION_ARTICLE);
+      const { report, seen, status } = drive(dir, file, { AA_ANNOTATE_TEXT: "Lý Hoàng Nam", AA_ROOT: dir });
+      assert.equal(report.error, undefined, `the driver failed: ${report.error}\n${seen}`);
+      assert.equal(status, 0, seen);
+      assert.match(report.annotated?.message ?? "", /Annotated "Lý Hoàng Nam" as person/, seen);
+      const record = JSON.parse(readFileSync(join(dir, "article.annotations.json"), "utf8")) as { entities: { type: string; text: string; start: number; end: number; origin: string }[] };
+      assertValidRecord(record);
+      const entity = record.entities.find((e) => e.text === "Lý Hoàng Nam");
+      assert.ok(entity, `the record on disk has the entity: ${JSON.stringify(record.entities)}`);
+      assert.deepEqual([entity.type, entity.origin, CURATION_ARTICLE.slice(entity.start, entity.end)], ["person", "manual", "Lý Hoàng Nam"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test(`${NAME} (${nvim.version})`, () => {
     assert.ok(existsSync(serverPath), `${serverPath} is missing: run npm run build`);
     const dir = mkdtempSync(join(tmpdir(), "aa-nvim-"));

@@ -12,6 +12,8 @@
 --   AA_OUT         where the JSON report goes
 --   AA_HOVER_TEXT  hover one character into the first occurrence of this text (optional)
 --   AA_ROOT        a workspace folder to announce (optional; none by default, so no indexing)
+--   AA_ANNOTATE_TEXT  select the first occurrence of this text in Visual mode and run the code
+--                  action 'Annotate "TEXT" as person' (optional; the record goes beside AA_FILE)
 --   AA_TIMEOUT_MS  overall deadline in milliseconds (default 15000)
 --
 -- The report holds what the client saw: diagnostics (from vim.diagnostic.get), the hover markdown,
@@ -279,6 +281,36 @@ local function main()
       markdown = hover and hover ~= vim.NIL and markdown_of(hover.contents) or vim.NIL,
     }
     step("hover")
+  end
+
+  -- Annotate a Visual selection as a person: v…l, Esc (setting the '< '> marks), then the code actions
+  -- for the selection as vim.lsp.buf.range_code_action() asks, and the chosen Command executed the
+  -- way vim.lsp.buf.code_action() executes one (workspace/executeCommand).
+  local annotate_text = os.getenv("AA_ANNOTATE_TEXT")
+  if annotate_text and annotate_text ~= "" then
+    local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+    local row, start_byte
+    for i, line in ipairs(lines) do
+      start_byte = line:find(annotate_text, 1, true)
+      if start_byte then row = i break end
+    end
+    if not row then fail("AA_ANNOTATE_TEXT not found in the buffer: " .. annotate_text) end
+    vim.api.nvim_win_set_cursor(0, { row, start_byte - 1 })
+    vim.cmd("normal! v" .. tostring(vim.fn.strchars(annotate_text) - 1) .. "l\27")
+    local params = vim.lsp.util.make_given_range_params(nil, nil, bufnr, client.offset_encoding)
+    params.context = { diagnostics = {} }
+    local actions = request(bufnr, "textDocument/codeAction", params)
+    local wanted = 'Annotate "' .. annotate_text .. '" as person'
+    local chosen
+    local titles = {}
+    for _, action in ipairs(actions ~= vim.NIL and actions or {}) do
+      table.insert(titles, action.title)
+      if action.title == wanted then chosen = action end
+    end
+    if not chosen or not chosen.command then fail("no code action " .. wanted .. " among: " .. table.concat(titles, "; ")) end
+    local reply = request(bufnr, "workspace/executeCommand", { command = chosen.command.command, arguments = chosen.command.arguments })
+    report.annotated = { title = chosen.title, range = params.range, message = reply ~= vim.NIL and reply and reply.message or vim.NIL }
+    step("annotated " .. annotate_text)
   end
 
   -- Code actions on the first diagnostic's range, with that diagnostic exactly as the server published it
