@@ -186,3 +186,45 @@ test("curation over stdio: decisions survive edits, a deleted one is orphaned wi
     await client.stop();
   }
 });
+
+test("curation over stdio: a malformed record file gets diagnostics at its bad values, and no action changes its bytes", async () => {
+  const root = mkdtempSync(join(tmpdir(), "aa-curation-bad-"));
+  const file = join(root, "campuchia.txt");
+  writeFileSync(file, ARTICLE);
+  const recordFile = join(root, "campuchia.annotations.json");
+  const uri = pathToFileURL(file).href;
+  const recordUri = pathToFileURL(recordFile).href;
+  const client = await startClient({ rootUri: pathToFileURL(root).href });
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
+    await client.waitForDiagnostics(uri);
+    await client.connection.sendRequest("workspace/executeCommand", { command: "articleAnnotator.emitRecord", arguments: [uri] });
+    const record = JSON.parse(readFileSync(recordFile, "utf8")) as { entities: (Omit<Entity, "start"> & { start: unknown })[] };
+    record.entities[0]!.origin = "rejectd";
+    record.entities[1]!.start = "zero";
+    const bad = JSON.stringify(record, null, 2);
+    writeFileSync(recordFile, bad);
+    const amount = record.entities.find((e) => e.type === "amount")! as Entity;
+
+    const actions: [string, object][] = [
+      ["articleAnnotator.annotate", { uri, range: rangeOf(ARTICLE, "Lý Hoàng Nam"), type: "person" }],
+      ["articleAnnotator.reject", { uri, target: { type: "amount", start: amount.start, end: amount.end } }],
+      ["articleAnnotator.acceptAll", { uri }],
+      ["articleAnnotator.undo", { uri }],
+    ];
+    for (const [command, args] of actions) assert.equal(await run(client, command, args), null, `${command} is refused`);
+    assert.equal(await client.connection.sendRequest("workspace/executeCommand", { command: "articleAnnotator.emitRecord", arguments: [uri] }), null, "emit is refused");
+    await client.connection.sendNotification("textDocument/didSave", { textDocument: { uri } });
+    const published = await client.waitForDiagnostics(recordUri, (p) => p.diagnostics.length >= 2);
+    const lines = bad.split("\n");
+    const at = (d: Diagnostic): string => lines[d.range.start.line]!.trim();
+    const message = (d: Diagnostic): string => (typeof d.message === "string" ? d.message : "");
+    assert.ok(published.diagnostics.some((d) => /origin/.test(message(d)) && at(d).startsWith('"origin": "rejectd"')), JSON.stringify(published.diagnostics));
+    assert.ok(published.diagnostics.some((d) => /start/.test(message(d)) && at(d).startsWith('"start": "zero"')), JSON.stringify(published.diagnostics));
+    assert.ok(client.messages.some((m) => /cannot be read|cannot be merged/.test(m.message)), "the person is told why");
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a save's write would have happened by now
+    assert.equal(readFileSync(recordFile, "utf8"), bad, "the record's bytes are unchanged");
+  } finally {
+    await client.stop();
+  }
+});

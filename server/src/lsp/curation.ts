@@ -129,18 +129,32 @@ export class Curation {
     }
     if (this.seen.get(session.recordPath) === text && this.seen.has(session.recordPath)) return false;
     session.reload(this.load(session.recordPath));
-    this.publishRecordProblems(session.recordPath);
+    this.publishRecordProblems();
     return true;
   }
 
-  /** Diagnostics of every record file with problems that an open article uses. */
+  /** Record files whose problems were last published (to clear them once fixed). */
+  private readonly flagged = new Set<string>();
+
+  /**
+   * Diagnostics to publish on record files: the problems of every record an open article uses,
+   * and an empty list for one that had problems and has none now.
+   */
   recordDiagnostics(): { uri: string; diagnostics: Diagnostic[] }[] {
-    const seen = new Set<string>();
     const out: { uri: string; diagnostics: Diagnostic[] }[] = [];
-    for (const session of this.sessions.values()) {
-      if (seen.has(session.recordPath)) continue;
-      seen.add(session.recordPath);
-      out.push({ uri: URI.fromPath(session.recordPath), diagnostics: problemDiagnostics(readRecordText(session.recordPath) ?? "", session.problems) });
+    const now = new Map<string, CurationSession>();
+    for (const session of this.sessions.values()) if (!session.usable) now.set(session.recordPath, session);
+    for (const path of this.flagged) if (!now.has(path)) out.push({ uri: URI.fromPath(path), diagnostics: [] });
+    this.flagged.clear();
+    for (const [path, session] of now) {
+      let text = "";
+      try {
+        text = readRecordText(path) ?? "";
+      } catch {
+        // unreadable: the problem says so, at the file's start
+      }
+      out.push({ uri: URI.fromPath(path), diagnostics: problemDiagnostics(text, session.problems) });
+      this.flagged.add(path);
     }
     return out;
   }
@@ -367,10 +381,8 @@ export class Curation {
     return "problems" in parsed ? { problems: parsed.problems } : parsed.record;
   }
 
-  private publishRecordProblems(recordPath: string): void {
-    const session = [...this.sessions.values()].find((s) => s.recordPath === recordPath);
-    const text = readRecordText(recordPath) ?? "";
-    void this.host.connection.sendDiagnostics({ uri: URI.fromPath(recordPath), diagnostics: problemDiagnostics(text, session?.problems ?? []) });
+  private publishRecordProblems(): void {
+    for (const diagnostics of this.recordDiagnostics()) void this.host.connection.sendDiagnostics(diagnostics);
   }
 
   private refuse(reason: string): null {
