@@ -56,6 +56,10 @@ const DOCS_IMAGES = {
   "03-problems-panel-debris.png": "problems-panel.png",
   "04-quick-fix-menu.png": "quick-fix.png",
   "06-emitted-record.png": "emitted-record.png",
+  "07-annotate-selection.png": "annotate-selection.png",
+  "08-rejected-after-reload.png": "rejected-after-reload.png",
+  "09-review-view.png": "review-view.png",
+  "10-workspace-symbol-unaccented.png": "workspace-symbol.png",
 };
 
 const say = (message) => console.log(`e2e: ${message}`);
