@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cliPath } from "../helpers/paths";
 import { assertValidRecord } from "../helpers/schema";
+import type { RecordEntityJson as Entity } from "../helpers/record";
 
 const ARTICLE = [
   "Báo Đồng Bằng",
@@ -24,20 +25,6 @@ const ARTICLE = [
   "",
 ].join("\n");
 
-interface Entity {
-  id: string;
-  type: string;
-  text: string;
-  start: number;
-  end: number;
-  line: number;
-  character: number;
-  origin: string;
-  orphaned?: boolean;
-  attributes: object;
-  rule: string;
-  decision?: { action: string; by: string; at: string };
-}
 
 function cli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
   return spawnSync(process.execPath, [cliPath, ...args], { encoding: "utf8", cwd });

@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover } from "vscode-languageserver-protocol";
 import { startClient, type TestClient } from "../helpers/lspClient";
 import { assertValidRecord } from "../helpers/schema";
+import type { RecordEntityJson as Entity, RecordJson } from "../helpers/record";
 
 const ARTICLE = [
   "Báo Sông Hồng",
@@ -29,22 +30,6 @@ const ARTICLE = [
   "",
 ].join("\n");
 
-interface Entity {
-  id: string;
-  type: string;
-  text: string;
-  start: number;
-  end: number;
-  origin: string;
-  orphaned?: boolean;
-  decision?: { action: string; by: string; at: string };
-  selector?: { prefix: string; suffix: string };
-}
-interface Record {
-  source: { sha256: string };
-  review: { suggestionsLeft: number; reviewedBy?: string[] };
-  entities: Entity[];
-}
 
 function position(text: string, offset: number): { line: number; character: number } {
   const before = text.slice(0, offset);
@@ -79,7 +64,7 @@ test("curation over stdio: decisions survive edits, a deleted one is orphaned wi
   const recordFile = join(root, "news", "campuchia.annotations.json");
   const uri = pathToFileURL(file).href;
   const client = await startClient({ rootUri: pathToFileURL(root).href, settings: { annotator: "lan" } });
-  const readRecord = (): Record => JSON.parse(readFileSync(recordFile, "utf8")) as Record;
+  const readRecord = (): RecordJson => JSON.parse(readFileSync(recordFile, "utf8")) as RecordJson;
   try {
     await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
     await client.waitForDiagnostics(uri);

@@ -47,7 +47,11 @@ const nvim = ((): { version: string } | { skip: string } => {
   return { version: match[0] };
 })();
 
-/** Runs the driver on `file` with extra environment; returns its report and how nvim ended. */
+/**
+ * Runs the driver on `file` with extra environment; returns its report and how nvim ended.
+ * `-c "lua dofile(…)"` runs on every nvim from 0.7 (-l came in 0.9); the path comes through the
+ * environment so no quoting matters. Should the driver not even load, the next -c quits nonzero.
+ */
 function drive(dir: string, file: string, env: Record<string, string>): { report: Report; seen: string; status: number | null } {
   const out = join(dir, "report.json");
   const started = Date.now();
@@ -95,35 +99,9 @@ if ("skip" in nvim) {
     assert.ok(existsSync(serverPath), `${serverPath} is missing: run npm run build`);
     const dir = mkdtempSync(join(tmpdir(), "aa-nvim-"));
     try {
-      const out = join(dir, "report.json");
-      const started = Date.now();
-      // -c "lua dofile(…)" runs on every nvim from 0.7 (-l came in 0.9); the path comes through the
-      // environment so no quoting matters. Should the driver not even load, the next -c quits nonzero.
-      const run = spawnSync("nvim", ["--headless", "--clean", "-n", "-u", "NONE", "-i", "NONE", "-c", "lua dofile(os.getenv('AA_DRIVER'))", "-c", "cquit 4"], {
-        cwd: dir,
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-        timeout: DEADLINE_MS + 5_000,
-        killSignal: "SIGKILL",
-        env: {
-          ...process.env,
-          AA_DRIVER: DRIVER,
-          AA_SERVER: JSON.stringify([process.execPath, serverPath, "--stdio"]),
-          AA_FILE: target.file,
-          AA_OUT: out,
-          AA_HOVER_TEXT: target.person,
-          AA_TIMEOUT_MS: String(DEADLINE_MS),
-          XDG_STATE_HOME: join(dir, "state"),
-          XDG_DATA_HOME: join(dir, "data"),
-          XDG_CACHE_HOME: join(dir, "cache"),
-        },
-      });
-      const context = `nvim exited with ${run.status ?? run.signal ?? String(run.error)} after ${Date.now() - started} ms\nstderr: ${run.stderr}`;
-      assert.ok(existsSync(out), `no report written; ${context}`);
-      const report = JSON.parse(readFileSync(out, "utf8")) as Report;
-      const seen = `${context}\nsteps:\n${report.steps.join("\n")}`;
+      const { report, seen, status } = drive(dir, target.file, { AA_HOVER_TEXT: target.person });
       assert.equal(report.error, undefined, `the driver failed: ${report.error}\n${seen}`);
-      assert.equal(run.status, 0, seen);
+      assert.equal(status, 0, seen);
       assert.equal(report.offset_encoding, "utf-16");
 
       // Diagnostics as vim.diagnostic holds them: rule codes on the debris lines, at the byte columns
