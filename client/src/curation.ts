@@ -8,6 +8,7 @@
 import { commands, Position, QuickPickItemKind, Range, window, workspace, type Disposable, type QuickPickItem, type TextEditor } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { Commands, PrefillRequest, ReviewEntitiesRequest, type CurationArgs, type CurationReply, type ReviewEntity, type ServerDescription } from "../../server/src/lsp/protocol";
+import type { LabelDefinition } from "../../server/src/host/settings";
 
 /** The client's own commands (palette, keybindings, menus). */
 export const UiCommands = {
@@ -63,12 +64,19 @@ export function registerCuration(client: LanguageClient, onChange: () => void): 
   const here = (editor: TextEditor): Pick<CurationArgs, "position"> => ({ position: { line: editor.selection.active.line, character: editor.selection.active.character } });
   const selection = (editor: TextEditor): CurationArgs["range"] => ({ start: editor.selection.start, end: editor.selection.end });
 
-  const pickType = async (title: string, exclude?: string): Promise<string | undefined> => {
-    const items = types()
-      .filter((t) => t.type !== exclude)
-      .map((t): QuickPickItem & { type: string } => ({ label: t.label, type: t.type }));
-    const picked = await window.showQuickPick(items, { title, placeHolder: "Entity type" });
-    return picked?.type;
+  /** An entity type, or one of the person's labels (`articleAnnotator.labels`, type `custom`). */
+  const pickType = async (title: string, editor: TextEditor, exclude?: string): Promise<{ type: string; attributes?: Record<string, unknown> } | undefined> => {
+    type Item = QuickPickItem & { choice?: { type: string; attributes?: Record<string, unknown> } };
+    const labels = workspace.getConfiguration("articleAnnotator", editor.document.uri).get<LabelDefinition[]>("labels", []);
+    const items: Item[] = [
+      ...types()
+        .filter((t) => t.builtIn && t.type !== exclude)
+        .map((t): Item => ({ label: t.label, choice: { type: t.type } })),
+      ...(labels.length > 0 ? [{ label: "your labels", kind: QuickPickItemKind.Separator }] : []),
+      ...labels.map((l): Item => ({ label: l.name || l.id, description: l.id, choice: { type: "custom", attributes: { label: l.id } } })),
+    ];
+    const picked = await window.showQuickPick(items, { title, placeHolder: "Entity type or label" });
+    return picked?.choice;
   };
 
   /** Attributes for `type` on `range`: the engine's, else (an amount) asked for. Undefined when the person cancels. */
@@ -90,12 +98,12 @@ export function registerCuration(client: LanguageClient, onChange: () => void): 
       void window.showInformationMessage("Article Annotator: select the text to annotate first.");
       return;
     }
-    const type = await pickType(all ? "Annotate every occurrence as…" : "Annotate the selection as…");
-    if (!type) return;
+    const choice = await pickType(all ? "Annotate every occurrence as…" : "Annotate the selection as…", editor);
+    if (!choice) return;
     const range = selection(editor);
-    const attributes = await attributesFor(editor, range, type);
+    const attributes = choice.attributes ?? (await attributesFor(editor, range, choice.type));
     if (attributes === undefined) return;
-    await run(Commands.annotate, { range, type, all, ...(attributes ? { attributes } : {}) });
+    await run(Commands.annotate, { range, type: choice.type, all, ...(attributes ? { attributes } : {}) });
   };
 
   /** The entity under the cursor, as the Review view lists it. */
@@ -123,11 +131,11 @@ export function registerCuration(client: LanguageClient, onChange: () => void): 
     textCommand(UiCommands.changeTypeHere, async (editor) => {
       const entity = await entityHere(editor);
       if (!entity) return window.showInformationMessage("Article Annotator: put the cursor on an annotation first.");
-      const type = await pickType(`Change "${entity.text}" to…`, entity.type);
-      if (!type) return;
-      const attributes = await attributesFor(editor, entity.range, type);
+      const choice = await pickType(`Change "${entity.text}" to…`, editor, entity.type);
+      if (!choice) return;
+      const attributes = choice.attributes ?? (await attributesFor(editor, entity.range, choice.type));
       if (attributes === undefined) return;
-      await run(Commands.changeType, { ...here(editor), type, ...(attributes ? { attributes } : {}) });
+      await run(Commands.changeType, { ...here(editor), type: choice.type, ...(attributes ? { attributes } : {}) });
     }),
     textCommand(UiCommands.editAttributeHere, async (editor) => {
       const entity = await entityHere(editor);

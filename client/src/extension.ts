@@ -10,6 +10,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 // The wire protocol is the server's (ids and shapes only: the client never imports the engine).
 import { Commands, foldForSearch, SummaryNotification as SUMMARY_NOTIFICATION, SummaryRequest as SUMMARY_REQUEST, type ArticleSummary } from "../../server/src/lsp/protocol";
 import { registerCuration } from "./curation";
+import { LabelColors } from "./labelColors";
 import { ReviewView, REVEAL_COMMAND } from "./reviewView";
 
 /** The server's commands, and the client's own. */
@@ -78,7 +79,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   workspace.textDocuments.forEach(adopt);
   await client.start();
   const review = new ReviewView(client);
+  const labelColors = new LabelColors(client);
+  const recolor = (): void => void labelColors.refresh(window.activeTextEditor).catch(() => undefined);
   context.subscriptions.push(
+    labelColors,
+    window.onDidChangeActiveTextEditor(recolor),
     window.createTreeView("articleAnnotator.review", { treeDataProvider: review, showCollapseAll: true }),
     commands.registerCommand(REVEAL_COMMAND, async (uri: Uri, range: Range) => {
       const editor = await window.showTextDocument(uri, { preserveFocus: false });
@@ -92,6 +97,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     summaries.set(summary.uri, summary);
     refresh(window.activeTextEditor);
     review.refresh();
+    if (summary.uri === window.activeTextEditor?.document.uri.toString()) recolor();
   });
   const active = window.activeTextEditor;
   if (active) {

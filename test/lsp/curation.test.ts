@@ -213,3 +213,28 @@ test("curation over stdio: a malformed record file gets diagnostics at its bad v
     await client.stop();
   }
 });
+
+test("curation over stdio: a person's own label (articleAnnotator.labels) annotates a selection as type custom; an unknown label is refused", async () => {
+  const root = mkdtempSync(join(tmpdir(), "aa-curation-labels-"));
+  const file = join(root, "campuchia.txt");
+  writeFileSync(file, ARTICLE);
+  const uri = pathToFileURL(file).href;
+  const client = await startClient({ rootUri: pathToFileURL(root).href, settings: { labels: [{ id: "trade-goal", name: "Trade goal", color: "#d97706" }] } });
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
+    await client.waitForDiagnostics(uri);
+    const selection = rangeOf(ARTICLE, "kim ngạch thương mại song phương");
+    const actions = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: selection, context: { diagnostics: [] } });
+    const annotate = actions.find((a) => a.title === 'Annotate "kim ngạch thương mại song phương" as Trade goal');
+    assert.ok(annotate?.command, actions.map((a) => a.title).join("; "));
+    await client.connection.sendRequest("workspace/executeCommand", annotate.command);
+    const record = JSON.parse(readFileSync(join(root, "campuchia.annotations.json"), "utf8")) as RecordJson;
+    assertValidRecord(record);
+    const entity = record.entities.find((e) => e.type === "custom");
+    assert.deepEqual(entity && [entity.text, entity.attributes, entity.origin], ["kim ngạch thương mại song phương", { label: "trade-goal" }, "manual"]);
+    assert.equal(await run(client, "articleAnnotator.annotate", { uri, range: rangeOf(ARTICLE, "Phnom Penh"), type: "custom", attributes: { label: "nope" } }), null);
+    await waitFor(() => client.messages.some((m) => /no label "nope"/.test(m.message)), "the refusal is explained");
+  } finally {
+    await client.stop();
+  }
+});

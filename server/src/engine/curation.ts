@@ -213,7 +213,8 @@ function idMaker(record: AnnotatedRecord): () => string {
 /**
  * Attributes for a new entity of `type` whose text is `text`, when the engine parsed nothing more:
  * what the schema requires, filled from the text (a person's or an organization's canonical name is
- * the text itself). Amounts have no blank attributes (a value and a unit must be given): undefined.
+ * the text itself). Amounts (a value and a unit) and a person's labels (which label) have no blank
+ * attributes: undefined.
  */
 export function blankAttributes<T extends EntityType>(type: T, text: string): EntityAttributesByType[T] | undefined;
 export function blankAttributes(type: EntityType, text: string): EntityAttributesByType[EntityType] | undefined {
@@ -230,6 +231,8 @@ export function blankAttributes(type: EntityType, text: string): EntityAttribute
       return {};
     case "organization":
       return { canonical: name };
+    case "custom":
+      return undefined; // the label must be named
     default: {
       const missing: never = type;
       return missing;

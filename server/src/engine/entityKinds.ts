@@ -5,7 +5,7 @@
 import type { EntityType } from "./types";
 
 /** LSP symbol kinds by name (the engine does not import LSP; front doors map the name to the number). */
-export type SymbolKindName = "Object" | "Event" | "Number" | "Key" | "Class" | "Field";
+export type SymbolKindName = "Object" | "Event" | "Number" | "Key" | "Class" | "Field" | "Property";
 
 export interface EntityKind {
   type: EntityType;
@@ -35,10 +35,15 @@ export const ENTITY_KINDS: Readonly<Record<EntityType, EntityKind>> = {
   date: { type: "date", label: "date", plural: "dates", semanticToken: "date", symbolKind: "Key", counted: "mentions", inWorkspaceSymbols: false, inSummaryLine: "never" },
   organization: { type: "organization", label: "organization", plural: "organizations", semanticToken: "organization", symbolKind: "Class", counted: "distinct", inWorkspaceSymbols: true, inSummaryLine: "when-present" },
   location: { type: "location", label: "location", plural: "locations", semanticToken: "location", symbolKind: "Field", counted: "distinct", inWorkspaceSymbols: false, inSummaryLine: "when-present" },
+  // A person's own labels (articleAnnotator.labels): one type, the label in its attributes.
+  custom: { type: "custom", label: "label", plural: "labels", semanticToken: "label", symbolKind: "Property", counted: "distinct", inWorkspaceSymbols: false, inSummaryLine: "when-present" },
 };
 
 /** The entity types in display order. */
 export const ENTITY_TYPES = Object.keys(ENTITY_KINDS) as EntityType[];
+
+/** The types the engine's entities can have and a person picks from a list: all but `custom`, whose labels come from the settings. */
+export const BUILT_IN_TYPES = ENTITY_TYPES.filter((type) => type !== "custom");
 
 /** Whether `value` names an entity type. */
 export function isEntityType(value: unknown): value is EntityType {

@@ -11,7 +11,7 @@ export { LineIndex, splitLines } from "./text/lines";
 export { normalizeText } from "./text/normalize";
 export type * from "./types";
 export { countryName } from "./lexicon";
-export { ENTITY_KINDS, ENTITY_TYPES, entityName, isEntityType, type EntityKind, type SymbolKindName } from "./entityKinds";
+export { BUILT_IN_TYPES, ENTITY_KINDS, ENTITY_TYPES, entityName, isEntityType, type EntityKind, type SymbolKindName } from "./entityKinds";
 export { reanchor, reviewState, isDecided } from "./recordMerge";
 export { accept, acceptAll, annotateSpan, blankAttributes, changeType, findEntity, occurrences, reattach, reject, remove, setAttribute, type CurationResult, type Decider, type EntityTarget } from "./curation";
 export { anchor, anchorAll, quoteSelector, CONTEXT_LENGTH, type Anchoring, type AnchorTarget, type TextQuoteSelector } from "./anchoring";

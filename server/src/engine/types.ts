@@ -61,6 +61,12 @@ export interface LocationAttributes {
   country?: string;
 }
 
+/** A span a person marked with one of their own labels (`articleAnnotator.labels`); the engine never finds these. */
+export interface CustomAttributes {
+  /** The label's id, as the settings define it. */
+  label: string;
+}
+
 /**
  * The attributes of each entity type: the one list of types. Adding a type is an entry here, one in
  * `ENTITY_KINDS` (entityKinds.ts) and one in the record schema; the compiler then points at every
@@ -73,6 +79,7 @@ export interface EntityAttributesByType {
   date: DateAttributes;
   organization: OrganizationAttributes;
   location: LocationAttributes;
+  custom: CustomAttributes;
 }
 
 export type EntityType = keyof EntityAttributesByType;

@@ -24,6 +24,15 @@ export interface Settings {
   analysisDeadline: number;
   /** The name decisions are recorded under; "" for the OS user name (`annotatorName`). */
   annotator: string;
+  /** A person's own labels to annotate with, beside the entity types (entity type `custom`). */
+  labels: LabelDefinition[];
+}
+
+/** One of a person's labels: `id` is what records store (`attributes.label`), `name` what is shown, `color` a CSS hex color for VS Code. */
+export interface LabelDefinition {
+  id: string;
+  name: string;
+  color?: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -34,6 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   recordsFolder: "",
   analysisDeadline: DEFAULT_DEADLINE_SECONDS,
   annotator: "",
+  labels: [],
 });
 
 /** The keys a settings object may hold. */
@@ -113,8 +123,23 @@ export function resolveSettings(raw: unknown, prefix = ""): { settings: Resolved
     if (typeof value.annotator === "string" && value.annotator.length <= 100) annotator = value.annotator.trim();
     else error("annotator", "must be a name (at most 100 characters; \"\" for the OS user name)");
   }
+  const labels: LabelDefinition[] = [];
+  if (value.labels !== undefined) {
+    if (!Array.isArray(value.labels)) error("labels", "must be a list of { id, name, color? }");
+    else {
+      value.labels.forEach((raw: unknown, k) => {
+        const label = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+        const where = `labels[${k}]`;
+        if (typeof label.id !== "string" || !/^[\w.-]{1,40}$/.test(label.id)) return error(where, "needs an id (letters, digits, . _ -; at most 40)");
+        if (labels.some((l) => l.id === label.id)) return error(where, `repeats the id "${label.id}"`);
+        if (label.name !== undefined && (typeof label.name !== "string" || label.name.trim() === "")) return error(where, "has an empty name");
+        if (label.color !== undefined && (typeof label.color !== "string" || !/^#[0-9a-fA-F]{6}$/.test(label.color))) return error(where, "color must be a hex color such as #d97706");
+        labels.push({ id: label.id, name: typeof label.name === "string" ? label.name.trim() : label.id, ...(typeof label.color === "string" ? { color: label.color } : {}) });
+      });
+    }
+  }
   return {
-    settings: { files, maxFileSize, rules: rules as RuleSettings, customRules, recordsFolder, analysisDeadline, annotator, compiledRules: compiled.rules },
+    settings: { files, maxFileSize, rules: rules as RuleSettings, customRules, recordsFolder, analysisDeadline, annotator, labels, compiledRules: compiled.rules },
     problems,
   };
 }

@@ -222,6 +222,8 @@ export class Curation {
         if (!range || range.start >= range.end) return this.refuse("select the text to annotate first");
         if (!isEntityType(args.type)) return this.refuse(`unknown entity type "${String(args.type)}"`);
         const type = args.type;
+        const label = (args.attributes as { label?: unknown } | undefined)?.label;
+        if (type === "custom" && !settings.labels.some((l) => l.id === label)) return this.refuse(`no label "${String(label)}" in articleAnnotator.labels`);
         const attributes = (args.attributes as EntityAttributesByType[EntityType] | undefined) ?? (await this.prefill(text, range, type, record, settings));
         if (!attributes) return this.refuse(`give the ${ENTITY_KINDS[type].label}'s attributes: the engine cannot read them from "${text.slice(range.start, range.end)}"`);
         outcome = session.apply(text, analysis, (`annotate as ${ENTITY_KINDS[type].label}`), (r) => annotateSpan(r, text, range, type, attributes as never, decider, { allOccurrences: args.all === true }));

@@ -7,13 +7,14 @@
  */
 import type { CodeAction, CodeActionParams } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { ENTITY_KINDS, ENTITY_TYPES, occurrences, type AnnotatedRecord, type EntityType, type RecordEntity } from "../engine";
+import { BUILT_IN_TYPES, ENTITY_KINDS, occurrences, type AnnotatedRecord, type EntityType, type RecordEntity } from "../engine";
+import type { LabelDefinition } from "../host/settings";
 import { CodeActionKinds, Commands, ORPHANED_CODE, SOURCE, type CurationArgs } from "./protocol";
 
 /** Attributes the engine can give a span as a type; undefined when a person must give them (an amount it cannot read). */
 export type Prefill = (span: { start: number; end: number }, type: EntityType) => Promise<object | undefined>;
 
-export async function curationActions(document: TextDocument, record: AnnotatedRecord, params: CodeActionParams, prefill: Prefill): Promise<CodeAction[]> {
+export async function curationActions(document: TextDocument, record: AnnotatedRecord, params: CodeActionParams, prefill: Prefill, labels: readonly LabelDefinition[] = []): Promise<CodeAction[]> {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
   const actions: CodeAction[] = [];
@@ -30,12 +31,16 @@ export async function curationActions(document: TextDocument, record: AnnotatedR
     const quote = text.slice(start, end);
     if (quote.trim() !== "") {
       const count = occurrences(text, quote).length;
-      for (const type of ENTITY_TYPES) {
+      const choices: { name: string; type: EntityType; attributes: Record<string, unknown> }[] = [];
+      for (const type of BUILT_IN_TYPES) {
         const attributes = await prefill({ start, end }, type);
-        if (!attributes) continue; // an amount the engine cannot read: VS Code asks for its value and unit
-        const label = ENTITY_KINDS[type].label;
-        actions.push(action(`Annotate "${short(quote)}" as ${label}`, Commands.annotate, { range: params.range, type, attributes: attributes as Record<string, unknown> }));
-        if (count > 1) actions.push(action(`Annotate all ${count} occurrences of "${short(quote)}" as ${label}`, Commands.annotate, { range: params.range, type, attributes: attributes as Record<string, unknown>, all: true }));
+        // An amount the engine cannot read is left out: VS Code asks for its value and unit.
+        if (attributes) choices.push({ name: ENTITY_KINDS[type].label, type, attributes: attributes as Record<string, unknown> });
+      }
+      for (const label of labels) choices.push({ name: label.name, type: "custom", attributes: { label: label.id } });
+      for (const { name, type, attributes } of choices) {
+        actions.push(action(`Annotate "${short(quote)}" as ${name}`, Commands.annotate, { range: params.range, type, attributes }));
+        if (count > 1) actions.push(action(`Annotate all ${count} occurrences of "${short(quote)}" as ${name}`, Commands.annotate, { range: params.range, type, attributes, all: true }));
       }
     }
   }
@@ -80,7 +85,7 @@ function entityActions(entity: RecordEntity, visible: readonly RecordEntity[], a
   const same = visible.filter((e) => e.type === entity.type && e.text === entity.text).length;
   if (same > 1) actions.push(action(`Reject all ${same} occurrences of ${quote}: not a ${label}`, Commands.reject, { target, all: true }));
   if (entity.origin === "manual") actions.push(action(entity.decision?.action === "added" ? `Remove the annotation ${quote}` : `Take back the decision on ${quote} (a suggestion again)`, Commands.remove, { target }));
-  for (const type of ENTITY_TYPES) if (type !== entity.type) actions.push(action(`Change ${quote} to ${ENTITY_KINDS[type].label}`, Commands.changeType, { target, type }));
+  for (const type of BUILT_IN_TYPES) if (type !== entity.type) actions.push(action(`Change ${quote} to ${ENTITY_KINDS[type].label}`, Commands.changeType, { target, type }));
   return actions;
 }
 

@@ -51,6 +51,9 @@ function entityCard(entity: Entity, analysis: Analysis): string {
     case "organization":
       if (entity.attributes.canonical && entity.attributes.canonical !== entity.text) lines.push(`refers to **${escape(entity.attributes.canonical)}**`);
       break;
+    case "custom":
+      lines.push(`label \`${escape(entity.attributes.label)}\``);
+      break;
     case "location": {
       const country = entity.attributes.country ? countryName(entity.attributes.country) : undefined;
       if (country) lines.push(`${escape(country.vi)} (${entity.attributes.country})`);

@@ -147,7 +147,8 @@ export const PrefillRequest = "articleAnnotator/prefill";
  * the entity types in display order with their labels (for a type picker).
  */
 export interface ServerDescription {
-  entityTypes: { type: string; label: string; plural: string }[];
+  /** Every entity type; `builtIn: false` for `custom`, whose labels are the person's (`articleAnnotator.labels`). */
+  entityTypes: { type: string; label: string; plural: string; builtIn: boolean }[];
 }
 
 /**

@@ -19,7 +19,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisPool } from "../host/analysisPool";
 import { readArticleFile } from "../host/articleFiles";
 import { curatedAnalysis } from "../host/curationSession";
-import { ENTITY_KINDS, ENTITY_TYPES, isEntityType, type AnnotatedRecord } from "../engine";
+import { BUILT_IN_TYPES, ENTITY_KINDS, ENTITY_TYPES, isEntityType, type AnnotatedRecord } from "../engine";
 import { URI } from "./uri";
 import { AnalysisCache, type DocumentAnalysis } from "./analyses";
 import { Curation } from "./curation";
@@ -154,7 +154,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true } },
-        experimental: { articleAnnotator: { entityTypes: ENTITY_TYPES.map((type) => ({ type, label: ENTITY_KINDS[type].label, plural: ENTITY_KINDS[type].plural })) } satisfies ServerDescription },
+        experimental: { articleAnnotator: { entityTypes: ENTITY_TYPES.map((type) => ({ type, label: ENTITY_KINDS[type].label, plural: ENTITY_KINDS[type].plural, builtIn: (BUILT_IN_TYPES as readonly string[]).includes(type) })) } satisfies ServerDescription },
       },
       serverInfo: { name: "article-annotator" },
     };
@@ -217,7 +217,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCodeAction((params) =>
     withDocument("codeAction", params.textDocument.uri, [], async (document, { analysis, skipped, record, settings: resolved }) => [
       ...codeActions(document, skipped ? undefined : analysis, params, { canWrite: trusted }),
-      ...(skipped || !record || !trusted ? [] : await curationActions(document, record, params, (span, type) => curation.prefill(document.getText(), span, type, record, resolved))),
+      ...(skipped || !record || !trusted ? [] : await curationActions(document, record, params, (span, type) => curation.prefill(document.getText(), span, type, record, resolved), resolved.labels)),
     ]),
   );
   connection.languages.semanticTokens.on((params) => withDocument("semanticTokens", params.textDocument.uri, { data: [] }, (document, { analysis }) => semanticTokens(document, analysis)));
