@@ -238,3 +238,27 @@ test("curation over stdio: a person's own label (articleAnnotator.labels) annota
     await client.stop();
   }
 });
+
+test("curation over stdio: an attribute the schema refuses (country \"Vietnam\") is not set, and the record is left as it was", async () => {
+  const root = mkdtempSync(join(tmpdir(), "aa-curation-attr-"));
+  const file = join(root, "campuchia.txt");
+  writeFileSync(file, ARTICLE);
+  const uri = pathToFileURL(file).href;
+  const recordFile = join(root, "campuchia.annotations.json");
+  const client = await startClient({ rootUri: pathToFileURL(root).href });
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
+    await client.waitForDiagnostics(uri);
+    const position = rangeOf(ARTICLE, "Sok Chenda").start;
+    const set = await run(client, "articleAnnotator.setAttribute", { uri, position, name: "country", value: "KH" });
+    assert.match(set!.message, /Set country/);
+    const before = readFileSync(recordFile, "utf8");
+    assert.equal(await run(client, "articleAnnotator.setAttribute", { uri, position, name: "country", value: "Vietnam" }), null);
+    await waitFor(() => client.messages.some((m) => /would not follow its schema/.test(m.message)), "the refusal names the schema");
+    assert.equal(readFileSync(recordFile, "utf8"), before, "the record is unchanged");
+    const undone = await run(client, "articleAnnotator.undo", { uri });
+    assert.match(undone!.message, /Undid: set country/, "undo takes back the last action that was done, not the refused one");
+  } finally {
+    await client.stop();
+  }
+});

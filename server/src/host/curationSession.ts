@@ -17,7 +17,7 @@ const UNWRITTEN_SOURCE = { path: "-", sha256: "0".repeat(64), length: 0 };
 export class CurationSession {
   /** The decided entities (manual, rejected, orphaned), anchored in the last text seen. */
   private decided: RecordEntity[];
-  private readonly undoStack: { decided: RecordEntity[]; label: string }[] = [];
+  private readonly undoStack: { decided: RecordEntity[]; label: string; unwritten: boolean }[] = [];
   /** The view for the last (text, analysis) seen. */
   private view: { text: string; analysis: Analysis; record: AnnotatedRecord } | undefined;
 
@@ -96,7 +96,7 @@ export class CurationSession {
     const current = this.recordFor(text, analysis);
     const outcome = action(current);
     if (!outcome.changed) return outcome;
-    this.undoStack.push({ decided: this.decided, label });
+    this.undoStack.push({ decided: this.decided, label, unwritten: this.unwritten });
     if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
     this.decided = outcome.record.entities.filter(isDecided);
     const record = mergeRecords(this.decidedRecord(), buildRecord(text, analysis, UNWRITTEN_SOURCE), text);
@@ -119,6 +119,15 @@ export class CurationSession {
     this.view = undefined;
     this.unwritten = true;
     return last.label;
+  }
+
+  /** Takes back the last action as if it had never been made (it was refused after the fact): nothing to write for it. */
+  revert(): void {
+    const last = this.undoStack.pop();
+    if (!last) return;
+    this.decided = last.decided;
+    this.unwritten = last.unwritten;
+    this.view = undefined;
   }
 
   /** The decisions as a record to merge (only `entities` is read by `mergeRecords`). */

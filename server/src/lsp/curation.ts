@@ -34,7 +34,8 @@ import {
 import { encodingOfFile, sourceDigest } from "../host/articleFiles";
 import { writeAtomic } from "../host/atomicWrite";
 import { CurationSession } from "../host/curationSession";
-import { emitRecord, parseRecord, readRecordText, type RecordProblem } from "../host/records";
+import { describeProblems, emitRecord, parseRecord, readRecordText, type RecordProblem } from "../host/records";
+import { schemaProblems } from "../host/recordSchema";
 import { annotatorName, type ResolvedSettings } from "../host/settings";
 import { Commands, ORPHANED_CODE, SOURCE, type CurationArgs, type CurationReply } from "./protocol";
 import { documentRecordLocation } from "./records";
@@ -330,7 +331,13 @@ export class Curation {
   }
 
   /** After an action: write the record (now, or when the article is saved), publish again, and answer. */
-  private commit(document: TextDocument, session: CurationSession, analysis: Analysis, message: string, count: number): CurationReply {
+  private commit(document: TextDocument, session: CurationSession, analysis: Analysis, message: string, count: number): CurationReply | null {
+    // An action whose result the schema refuses (an attribute with a bad value) is taken back at once.
+    const problems = count > 0 ? schemaProblems(session.recordFor(document.getText(), analysis)) : [];
+    if (problems.length > 0) {
+      session.revert();
+      return this.refuse(`not done: the record would not follow its schema (${describeProblems(problems)})`);
+    }
     let recordUri: string | undefined;
     if (count > 0 && this.savedVersion.get(document.uri) === document.version) {
       const written = this.write(document, session, analysis);
