@@ -9,7 +9,6 @@
 import type { Connection, Diagnostic } from "vscode-languageserver";
 import { DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from "jsonc-parser";
 import {
   accept,
   acceptAll,
@@ -38,6 +37,7 @@ import { describeProblems, emitRecord, parseRecord, readRecordText, type RecordP
 import { schemaProblems } from "../host/recordSchema";
 import { annotatorName, type ResolvedSettings } from "../host/settings";
 import { Commands, ORPHANED_CODE, SOURCE, type CurationArgs, type CurationReply } from "./protocol";
+import { problemDiagnostics } from "./recordDiagnostics";
 import { documentRecordLocation } from "./records";
 import { URI } from "./uri";
 
@@ -410,26 +410,4 @@ function withCanonical(attributes: object, type: EntityType, quote: string, dete
   const copy = structuredClone(attributes) as Record<string, unknown>;
   if ((type === "person" || type === "organization") && (copy.canonical === undefined || copy.canonical === detected)) copy.canonical = quote.replace(/\s+/g, " ").trim();
   return copy;
-}
-
-/** A record file's problems as diagnostics at the value each points at (JSON Pointer, RFC 6901) or at a syntax error's offset. */
-export function problemDiagnostics(text: string, problems: readonly RecordProblem[]): Diagnostic[] {
-  const tree = parseTree(text);
-  const positionAt = (offset: number): { line: number; character: number } => {
-    const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-    const lines = before.split(/\r\n|\r|\n/);
-    return { line: lines.length - 1, character: lines.at(-1)!.length };
-  };
-  return problems.map((problem) => {
-    let start = problem.offset ?? 0;
-    let end = start + 1;
-    if (problem.offset === undefined && tree) {
-      const path = problem.pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-      const node: JsonNode | undefined = findNodeAtLocation(tree, path) ?? tree;
-      const shown = node.parent?.type === "property" ? node.parent : node;
-      start = shown.offset;
-      end = shown.type === "object" || shown.type === "array" ? shown.offset + 1 : shown.offset + shown.length;
-    }
-    return { range: { start: positionAt(start), end: positionAt(end) }, severity: DiagnosticSeverity.Error, source: SOURCE, code: "record-schema", message: `Annotated record: ${problem.message}. The record is not written until this is fixed.` };
-  });
 }
