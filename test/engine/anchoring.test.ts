@@ -106,6 +106,16 @@ const CASES: Case[] = [
     expected: "orphaned",
   },
   {
+    name: "the quote's sentence deleted, another mention sharing only the words before it (orphaned, not moved)",
+    before: [
+      "Chiều 26/2, Thủ tướng đã hội đàm với Thủ tướng New Zealand [[Christopher Luxon]] nhân dịp chuyến thăm chính thức Việt Nam.",
+      "Hai bên nhất trí nâng cấp quan hệ lên Đối tác chiến lược toàn diện và thúc đẩy thương mại, giáo dục, nông nghiệp.",
+      "Sáng cùng ngày, Thủ tướng New Zealand Christopher Luxon tại lễ đón chính thức đã phát biểu cảm ơn.",
+    ].join("\n"),
+    edit: (s) => s.slice(s.indexOf("\n") + 1),
+    expected: "orphaned",
+  },
+  {
     name: "quote kept but everything around it rewritten",
     before: ARTICLE,
     edit: (s) => s.replace("Phát biểu khai mạc, Thứ trưởng [[Lê Quang Minh]] cho biết năm nay", "Ngoài lề sự kiện, sáng cùng ngày đồng chí Lê Quang Minh đã đi thăm gian hàng; chiều"),

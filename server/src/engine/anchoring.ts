@@ -52,6 +52,18 @@ export const CONTEXT_LENGTH = 32;
 export const MIN_CONTEXT_SIMILARITY = 0.5;
 
 /**
+ * Least similarity (0..1) of each side of the context, prefix and suffix alone, for a place farther
+ * than {@link NEAR_MOVE} from the expected one: an annotation moves far only where both its sides
+ * still agree, so one whose sentence was deleted is not carried onto another mention that shares
+ * only the words before it ("… Thủ tướng New Zealand Christopher Luxon" elsewhere in the article),
+ * while one whose sentence was reworded on one side moves the few units the rewording shifted it.
+ */
+export const MIN_SIDE_SIMILARITY = 0.5;
+
+/** A move of at most this many code units (the stored context's length) is an edit next to the quote. */
+export const NEAR_MOVE = 2 * 32;
+
+/**
  * Context similarity at which the occurrence at the expected place stays without looking further:
  * at most a quarter of its context changed.
  */
@@ -530,7 +542,7 @@ function bestExact(haystack: Haystack, variants: readonly Variant[], expected: n
 function exactCandidate(text: string, group: readonly Variant[], start: number, expected: number): Candidate | undefined {
   const end = start + group[0]!.quote.length;
   if (!isCodePointBoundary(text, start) || !isCodePointBoundary(text, end)) return undefined;
-  return { start, end, quoteSimilarity: 1, contextSimilarity: bestContext(text, group, start, end), distance: Math.abs(start - expected) };
+  return { start, end, quoteSimilarity: 1, contextSimilarity: movedContext(text, group, start, end, expected), distance: Math.abs(start - expected) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -603,7 +615,7 @@ function fuzzyCandidates(haystack: Haystack, quote: string, group: readonly Vari
       seen.add(key);
       const errors = start === aligned.start && end === regionStart + match.end ? aligned.errors : alignEnding(text, quote, end, limit, start)?.errors;
       if (errors === undefined) continue;
-      const similarity = bestContext(text, group, start, end);
+      const similarity = movedContext(text, group, start, end, expected);
       if (similarity < MIN_CONTEXT_SIMILARITY) continue;
       candidates.push({ start, end, quoteSimilarity: 1 - errors / quote.length, contextSimilarity: similarity, distance: Math.abs(start - expected) });
     }
@@ -623,6 +635,24 @@ function nearestMatches<T extends { end: number }>(matches: T[], end: number): T
 /** The context similarity of `text[start, end)` to the best of the variants' contexts. */
 function bestContext(text: string, group: readonly Variant[], start: number, end: number): number {
   return Math.max(...group.map((variant) => contextSimilarity(text, variant, start, end)));
+}
+
+/**
+ * The context similarity of a place other than the expected one: as `bestContext`, but, farther
+ * than {@link NEAR_MOVE}, 0 for a variant one of whose stored sides agrees less than
+ * {@link MIN_SIDE_SIMILARITY} on its own.
+ */
+function movedContext(text: string, group: readonly Variant[], start: number, end: number, expected: number): number {
+  if (Math.abs(start - expected) <= NEAR_MOVE) return bestContext(text, group, start, end);
+  return Math.max(
+    ...group.map((variant) => {
+      const prefixErrors = variant.prefix.length === 0 ? 0 : variant.prefix.distance(text, Math.max(0, start - variant.prefix.length), start);
+      const suffixErrors = variant.suffix.length === 0 ? 0 : variant.suffix.distance(text, end, Math.min(text.length, end + variant.suffix.length));
+      const side = (errors: number, length: number): number => (length === 0 ? 1 : 1 - errors / length);
+      if (side(prefixErrors, variant.prefix.length) < MIN_SIDE_SIMILARITY || side(suffixErrors, variant.suffix.length) < MIN_SIDE_SIMILARITY) return 0;
+      return contextSimilarity(text, variant, start, end);
+    }),
+  );
 }
 
 /** The shortest stored context (prefix and suffix) of the variants, at least 1. */
