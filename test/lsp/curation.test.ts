@@ -262,3 +262,41 @@ test("curation over stdio: an attribute the schema refuses (country \"Vietnam\")
     await client.stop();
   }
 });
+
+test("curation over stdio: a record rewritten on disk while a decision waits for the save is merged by entity, never doubled; a stale range is refused", async () => {
+  const root = mkdtempSync(join(tmpdir(), "aa-curation-reload-"));
+  const file = join(root, "campuchia.txt");
+  writeFileSync(file, ARTICLE);
+  const uri = pathToFileURL(file).href;
+  const recordFile = join(root, "campuchia.annotations.json");
+  const client = await startClient({ rootUri: pathToFileURL(root).href });
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
+    await client.waitForDiagnostics(uri);
+    await run(client, "articleAnnotator.annotate", { uri, version: 1, range: rangeOf(ARTICLE, "Phnom Penh"), type: "location" });
+    await run(client, "articleAnnotator.reject", { uri, version: 1, position: rangeOf(ARTICLE, "Sok Chenda").start });
+    // An unsaved edit, then a decision that waits for the save.
+    const text = "Bản tin sáng.\n" + ARTICLE;
+    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "Bản tin sáng.\n" }] });
+    assert.equal(await run(client, "articleAnnotator.annotate", { uri, version: 1, range: rangeOf(ARTICLE, "Campuchia"), type: "location" }), null, "a range for version 1 is refused at version 2");
+    const waiting = await run(client, "articleAnnotator.annotate", { uri, version: 2, range: rangeOf(text, "Lý Hoàng Nam"), type: "person" });
+    assert.match(waiting!.message, /written when the article is saved/);
+    // A formatter (or git) rewrites the record: same content, other bytes.
+    writeFileSync(recordFile, JSON.stringify(JSON.parse(readFileSync(recordFile, "utf8"))));
+    writeFileSync(file, text);
+    await client.connection.sendNotification("textDocument/didSave", { textDocument: { uri } });
+    const saved = await waitFor(() => {
+      const record = JSON.parse(readFileSync(recordFile, "utf8")) as RecordJson;
+      return record.entities.some((e) => e.text === "Lý Hoàng Nam") ? record : undefined;
+    }, "the waiting decision written at the save");
+    const keys = saved.entities.map((e) => `${e.type}:${e.start}:${e.end}:${e.origin}`);
+    assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], "no entity twice");
+    for (const wanted of ["Phnom Penh", "Sok Chenda", "Lý Hoàng Nam"]) {
+      const entity = saved.entities.find((e) => e.text === wanted && e.origin !== "auto");
+      assert.ok(entity, `${wanted} kept`);
+      assert.equal(text.slice(entity.start, entity.end), wanted);
+    }
+  } finally {
+    await client.stop();
+  }
+});

@@ -52,13 +52,13 @@ export const CONTEXT_LENGTH = 32;
 export const MIN_CONTEXT_SIMILARITY = 0.5;
 
 /**
- * Least similarity (0..1) of each side of the context, prefix and suffix alone, for a place farther
- * than {@link NEAR_MOVE} from the expected one: an annotation moves far only where both its sides
- * still agree, so one whose sentence was deleted is not carried onto another mention that shares
- * only the words before it ("… Thủ tướng New Zealand Christopher Luxon" elsewhere in the article),
- * while one whose sentence was reworded on one side moves the few units the rewording shifted it.
+ * Least similarity (0..1) of the better side of the context, prefix or suffix alone, for a place
+ * farther than {@link NEAR_MOVE} from the expected one: an annotation moves far only where one side
+ * of its context is (nearly) intact — text inserted or deleted before or after it keeps one side —
+ * so one whose sentence was deleted is not carried onto another mention that shares only some of
+ * the words before it ("… Thủ tướng New Zealand Christopher Luxon" elsewhere in the article).
  */
-export const MIN_SIDE_SIMILARITY = 0.5;
+export const MIN_SIDE_SIMILARITY = 0.9;
 
 /** A move of at most this many code units (the stored context's length) is an edit next to the quote. */
 export const NEAR_MOVE = 2 * 32;
@@ -639,7 +639,7 @@ function bestContext(text: string, group: readonly Variant[], start: number, end
 
 /**
  * The context similarity of a place other than the expected one: as `bestContext`, but, farther
- * than {@link NEAR_MOVE}, 0 for a variant one of whose stored sides agrees less than
+ * than {@link NEAR_MOVE}, 0 for a variant neither of whose stored sides agrees at least
  * {@link MIN_SIDE_SIMILARITY} on its own.
  */
 function movedContext(text: string, group: readonly Variant[], start: number, end: number, expected: number): number {
@@ -649,7 +649,7 @@ function movedContext(text: string, group: readonly Variant[], start: number, en
       const prefixErrors = variant.prefix.length === 0 ? 0 : variant.prefix.distance(text, Math.max(0, start - variant.prefix.length), start);
       const suffixErrors = variant.suffix.length === 0 ? 0 : variant.suffix.distance(text, end, Math.min(text.length, end + variant.suffix.length));
       const side = (errors: number, length: number): number => (length === 0 ? 1 : 1 - errors / length);
-      if (side(prefixErrors, variant.prefix.length) < MIN_SIDE_SIMILARITY || side(suffixErrors, variant.suffix.length) < MIN_SIDE_SIMILARITY) return 0;
+      if (Math.max(side(prefixErrors, variant.prefix.length), side(suffixErrors, variant.suffix.length)) < MIN_SIDE_SIMILARITY) return 0;
       return contextSimilarity(text, variant, start, end);
     }),
   );

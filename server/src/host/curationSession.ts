@@ -17,6 +17,8 @@ const UNWRITTEN_SOURCE = { path: "-", sha256: "0".repeat(64), length: 0 };
 export class CurationSession {
   /** The decided entities (manual, rejected, orphaned), anchored in the last text seen. */
   private decided: RecordEntity[];
+  /** The decisions as the record file last held them (read or written). */
+  private written: RecordEntity[];
   private readonly undoStack: { decided: RecordEntity[]; label: string; unwritten: boolean }[] = [];
   /** The view for the last (text, analysis) seen. */
   private view: { text: string; analysis: Analysis; record: AnnotatedRecord } | undefined;
@@ -32,6 +34,7 @@ export class CurationSession {
     this.problems = loaded && "problems" in loaded ? loaded.problems : [];
     this.exists = loaded !== undefined;
     this.decided = loaded && !("problems" in loaded) ? loaded.entities.filter(isDecided) : [];
+    this.written = this.decided;
   }
 
   get recordPath(): string {
@@ -52,27 +55,38 @@ export class CurationSession {
 
   /**
    * The record file was (re)read because it changed on disk (by hand, the CLI, git): its decisions
-   * replace the ones in memory; decisions not written yet (the article has unsaved changes) are
-   * kept beside them when no decision of the file holds the same span and type. Undo history is kept.
+   * replace the ones in memory. Decisions made since the last write (the article has unsaved
+   * changes) are kept beside them, by id: one the file does not hold is added (under a fresh id
+   * if the file reused its id for another entity). Undo history is kept.
    */
   reload(loaded: AnnotatedRecord | undefined | { problems: RecordProblem[] }): void {
     this.problems = loaded && "problems" in loaded ? loaded.problems : [];
     this.exists = loaded !== undefined;
     if (loaded && !("problems" in loaded)) {
       const fromFile = loaded.entities.filter(isDecided);
-      const key = (e: RecordEntity): string => `${e.type}:${e.start}:${e.end}`;
-      const inFile = new Set(fromFile.map(key));
-      const ids = new Set(fromFile.map((e) => e.id));
-      const pending = this.unwritten ? this.decided.filter((e) => !inFile.has(key(e))) : [];
+      // Decisions made or changed since the last write: the person's latest word on those entities.
+      const before = new Map(this.written.map((e) => [e.id, signature(e)]));
+      const pending = this.unwritten ? this.decided.filter((e) => before.get(e.id) !== signature(e)) : [];
+      const replaced = new Set(pending.filter((e) => before.has(e.id)).map((e) => e.id));
+      const kept = fromFile.filter((e) => !replaced.has(e.id));
+      const ids = new Set(kept.map((e) => e.id));
       let next = 1;
       const freshId = (): string => {
         while (ids.has(`m${next}`)) next++;
         ids.add(`m${next}`);
         return `m${next}`;
       };
-      this.decided = [...fromFile, ...pending.map((e) => (ids.has(e.id) ? { ...e, id: freshId() } : (ids.add(e.id), e)))];
+      this.decided = [...kept, ...pending.map((e) => (ids.has(e.id) ? { ...e, id: freshId() } : (ids.add(e.id), e)))];
+      this.written = fromFile;
     }
     this.view = undefined;
+  }
+
+  /** The record was written with the current decisions. */
+  markWritten(): void {
+    this.written = this.decided;
+    this.unwritten = false;
+    this.exists = true;
   }
 
   /**
@@ -148,4 +162,9 @@ export function curatedAnalysis(analysis: Analysis, record: AnnotatedRecord): An
 /** The record of `text` as a person sees it: `previous` (a record read from disk) merged with its analysis. */
 export function curatedRecord(text: string, analysis: Analysis, previous: AnnotatedRecord | undefined): AnnotatedRecord {
   return mergeRecords(previous, buildRecord(text, analysis, UNWRITTEN_SOURCE), text);
+}
+
+/** What a decision says, without where it stands: the same entity moved is the same decision. */
+function signature(entity: RecordEntity): string {
+  return JSON.stringify([entity.type, entity.text, entity.attributes, entity.origin, entity.decision, entity.orphaned === true]);
 }

@@ -203,7 +203,8 @@ export class Curation {
     if (!session) return this.refuse("save the article to a file first: its record needs a place");
     this.sync(session);
     if (!session.usable) return this.refuse(`its record ${URI.fromPath(session.recordPath)} cannot be read (${session.problems[0]?.message ?? "?"}); fix it first, nothing was changed`);
-    if (args.version !== undefined && args.version !== document.version && args.target && !("id" in args.target)) return this.refuse("the text changed since this action was offered; try again");
+    // Offsets, ranges and positions computed for another version would name other text.
+    if (args.version !== undefined && args.version !== document.version && (args.range || args.position || (args.target && !("id" in args.target)))) return this.refuse("the text changed since this action was offered; try again");
     const text = document.getText();
     const decider: Decider = { by: annotatorName(settings), at: new Date().toISOString() };
     const record = session.recordFor(text, analysis);
@@ -370,8 +371,7 @@ export class Curation {
       return { error: `cannot write the record: ${error instanceof Error ? error.message : String(error)}` };
     }
     this.seen.set(session.recordPath, emitted.content);
-    session.exists = true;
-    session.unwritten = false;
+    session.markWritten();
     return { uri: URI.fromPath(session.recordPath) };
   }
 
