@@ -300,3 +300,33 @@ test("curation over stdio: a record rewritten on disk while a decision waits for
     await client.stop();
   }
 });
+
+test("curation over stdio: a decision made on unsaved text is written, found in the text on disk, when the article is closed without saving", async () => {
+  const root = mkdtempSync(join(tmpdir(), "aa-curation-close-"));
+  const file = join(root, "campuchia.txt");
+  writeFileSync(file, ARTICLE);
+  const uri = pathToFileURL(file).href;
+  const recordFile = join(root, "campuchia.annotations.json");
+  const client = await startClient({ rootUri: pathToFileURL(root).href });
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
+    await client.waitForDiagnostics(uri);
+    const text = "Bản tin sáng.\n" + ARTICLE;
+    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "Bản tin sáng.\n" }] });
+    const waiting = await run(client, "articleAnnotator.annotate", { uri, version: 2, range: rangeOf(text, "Lý Hoàng Nam"), type: "person" });
+    assert.match(waiting!.message, /written when the article is saved/);
+    await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+    const record = await waitFor(() => {
+      try {
+        return JSON.parse(readFileSync(recordFile, "utf8")) as RecordJson;
+      } catch {
+        return undefined;
+      }
+    }, "the record written at the close");
+    const entity = record.entities.find((e) => e.text === "Lý Hoàng Nam" && e.origin === "manual");
+    assert.ok(entity, "the decision is kept");
+    assert.equal(ARTICLE.slice(entity.start, entity.end), "Lý Hoàng Nam", "on the text as saved");
+  } finally {
+    await client.stop();
+  }
+});

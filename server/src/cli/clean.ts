@@ -23,10 +23,13 @@ export async function clean(inputs: readonly string[], options: CleanOptions, io
   const { failed } = await forEachArticle(inputs, options, io, async ({ article, analysis, inputFolder, analyze }) => {
     const result = applyFixes(article.text, analysis.boilerplate);
     if (result.text === article.text) return;
-    changedFiles++;
-    fixes += result.applied.length;
-    io.stdout(createTwoFilesPatch(`a/${article.path}`, `b/${article.path}`, article.text, result.text, undefined, undefined, { context: 2 }));
-    if (!options.write) return;
+    const diff = createTwoFilesPatch(`a/${article.path}`, `b/${article.path}`, article.text, result.text, undefined, undefined, { context: 2 });
+    if (!options.write) {
+      io.stdout(diff);
+      changedFiles++;
+      fixes += result.applied.length;
+      return;
+    }
     // The record is checked before the article changes: one that cannot be read leaves both alone.
     const location = recordLocation(article.path, { root: process.cwd(), outsideRoot: inputFolder, folder: options.settings.recordsFolder, confined: false });
     const previous = "error" in location ? undefined : readRecordText(location.path);
@@ -37,6 +40,9 @@ export async function clean(inputs: readonly string[], options: CleanOptions, io
       record = { path: location.path, content: emitted.content };
     }
     writeAtomic(article.path, encodeArticle(result.text, article.encoding));
+    io.stdout(diff);
+    changedFiles++;
+    fixes += result.applied.length;
     if (record) {
       writeAtomic(record.path, record.content);
       records++;

@@ -12,7 +12,7 @@
 import { quoteSelector } from "./anchoring";
 import type { AnnotatedRecord, Decision, RecordEntity } from "./record";
 import { reviewState } from "./recordMerge";
-import { isCodePointBoundary, isWordCharAt, isWordCharBefore } from "./text/codePoints";
+import { boundaryAtOrAfter, boundaryAtOrBefore, isCodePointBoundary, isWordCharAt, isWordCharBefore } from "./text/codePoints";
 import { LineIndex } from "./text/lines";
 import type { EntityAttributesByType, EntityType } from "./types";
 
@@ -66,6 +66,7 @@ export function annotateSpan<T extends EntityType>(
   decider: Decider,
   options: { allOccurrences?: boolean } = {},
 ): CurationResult {
+  span = tidySpan(text, span);
   if (!(0 <= span.start && span.start < span.end && span.end <= text.length)) throw new RangeError(`no text to annotate at ${span.start}..${span.end}`);
   const quote = text.slice(span.start, span.end);
   const spans = options.allOccurrences ? occurrences(text, quote) : [span];
@@ -174,15 +175,29 @@ export function remove(record: AnnotatedRecord, target: EntityTarget): CurationR
   return result(record, record.entities.filter((e) => e !== entity), 1);
 }
 
-/** Re-attaches an orphan to `text[start, end)`, the text a person chose for it; it is no longer orphaned. */
+/** Re-attaches an orphan to `text[start, end)`, the text a person chose for it; it is no longer orphaned. Not an orphan: unchanged. */
 export function reattach(record: AnnotatedRecord, text: string, id: string, span: { start: number; end: number }, decider: Decider): CurationResult {
   const entity = record.entities.find((e) => e.id === id);
-  if (!entity || !(0 <= span.start && span.start < span.end && span.end <= text.length)) return result(record, record.entities, 0);
+  span = tidySpan(text, span);
+  if (!entity?.orphaned || !(0 <= span.start && span.start < span.end && span.end <= text.length)) return result(record, record.entities, 0);
   const { orphaned: _orphaned, ...rest } = entity;
   const { prefix, suffix } = quoteSelector(text, span.start, span.end);
   const action = entity.origin === "rejected" ? "rejected" : entity.decision?.action === "added" ? "added" : "edited";
   const moved = { ...rest, text: text.slice(span.start, span.end), start: span.start, end: span.end, ...new LineIndex(text).positionAt(span.start), decision: { action, ...decider }, selector: { prefix, suffix } } as RecordEntity;
   return replace(record, entity, moved);
+}
+
+/**
+ * A person's selection as an entity's span: white space at either end left out (a double click or
+ * a sloppy drag takes it along), and ends moved out to whole code points (never half an emoji).
+ * Offsets are clamped to the text.
+ */
+export function tidySpan(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  let start = boundaryAtOrBefore(text, Math.max(0, Math.min(span.start, text.length)));
+  let end = boundaryAtOrAfter(text, Math.max(start, Math.min(span.end, text.length)));
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 function replace(record: AnnotatedRecord, old: RecordEntity, next: RecordEntity): CurationResult {

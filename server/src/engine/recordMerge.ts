@@ -22,7 +22,7 @@ export function isDecided(entity: RecordEntity): boolean {
  * where a decided entity is expected now, e.g. its old start mapped through an editor's edits.
  */
 export function mergeRecords(previous: AnnotatedRecord | undefined, fresh: AnnotatedRecord, text: string, hints?: ReadonlyMap<string, number>): AnnotatedRecord {
-  const kept = reanchor(previous?.entities.filter(isDecided) ?? [], text, hints);
+  const kept = uniqueIds(reanchor(previous?.entities.filter(isDecided) ?? [], text, hints));
   const placed = kept.filter((e) => !e.orphaned);
   const rejected = new Set(placed.filter((e) => e.origin === "rejected").map(key));
   const personal = placed.filter((e) => e.origin === "manual");
@@ -72,6 +72,22 @@ function placeAt(entity: RecordEntity, anchoring: Anchoring, text: string, index
   const { orphaned: _orphaned, ...rest } = entity;
   const { prefix, suffix } = quoteSelector(text, anchoring.start, anchoring.end);
   return { ...rest, text: text.slice(anchoring.start, anchoring.end), start: anchoring.start, end: anchoring.end, ...index.positionAt(anchoring.start), selector: { prefix, suffix } };
+}
+
+/** The entities with every id used once: a repeated id (a record edited by hand) is given a fresh "mN". */
+function uniqueIds(entities: RecordEntity[]): RecordEntity[] {
+  const used = new Set<string>();
+  const all = new Set(entities.map((e) => e.id));
+  let next = 1;
+  return entities.map((entity) => {
+    if (!used.has(entity.id)) {
+      used.add(entity.id);
+      return entity;
+    }
+    while (all.has(`m${next}`) || used.has(`m${next}`)) next++;
+    used.add(`m${next}`);
+    return { ...entity, id: `m${next}` };
+  });
 }
 
 function key(entity: RecordEntity): string {

@@ -16,6 +16,7 @@ import {
   blankAttributes,
   changeType,
   ENTITY_KINDS,
+  tidySpan,
   isEntityType,
   reattach,
   reject,
@@ -30,7 +31,7 @@ import {
   type EntityType,
   type RecordEntity,
 } from "../engine";
-import { encodingOfFile, sourceDigest } from "../host/articleFiles";
+import { encodingOfFile, readArticleFile, sourceDigest, type TextEncoding } from "../host/articleFiles";
 import { writeAtomic } from "../host/atomicWrite";
 import { CurationSession } from "../host/curationSession";
 import { describeProblems, emitRecord, parseRecord, readRecordText, type RecordProblem } from "../host/records";
@@ -47,7 +48,7 @@ export interface CurationHost {
   document(uri: string): TextDocument | undefined;
   /** The engine's analysis of the document's current version (not curated), with its settings; undefined when skipped. */
   analysis(document: TextDocument): Promise<{ analysis: Analysis; settings: ResolvedSettings } | undefined>;
-  /** An analysis of a short piece of text (a selection, its line), for pre-filling attributes. */
+  /** An analysis of a text that is not an open document (a selection or its line, for pre-filling attributes; a closed article). */
   analyzeSnippet(text: string, settings: ResolvedSettings): Promise<Analysis | undefined>;
   workspaceFolders(): readonly string[];
   /** False in Restricted Mode: nothing is written. */
@@ -91,9 +92,26 @@ export class Curation {
     this.savedVersion.set(document.uri, document.version);
   }
 
-  closed(uri: string): void {
+  /**
+   * The article was closed. Decisions still waiting for a save (the person closed it without
+   * saving) are not lost: they are found again in the text on disk and its record written with them.
+   */
+  async closed(uri: string, settings?: ResolvedSettings): Promise<void> {
+    const session = this.sessions.get(uri);
     this.sessions.delete(uri);
     this.savedVersion.delete(uri);
+    const path = URI.path(uri);
+    if (!session?.unwritten || !settings || !path || !this.host.trusted()) return;
+    let article;
+    try {
+      article = readArticleFile(path, settings.maxFileSize);
+    } catch {
+      return; // the file is gone or unreadable: nothing to anchor the decisions in
+    }
+    const analysis = await this.host.analyzeSnippet(article.text, settings);
+    if (!analysis) return;
+    const written = this.write(session, article.text, article.encoding, analysis);
+    if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: the decisions made since the last save were not written: ${written.error}.`);
   }
 
   /** The curated record of a document for its analysis, or undefined when it has no session. */
@@ -108,7 +126,7 @@ export class Curation {
     if (!result) return;
     const session = this.session(document, result.settings);
     if (!session || !session.usable || (!session.exists && !session.unwritten)) return;
-    const written = this.write(document, session, result.analysis);
+    const written = this.writeDocument(document, session, result.analysis);
     if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: ${written.error}.`);
   }
 
@@ -187,7 +205,7 @@ export class Curation {
     if (!session) return { error: "the record has no place" };
     this.sync(session);
     if (!session.usable) return { error: `the existing record cannot be merged: ${session.problems[0]?.message ?? "?"}; it was left as it is` };
-    const written = this.write(document, session, result.analysis);
+    const written = this.writeDocument(document, session, result.analysis);
     return "error" in written ? written : { uri: written.uri };
   }
 
@@ -220,7 +238,7 @@ export class Curation {
     let outcome: CurationResult;
     switch (command) {
       case Commands.annotate: {
-        const range = args.range ? { start: document.offsetAt(args.range.start), end: document.offsetAt(args.range.end) } : undefined;
+        const range = args.range ? tidySpan(text, { start: document.offsetAt(args.range.start), end: document.offsetAt(args.range.end) }) : undefined;
         if (!range || range.start >= range.end) return this.refuse("select the text to annotate first");
         if (!isEntityType(args.type)) return this.refuse(`unknown entity type "${String(args.type)}"`);
         const type = args.type;
@@ -239,6 +257,8 @@ export class Curation {
     }
     if (!target) return this.refuse("put the cursor on an annotation first");
     const entity = findIn(record, target);
+    if (!entity) return this.refuse("no annotation there any more (the text or the record changed); try again");
+    if (command === Commands.reattach && !entity.orphaned) return this.refuse(`"${entity.text}" is not orphaned: nothing to re-attach`);
     const what = entity ? `"${entity.text}" (${ENTITY_KINDS[entity.type].label})` : "the annotation";
     switch (command) {
       case Commands.accept:
@@ -266,7 +286,7 @@ export class Curation {
         outcome = session.apply(text, analysis, (`remove ${what}`), (r) => remove(r, target));
         return this.commit(document, session, analysis, outcome.changed ? `Removed ${what}` : `${what} is a suggestion: reject it instead`, outcome.count);
       case Commands.reattach: {
-        const range = args.range ? { start: document.offsetAt(args.range.start), end: document.offsetAt(args.range.end) } : undefined;
+        const range = args.range ? tidySpan(text, { start: document.offsetAt(args.range.start), end: document.offsetAt(args.range.end) }) : undefined;
         if (!range || range.start >= range.end || !("id" in target)) return this.refuse("select the text to re-attach the annotation to");
         outcome = session.apply(text, analysis, (`re-attach ${what}`), (r) => reattach(r, text, target.id, range, decider));
         return this.commit(document, session, analysis, `Re-attached ${what} to "${text.slice(range.start, range.end)}"`, outcome.count);
@@ -341,7 +361,7 @@ export class Curation {
     }
     let recordUri: string | undefined;
     if (count > 0 && this.savedVersion.get(document.uri) === document.version) {
-      const written = this.write(document, session, analysis);
+      const written = this.writeDocument(document, session, analysis);
       if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: ${written.error}.`);
       else recordUri = written.uri;
     }
@@ -356,10 +376,13 @@ export class Curation {
     return reply;
   }
 
-  /** Writes the session's record atomically: its uri, or why it was not written. */
-  private write(document: TextDocument, session: CurationSession, analysis: Analysis): { uri: string } | { error: string } {
-    const text = document.getText();
-    const source = { path: session.location.sourcePath, ...sourceDigest(text, encodingOfFile(URI.path(document.uri)!)) };
+  private writeDocument(document: TextDocument, session: CurationSession, analysis: Analysis): { uri: string } | { error: string } {
+    return this.write(session, document.getText(), encodingOfFile(URI.path(document.uri)!), analysis);
+  }
+
+  /** Writes the session's record for `text` (stored as `encoding`) atomically: its uri, or why it was not written. */
+  private write(session: CurationSession, text: string, encoding: TextEncoding, analysis: Analysis): { uri: string } | { error: string } {
+    const source = { path: session.location.sourcePath, ...sourceDigest(text, encoding) };
     // The file may have been changed since it was read: take in what changed, and never overwrite one that cannot be read.
     this.sync(session);
     if (!session.usable) return { error: `the existing record cannot be merged: ${session.problems[0]?.message ?? "?"}; it was left as it is` };

@@ -200,7 +200,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     cache.delete(document.uri);
     analysisMs.delete(document.uri);
     justOpened.delete(document.uri);
-    curation.closed(document.uri);
+    void safely("close", undefined, async () => curation.closed(document.uri, await settings.get(document.uri)));
     settings.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
@@ -254,7 +254,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (!open) {
           // A closed article leaves nothing behind.
           cache.delete(document.uri);
-          curation.closed(document.uri);
+          void curation.closed(document.uri);
         }
       }
       return (record?.entities ?? [])
