@@ -93,25 +93,38 @@ export function listArticleFiles(inputs: readonly string[], files: readonly stri
 
 /**
  * Reads an article of at most `maxChars` characters (UTF-16 code units): UTF-8 (a BOM is dropped,
- * as editors do), or UTF-16 with a BOM. Throws FileProblem with the reason for a missing or
- * unreadable file, one too large (a file of more than 4 × `maxChars` bytes is not even read),
- * binary data (NUL bytes) or invalid UTF-8.
+ * as editors do), or UTF-16 with a BOM; with the SHA-256 and size of its bytes. Throws FileProblem
+ * with the reason for a missing or unreadable file, one too large (a file of more than 4 ×
+ * `maxChars` bytes is not even read), binary data (NUL bytes) or invalid UTF-8.
  */
 export function readArticleFile(path: string, maxChars: number): ArticleFile {
-  let bytes: Buffer;
+  const bytes = readBytes(path, maxChars);
+  const { text, encoding } = decodeWithin(path, bytes, maxChars);
+  return { path, text, encoding, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+}
+
+/** As `readArticleFile`, without hashing: for readers that need only the text (the workspace index). */
+export function readArticleText(path: string, maxChars: number): { text: string; encoding: TextEncoding } {
+  return decodeWithin(path, readBytes(path, maxChars), maxChars);
+}
+
+function readBytes(path: string, maxChars: number): Buffer {
   try {
     const stat = statSync(path);
     if (!stat.isFile()) throw new FileProblem(path, "not a regular file");
     // Every encoding read here takes at most 4 bytes per UTF-16 code unit (BOM aside): a larger file cannot fit.
     if (stat.size > maxChars * 4) throw new FileProblem(path, `skipped: ${formatBytes(stat.size)} is more than the limit of ${formatCount(maxChars)} characters (maxFileSize, --max-size)`);
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     if (error instanceof FileProblem) throw error;
     throw new FileProblem(path, describeError(error));
   }
-  const { text, encoding } = decodeArticle(path, bytes);
-  if (text.length > maxChars) throw new FileProblem(path, `skipped: ${formatCount(text.length)} characters is more than the limit of ${formatCount(maxChars)} (maxFileSize, --max-size)`);
-  return { path, text, encoding, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+}
+
+function decodeWithin(path: string, bytes: Buffer, maxChars: number): { text: string; encoding: TextEncoding } {
+  const decoded = decodeArticle(path, bytes);
+  if (decoded.text.length > maxChars) throw new FileProblem(path, `skipped: ${formatCount(decoded.text.length)} characters is more than the limit of ${formatCount(maxChars)} (maxFileSize, --max-size)`);
+  return decoded;
 }
 
 /** Decodes a file's bytes; throws FileProblem for binary data and invalid UTF-8. */

@@ -4,7 +4,7 @@
  * that what a person decided survives, re-anchor, validate — as the exact bytes to write. The CLI
  * writes them atomically; the server sends them as an undoable WorkspaceEdit.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { isInside } from "./paths";
 import { buildRecord, mergeRecords, RECORD_SCHEMA_VERSION, type AnnotatedRecord, type Analysis, type RecordSource } from "../engine";
@@ -131,6 +131,7 @@ export function recordContent(record: AnnotatedRecord): string {
 
 /** The text of the record file at `path`, or undefined when there is none; throws when it exists but cannot be read. */
 export function readRecordText(path: string): string | undefined {
+  if (!existsSync(path)) return undefined; // the usual case, answered without an exception
   try {
     return readFileSync(path, "utf8");
   } catch (error) {

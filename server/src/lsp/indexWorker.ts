@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { analyze, compileCustomRules, type AnalyzeOptions, type CustomRuleDefinition, type RuleSettings } from "../engine";
-import { readArticleFile } from "../host/articleFiles";
+import { readArticleText } from "../host/articleFiles";
 import { curatedAnalysis, curatedRecord } from "../host/curationSession";
 import { isInside } from "../host/paths";
 import { parseRecord, readRecordText, recordLocation } from "../host/records";
@@ -70,7 +70,7 @@ export function runIndexWorkerIfAsked(): boolean {
  */
 export function indexFile(path: string, maxFileSize: number, options: AnalyzeOptions, records: RecordsAt): IndexedArticle | undefined {
   try {
-    const { text } = readArticleFile(path, maxFileSize);
+    const { text } = readArticleText(path, maxFileSize);
     injectFaults(text);
     const analysis = analyze(text, options);
     const location = recordLocation(path, { root: records.roots.find((root) => isInside(path, root)), folder: records.recordsFolder, confined: true });
