@@ -330,3 +330,29 @@ test("curation over stdio: a decision made on unsaved text is written, found in 
     await client.stop();
   }
 });
+
+test("curation over stdio: a record changed by hand while its article is open is picked up (workspace/didChangeWatchedFiles)", async () => {
+  const root = mkdtempSync(join(tmpdir(), "aa-curation-watch-"));
+  const file = join(root, "campuchia.txt");
+  writeFileSync(file, ARTICLE);
+  const uri = pathToFileURL(file).href;
+  const recordFile = join(root, "campuchia.annotations.json");
+  const client = await startClient({ rootUri: pathToFileURL(root).href });
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
+    await client.waitForDiagnostics(uri);
+    await client.connection.sendRequest("workspace/executeCommand", { command: "articleAnnotator.emitRecord", arguments: [uri] });
+    const hoverOn = (text: string): Promise<Hover | null> => client.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri }, position: rangeOf(ARTICLE, text).start });
+    assert.ok(await hoverOn("Sok Chenda"), "a detection to reject by hand");
+    // The person rejects it in the record file, in another editor.
+    const record = JSON.parse(readFileSync(recordFile, "utf8")) as RecordJson;
+    Object.assign(record.entities.find((e) => e.text === "Sok Chenda")!, { origin: "rejected", decision: { action: "rejected", by: "lan", at: "2026-11-30T10:00:00Z" } });
+    writeFileSync(recordFile, JSON.stringify(record, null, 2));
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(recordFile).href, type: 2 }] });
+    let hover = await hoverOn("Sok Chenda");
+    for (const deadline = Date.now() + 5_000; hover !== null && Date.now() < deadline; hover = await hoverOn("Sok Chenda")) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(hover, null, "the hand edit is picked up: no hover on the rejected detection");
+  } finally {
+    await client.stop();
+  }
+});
