@@ -29,6 +29,7 @@ import { codeLenses, summarize } from "./codeLens";
 import { toDiagnostics } from "./diagnostics";
 import { hoverAt } from "./hover";
 import { CodeActionKinds, Commands, ReviewEntitiesRequest, ReviewListRequest, SummaryNotification, SummaryRequest, PrefillRequest, type CurationArgs, type ReviewArticle, type ReviewEntity, type ServerDescription } from "./protocol";
+import { reviewArticles, reviewEntities } from "./review";
 import { LEGEND, semanticTokens } from "./semanticTokens";
 import { SettingsStore, type ResolvedSettings } from "./settings";
 import { documentSymbols } from "./symbols";
@@ -236,10 +237,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(ReviewListRequest, () =>
     safely("reviewList", [] as ReviewArticle[], async () => {
       await index.whenReady();
-      return index
-        .articles()
-        .map(([uri, a]): ReviewArticle => ({ uri, title: a.title, counts: a.counts, suggestionsLeft: a.suggestionsLeft, orphaned: a.orphaned, hasRecord: a.hasRecord }))
-        .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+      return reviewArticles(index.articles());
     }),
   );
   connection.onRequest(ReviewEntitiesRequest, (params: { uri: string }) =>
@@ -257,14 +255,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           void curation.closed(document.uri);
         }
       }
-      return (record?.entities ?? [])
-        .filter((e) => e.origin !== "rejected")
-        .map((e): ReviewEntity => {
-          const entity: ReviewEntity = { id: e.id, type: e.type, text: e.text, range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, origin: e.origin, attributes: { ...e.attributes } };
-          if (e.decision) entity.decision = e.decision.action;
-          if (e.orphaned) entity.orphaned = true;
-          return entity;
-        });
+      return reviewEntities(document, record);
     }),
   );
 
