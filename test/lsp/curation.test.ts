@@ -356,3 +356,34 @@ test("curation over stdio: a record changed by hand while its article is open is
     await client.stop();
   }
 });
+
+test("curation over stdio: opening an article changed on disk while closed rewrites its record on the current text", async () => {
+  const root = mkdtempSync(join(tmpdir(), "aa-curation-stale-"));
+  const file = join(root, "campuchia.txt");
+  writeFileSync(file, ARTICLE);
+  const uri = pathToFileURL(file).href;
+  const recordFile = join(root, "campuchia.annotations.json");
+  let client = await startClient({ rootUri: pathToFileURL(root).href });
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
+    await client.waitForDiagnostics(uri);
+    await run(client, "articleAnnotator.annotate", { uri, version: 1, range: rangeOf(ARTICLE, "Lý Hoàng Nam"), type: "person" });
+  } finally {
+    await client.stop();
+  }
+  // Edited elsewhere (another tool, a git checkout) while no editor had it open.
+  const text = "Bản tin tối, cập nhật lúc 20 giờ.\n" + ARTICLE;
+  writeFileSync(file, text);
+  client = await startClient({ rootUri: pathToFileURL(root).href });
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text } });
+    await client.waitForDiagnostics(uri);
+    const record = await waitFor(() => {
+      const r = JSON.parse(readFileSync(recordFile, "utf8")) as RecordJson;
+      return r.entities.some((e) => e.text === "Lý Hoàng Nam" && text.slice(e.start, e.end) === e.text) ? r : undefined;
+    }, "the record rewritten on the current text");
+    assert.equal(record.source.sha256, (await import("node:crypto")).createHash("sha256").update(text).digest("hex"));
+  } finally {
+    await client.stop();
+  }
+});

@@ -34,6 +34,7 @@ export class CurationSession {
     this.problems = loaded && "problems" in loaded ? loaded.problems : [];
     this.exists = loaded !== undefined;
     this.decided = loaded && !("problems" in loaded) ? loaded.entities.filter(isDecided) : [];
+    this.sourceSha256 = loaded && !("problems" in loaded) ? loaded.source.sha256 : undefined;
     this.written = this.decided;
   }
 
@@ -45,6 +46,9 @@ export class CurationSession {
   problems: RecordProblem[];
   /** Whether the record file exists (an action on an article without one creates it). */
   exists: boolean;
+
+  /** `source.sha256` of the record file as last read or written: the text its offsets point into. */
+  sourceSha256: string | undefined;
 
   /** Decisions made since the record was last written (a write waits for the article to be saved). */
   unwritten = false;
@@ -63,6 +67,7 @@ export class CurationSession {
     this.problems = loaded && "problems" in loaded ? loaded.problems : [];
     this.exists = loaded !== undefined;
     if (loaded && !("problems" in loaded)) {
+      this.sourceSha256 = loaded.source.sha256;
       const fromFile = loaded.entities.filter(isDecided);
       // Decisions made or changed since the last write: the person's latest word on those entities.
       const before = new Map(this.written.map((e) => [e.id, signature(e)]));
@@ -83,7 +88,8 @@ export class CurationSession {
   }
 
   /** The record was written with the current decisions. */
-  markWritten(): void {
+  markWritten(sha256: string): void {
+    this.sourceSha256 = sha256;
     this.written = this.decided;
     this.unwritten = false;
     this.exists = true;

@@ -130,6 +130,23 @@ export class Curation {
     if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: ${written.error}.`);
   }
 
+  /**
+   * An article opened (or saved) with no unsaved changes whose record names other text (it changed
+   * on disk while closed: edited elsewhere, a git checkout): the record is rewritten with its
+   * decisions found again in this text, so a record on disk never points at text that is not there.
+   */
+  async refreshStale(document: TextDocument): Promise<void> {
+    if (this.savedVersion.get(document.uri) !== document.version || !this.host.trusted()) return;
+    const result = await this.host.analysis(document);
+    if (!result) return;
+    const session = this.session(document, result.settings);
+    if (!session?.exists || !session.usable || session.sourceSha256 === undefined) return;
+    const path = URI.path(document.uri);
+    if (!path || sourceDigest(document.getText(), encodingOfFile(path)).sha256 === session.sourceSha256) return;
+    const written = this.writeDocument(document, session, result.analysis);
+    if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: the record of a changed article was not brought up to date: ${written.error}.`);
+  }
+
   /** A record file changed outside this server (by hand, by the CLI, by git): its article's decisions are read again. */
   recordChanged(recordPath: string): void {
     for (const [uri, session] of this.sessions) if (session.recordPath === recordPath && this.sync(session)) this.host.refresh(uri);
@@ -394,7 +411,7 @@ export class Curation {
       return { error: `cannot write the record: ${error instanceof Error ? error.message : String(error)}` };
     }
     this.seen.set(session.recordPath, emitted.content);
-    session.markWritten();
+    session.markWritten(source.sha256);
     return { uri: URI.fromPath(session.recordPath) };
   }
 

@@ -122,6 +122,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     await connection.sendNotification(SummaryNotification, summarize(uri, version, result.analysis, result.record, result.skipped, result.skipReason));
     for (const recordDiagnostics of curation.recordDiagnostics()) await connection.sendDiagnostics(recordDiagnostics);
     if (!result.skipped) index.update(uri, document.getText(), result.analysis, result.record, curation.hasRecord(uri));
+    if (!result.skipped && result.record) await curation.refreshStale(document);
   };
 
   const schedule = (uri: string, delay = debounceAfter(analysisMs.get(uri))): void => {
