@@ -361,11 +361,10 @@ export class Curation {
     const offset = args.position ? document.offsetAt(args.position) : 0;
     const suggestions = record.entities.filter((e) => e.origin === "auto");
     const next = forward ? (suggestions.find((e) => e.start > offset) ?? suggestions[0]) : (suggestions.findLast((e) => e.start < offset) ?? suggestions.at(-1));
-    if (next) {
-      const range = { start: document.positionAt(next.start), end: document.positionAt(next.end) };
-      void this.host.connection.window.showDocument({ uri: document.uri, selection: range, takeFocus: true });
-    }
-    return this.reply(document, session, analysis, next ? `${ENTITY_KINDS[next.type].label}: "${next.text}"` : "nothing left to review", next ? 1 : 0);
+    if (!next) return this.reply(document, session, analysis, "nothing left to review", 0);
+    const range = { start: document.positionAt(next.start), end: document.positionAt(next.end) };
+    void this.host.connection.window.showDocument({ uri: document.uri, selection: range, takeFocus: true });
+    return { ...this.reply(document, session, analysis, `${ENTITY_KINDS[next.type].label}: "${next.text}"`, 1), location: { uri: document.uri, range } };
   }
 
   /** After an action: write the record (now, or when the article is saved), publish again, and answer. */

@@ -68,6 +68,8 @@ export interface CurationReply {
   suggestionsLeft: number;
   /** Whether there is an action to undo now. */
   canUndo: boolean;
+  /** Next / previous suggestion: where it is (also sent as window/showDocument), for clients that move the cursor themselves. */
+  location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
 }
 
 export const CodeActionKinds = {
