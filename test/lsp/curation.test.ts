@@ -52,6 +52,19 @@ async function waitFor<T>(probe: () => T | undefined | false, what: string, time
   }
 }
 
+/** A workspace holding ARTICLE as campuchia.txt, a server on it, and the article open and analyzed. */
+async function openArticle(name: string, settings: Record<string, unknown> = {}): Promise<{ root: string; file: string; uri: string; recordFile: string; recordUri: string; client: TestClient }> {
+  const root = mkdtempSync(join(tmpdir(), `aa-curation-${name}-`));
+  const file = join(root, "campuchia.txt");
+  writeFileSync(file, ARTICLE);
+  const uri = pathToFileURL(file).href;
+  const recordFile = join(root, "campuchia.annotations.json");
+  const client = await startClient({ rootUri: pathToFileURL(root).href, settings });
+  await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
+  await client.waitForDiagnostics(uri);
+  return { root, file, uri, recordFile, recordUri: pathToFileURL(recordFile).href, client };
+}
+
 async function run(client: TestClient, command: string, args: object): Promise<{ message: string; count: number; suggestionsLeft: number; canUndo: boolean } | null> {
   return client.connection.sendRequest("workspace/executeCommand", { command, arguments: [args] });
 }
@@ -215,14 +228,8 @@ test("curation over stdio: a malformed record file gets diagnostics at its bad v
 });
 
 test("curation over stdio: a person's own label (articleAnnotator.labels) annotates a selection as type custom; an unknown label is refused", async () => {
-  const root = mkdtempSync(join(tmpdir(), "aa-curation-labels-"));
-  const file = join(root, "campuchia.txt");
-  writeFileSync(file, ARTICLE);
-  const uri = pathToFileURL(file).href;
-  const client = await startClient({ rootUri: pathToFileURL(root).href, settings: { labels: [{ id: "trade-goal", name: "Trade goal", color: "#d97706" }] } });
+  const { root, uri, client } = await openArticle("labels", { labels: [{ id: "trade-goal", name: "Trade goal", color: "#d97706" }] });
   try {
-    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
-    await client.waitForDiagnostics(uri);
     const selection = rangeOf(ARTICLE, "kim ngạch thương mại song phương");
     const actions = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: selection, context: { diagnostics: [] } });
     const annotate = actions.find((a) => a.title === 'Annotate "kim ngạch thương mại song phương" as Trade goal');
@@ -240,15 +247,8 @@ test("curation over stdio: a person's own label (articleAnnotator.labels) annota
 });
 
 test("curation over stdio: an attribute the schema refuses (country \"Vietnam\") is not set, and the record is left as it was", async () => {
-  const root = mkdtempSync(join(tmpdir(), "aa-curation-attr-"));
-  const file = join(root, "campuchia.txt");
-  writeFileSync(file, ARTICLE);
-  const uri = pathToFileURL(file).href;
-  const recordFile = join(root, "campuchia.annotations.json");
-  const client = await startClient({ rootUri: pathToFileURL(root).href });
+  const { uri, recordFile, client } = await openArticle("attr");
   try {
-    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
-    await client.waitForDiagnostics(uri);
     const position = rangeOf(ARTICLE, "Sok Chenda").start;
     const set = await run(client, "articleAnnotator.setAttribute", { uri, position, name: "country", value: "KH" });
     assert.match(set!.message, /Set country/);
@@ -264,15 +264,8 @@ test("curation over stdio: an attribute the schema refuses (country \"Vietnam\")
 });
 
 test("curation over stdio: a record rewritten on disk while a decision waits for the save is merged by entity, never doubled; a stale range is refused", async () => {
-  const root = mkdtempSync(join(tmpdir(), "aa-curation-reload-"));
-  const file = join(root, "campuchia.txt");
-  writeFileSync(file, ARTICLE);
-  const uri = pathToFileURL(file).href;
-  const recordFile = join(root, "campuchia.annotations.json");
-  const client = await startClient({ rootUri: pathToFileURL(root).href });
+  const { file, uri, recordFile, client } = await openArticle("reload");
   try {
-    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
-    await client.waitForDiagnostics(uri);
     await run(client, "articleAnnotator.annotate", { uri, version: 1, range: rangeOf(ARTICLE, "Phnom Penh"), type: "location" });
     await run(client, "articleAnnotator.reject", { uri, version: 1, position: rangeOf(ARTICLE, "Sok Chenda").start });
     // An unsaved edit, then a decision that waits for the save.
@@ -302,15 +295,8 @@ test("curation over stdio: a record rewritten on disk while a decision waits for
 });
 
 test("curation over stdio: a decision made on unsaved text is written, found in the text on disk, when the article is closed without saving", async () => {
-  const root = mkdtempSync(join(tmpdir(), "aa-curation-close-"));
-  const file = join(root, "campuchia.txt");
-  writeFileSync(file, ARTICLE);
-  const uri = pathToFileURL(file).href;
-  const recordFile = join(root, "campuchia.annotations.json");
-  const client = await startClient({ rootUri: pathToFileURL(root).href });
+  const { uri, recordFile, client } = await openArticle("close");
   try {
-    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
-    await client.waitForDiagnostics(uri);
     const text = "Bản tin sáng.\n" + ARTICLE;
     await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "Bản tin sáng.\n" }] });
     const waiting = await run(client, "articleAnnotator.annotate", { uri, version: 2, range: rangeOf(text, "Lý Hoàng Nam"), type: "person" });
@@ -332,15 +318,8 @@ test("curation over stdio: a decision made on unsaved text is written, found in 
 });
 
 test("curation over stdio: a record changed by hand while its article is open is picked up (workspace/didChangeWatchedFiles)", async () => {
-  const root = mkdtempSync(join(tmpdir(), "aa-curation-watch-"));
-  const file = join(root, "campuchia.txt");
-  writeFileSync(file, ARTICLE);
-  const uri = pathToFileURL(file).href;
-  const recordFile = join(root, "campuchia.annotations.json");
-  const client = await startClient({ rootUri: pathToFileURL(root).href });
+  const { uri, recordFile, client } = await openArticle("watch");
   try {
-    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
-    await client.waitForDiagnostics(uri);
     await client.connection.sendRequest("workspace/executeCommand", { command: "articleAnnotator.emitRecord", arguments: [uri] });
     const hoverOn = (text: string): Promise<Hover | null> => client.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri }, position: rangeOf(ARTICLE, text).start });
     assert.ok(await hoverOn("Sok Chenda"), "a detection to reject by hand");

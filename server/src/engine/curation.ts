@@ -11,6 +11,7 @@
  */
 import { quoteSelector } from "./anchoring";
 import type { AnnotatedRecord, Decision, RecordEntity } from "./record";
+import { idMaker } from "./ids";
 import { reviewState } from "./recordMerge";
 import { boundaryAtOrAfter, boundaryAtOrBefore, isCodePointBoundary, isWordCharAt, isWordCharBefore } from "./text/codePoints";
 import { LineIndex } from "./text/lines";
@@ -72,7 +73,7 @@ export function annotateSpan<T extends EntityType>(
   const spans = options.allOccurrences ? occurrences(text, quote) : [span];
   if (!spans.some((s) => s.start === span.start)) spans.push(span);
   const index = new LineIndex(text);
-  const ids = idMaker(record);
+  const ids = idMaker(record.entities.map((e) => e.id), "m");
   const added: RecordEntity[] = [];
   for (const { start, end } of spans) {
     if (record.entities.some((e) => e.origin === "manual" && !e.orphaned && e.type === type && e.start === start && e.end === end)) continue;
@@ -139,7 +140,7 @@ export function reject(record: AnnotatedRecord, target: EntityTarget, decider: D
 export function changeType<T extends EntityType>(record: AnnotatedRecord, target: EntityTarget, type: T, attributes: EntityAttributesByType[T], decider: Decider): CurationResult {
   const entity = findEntity(record, target);
   if (!entity || entity.type === type) return result(record, record.entities, 0);
-  const ids = idMaker(record);
+  const ids = idMaker(record.entities.map((e) => e.id), "m");
   const retyped = { ...entity, id: entity.origin === "auto" ? ids() : entity.id, type, attributes: structuredClone(attributes), origin: "manual", decision: { action: "edited", ...decider } } as RecordEntity;
   const entities = record.entities.flatMap((e): RecordEntity[] => {
     if (e !== entity) return [e];
@@ -212,17 +213,6 @@ function result(record: AnnotatedRecord, entities: RecordEntity[], count: number
   if (count === 0) return { record, changed: false, count };
   const sorted = [...entities].sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
   return { record: { ...record, review: reviewState(sorted), entities: sorted }, changed: true, count };
-}
-
-/** Ids for new entities: "m1", "m2"… not used in the record yet. */
-function idMaker(record: AnnotatedRecord): () => string {
-  const used = new Set(record.entities.map((e) => e.id));
-  let next = 1;
-  return () => {
-    while (used.has(`m${next}`)) next++;
-    used.add(`m${next}`);
-    return `m${next}`;
-  };
 }
 
 /**

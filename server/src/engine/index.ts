@@ -15,3 +15,4 @@ export { BUILT_IN_TYPES, ENTITY_KINDS, ENTITY_TYPES, entityName, isEntityType, t
 export { reanchor, reviewState, isDecided } from "./recordMerge";
 export { accept, acceptAll, annotateSpan, blankAttributes, tidySpan, changeType, findEntity, occurrences, reattach, reject, remove, setAttribute, type CurationResult, type Decider, type EntityTarget } from "./curation";
 export { anchor, anchorAll, quoteSelector, CONTEXT_LENGTH, type Anchoring, type AnchorTarget, type TextQuoteSelector } from "./anchoring";
+export { idMaker, uniqueIds } from "./ids";

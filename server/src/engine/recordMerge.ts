@@ -9,6 +9,7 @@
  */
 import { anchorAll, quoteSelector, type AnchorTarget, type Anchoring } from "./anchoring";
 import type { AnnotatedRecord, RecordEntity, ReviewState } from "./record";
+import { idMaker, uniqueIds } from "./ids";
 import { LineIndex } from "./text/lines";
 
 /** The entities a person decided on: everything but the engine's unreviewed suggestions. */
@@ -26,13 +27,7 @@ export function mergeRecords(previous: AnnotatedRecord | undefined, fresh: Annot
   const placed = kept.filter((e) => !e.orphaned);
   const rejected = new Set(placed.filter((e) => e.origin === "rejected").map(key));
   const personal = placed.filter((e) => e.origin === "manual");
-  const usedIds = new Set(kept.map((e) => e.id));
-  let next = 1;
-  const nextId = (): string => {
-    while (usedIds.has(`e${next}`)) next++;
-    usedIds.add(`e${next}`);
-    return `e${next}`;
-  };
+  const nextId = idMaker(kept.map((e) => e.id), "e");
   const auto = fresh.entities
     .filter((e) => e.origin === "auto")
     // A rejected detection stays rejected; a person's entity suppresses every automatic one it overlaps.
@@ -72,22 +67,6 @@ function placeAt(entity: RecordEntity, anchoring: Anchoring, text: string, index
   const { orphaned: _orphaned, ...rest } = entity;
   const { prefix, suffix } = quoteSelector(text, anchoring.start, anchoring.end);
   return { ...rest, text: text.slice(anchoring.start, anchoring.end), start: anchoring.start, end: anchoring.end, ...index.positionAt(anchoring.start), selector: { prefix, suffix } };
-}
-
-/** The entities with every id used once: a repeated id (a record edited by hand) is given a fresh "mN". */
-function uniqueIds(entities: RecordEntity[]): RecordEntity[] {
-  const used = new Set<string>();
-  const all = new Set(entities.map((e) => e.id));
-  let next = 1;
-  return entities.map((entity) => {
-    if (!used.has(entity.id)) {
-      used.add(entity.id);
-      return entity;
-    }
-    while (all.has(`m${next}`) || used.has(`m${next}`)) next++;
-    used.add(`m${next}`);
-    return { ...entity, id: `m${next}` };
-  });
 }
 
 function key(entity: RecordEntity): string {

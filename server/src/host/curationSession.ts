@@ -5,7 +5,7 @@
  * write (host/records.ts gives the bytes). Decisions are re-anchored against every new text (an
  * edit in the editor, a change on disk), so an annotation follows its words or becomes orphaned.
  */
-import { buildRecord, mergeRecords, isDecided, type AnnotatedRecord, type Analysis, type CurationResult, type RecordEntity } from "../engine";
+import { buildRecord, mergeRecords, isDecided, uniqueIds, type AnnotatedRecord, type Analysis, type CurationResult, type RecordEntity } from "../engine";
 import type { RecordLocation, RecordProblem } from "./records";
 
 /** How many actions can be undone, per article. */
@@ -74,14 +74,8 @@ export class CurationSession {
       const pending = this.unwritten ? this.decided.filter((e) => before.get(e.id) !== signature(e)) : [];
       const replaced = new Set(pending.filter((e) => before.has(e.id)).map((e) => e.id));
       const kept = fromFile.filter((e) => !replaced.has(e.id));
-      const ids = new Set(kept.map((e) => e.id));
-      let next = 1;
-      const freshId = (): string => {
-        while (ids.has(`m${next}`)) next++;
-        ids.add(`m${next}`);
-        return `m${next}`;
-      };
-      this.decided = [...kept, ...pending.map((e) => (ids.has(e.id) ? { ...e, id: freshId() } : (ids.add(e.id), e)))];
+      // A pending decision whose id the file gave to another entity gets a fresh one.
+      this.decided = uniqueIds([...kept, ...pending]);
       this.written = fromFile;
     }
     this.view = undefined;
