@@ -16,7 +16,6 @@ import { ReviewView, REVEAL_COMMAND } from "./reviewView";
 /** The server's commands, and the client's own. */
 const COMMANDS = { ...Commands, showOutput: "articleAnnotator.showOutput" };
 
-
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
