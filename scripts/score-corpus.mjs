@@ -2,10 +2,12 @@
 // Annotates a gold-annotated set with the built CLI, scores it with ../shared/tools/score.mjs and
 // checks the project's bars. Exit 1 when a bar is missed, 2 when something is missing.
 //
-//   node scripts/score-corpus.mjs [corpus|fixtures|heldout|all] [--verbose]
+//   node scripts/score-corpus.mjs [corpus|web|fixtures|heldout|all] [--verbose]
 //
-// corpus = ../shared/corpus (the issue's bars); fixtures and heldout = test/fixtures and test/heldout
-// (articles written for this project; heldout was written apart from the detectors, see README).
+// corpus = ../shared/corpus (the issue's bars); web = ../shared/corpus-web (real pages from 25 other
+// outlets: reported, its bars come with issue 13); fixtures and heldout = test/fixtures and
+// test/heldout (articles written for this project; heldout was written apart from the detectors, see
+// README).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +25,16 @@ export const BARS = {
     bars: {
       "overlap.person.f1": 0.95, "overlap.forum.f1": 0.95, "overlap.amount.f1": 0.95, "exact.all.f1": 0.9,
       amountValueAccuracy: 1, amountUnitAccuracy: 1, "boilerplateLines.f1": 0.97,
+    },
+  },
+  web: {
+    dir: join(root, "..", "shared", "corpus-web"),
+    // Reported, not held yet: issue 13 sets these bars (person, forum, amount ≥ 0.95; exact ≥ 0.90;
+    // value and unit ≥ 0.98; boilerplate lines ≥ 0.95) once detection reaches them.
+    reportOnly: true,
+    bars: {
+      "overlap.person.f1": 0.95, "overlap.forum.f1": 0.95, "overlap.amount.f1": 0.95, "exact.all.f1": 0.9,
+      amountValueAccuracy: 0.98, amountUnitAccuracy: 0.98, "boilerplateLines.f1": 0.95,
     },
   },
   heldout: {
@@ -48,7 +60,7 @@ if (!existsSync(score)) fail(`missing ${score} (the shared folder must sit besid
 if (!existsSync(cli)) fail("missing dist/cli.js: run npm run build first");
 
 let missed = 0;
-for (const [name, { dir, bars }] of Object.entries(BARS)) {
+for (const [name, { dir, bars, reportOnly }] of Object.entries(BARS)) {
   if (which !== "all" && which !== name) continue;
   if (!existsSync(join(dir, "gold"))) fail(`missing ${join(dir, "gold")}`);
   const articles = readdirSync(join(dir, "articles")).filter((f) => f.endsWith(".txt")).map((f) => join(dir, "articles", f));
@@ -60,8 +72,8 @@ for (const [name, { dir, bars }] of Object.entries(BARS)) {
   for (const [path, min] of Object.entries(bars)) {
     const value = path.split(".").reduce((o, k) => o?.[k], report);
     const ok = typeof value === "number" && value >= min;
-    if (!ok) missed++;
-    console.log(`  ${ok ? "ok  " : "MISS"} ${path.padEnd(22)} ${String(value).padEnd(6)} (bar ${min})`);
+    if (!ok && !reportOnly) missed++;
+    console.log(`  ${ok ? "ok  " : reportOnly ? "todo" : "MISS"} ${path.padEnd(22)} ${String(value).padEnd(6)} (bar ${min}${reportOnly ? ", not held yet" : ""})`);
   }
   if (verbose) console.log(execFileSync(process.execPath, [score, join(dir, "gold"), records, "--verbose"], { encoding: "utf8" }));
   rmSync(work, { recursive: true, force: true });
