@@ -66,3 +66,14 @@ test("a capitalized name closing the article is its byline; under a caption it i
   const lines = ["Hai nước ký thỏa thuận hợp tác", BODY, "Lãnh đạo hai nước tại lễ ký kết", "HẢI NAM", BODY, "MINH ANH"];
   assert.deepEqual([...flagged(lines).entries()], [[3, "photo-credit"]]);
 });
+
+test("a table is article data: its rows are never debris, and a debris block around them stops at them", () => {
+  const table = ["| Mặt hàng | Kim ngạch | Tăng trưởng |", "|---|:---:|---|", "| Gạo | 450 triệu USD | 12% |", "| Cà phê | 320 triệu USD | 8,5% |"];
+  const lines = ["Kim ngạch xuất khẩu tháng 10 tăng mạnh", BODY, ...table, "Các doanh nghiệp kỳ vọng đà tăng sẽ tiếp tục trong quý cuối năm.", "Tin liên quan", "Thủ tướng tiếp Đại sứ Pháp", "Khai mạc triển lãm ảnh về Hà Nội"];
+  const found = flagged(lines);
+  for (let k = 2; k < 2 + table.length; k++) assert.ok(!found.has(k), `table row ${k} (${lines[k]}) is kept`);
+  assert.deepEqual([...found.keys()].sort((a, b) => a - b), [7, 8, 9], "the related list after the table is still debris");
+  // Not tables: a menu with bars between its items, a bar left by an image.
+  assert.ok(flagged(["Trang chủ | Thời sự | Thế giới | Kinh tế", "Kim ngạch xuất khẩu tháng 10 tăng mạnh", BODY]).has(0));
+  assert.ok(flagged(["Kim ngạch xuất khẩu tháng 10 tăng mạnh", BODY, "| |", BODY]).has(2));
+});

@@ -55,10 +55,13 @@ export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings =
     },
   };
   const findings: BoilerplateFinding[] = [];
+  const tableRows = new Set(trimmed.flatMap((line, index) => (isTableRow(line) ? [index] : [])));
   for (const rule of [...customRules, ...boilerplateRules]) {
     const setting = settings[rule.id];
     if (setting === "off") continue;
-    for (const raw of rule.detect(context)) {
+    // A table row is article data (guidelines, Refinements 2026-11-30): the built-in rules never take one; a user's rule may.
+    const raws = customRules.includes(rule) ? rule.detect(context) : rule.detect(context).flatMap((raw) => withoutTableRows(raw, tableRows));
+    for (const raw of raws) {
       const finding = toFinding(doc, rule, raw, setting ?? rule.defaultSeverity);
       findings.push(finding);
       if (raw.kind === "lines") for (let k = raw.startLine; k <= raw.endLine; k++) flagged.add(k);
@@ -71,6 +74,33 @@ export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings =
     else doc.debrisSpans.push({ start: finding.start, end: finding.end });
   }
   return merged;
+}
+
+/**
+ * A row of a table as scraped pages keep it: "| cell | cell |" with at least two non-empty cells,
+ * or the row under a header that only rules it ("|---|:--:|"). `line` is trimmed.
+ */
+export function isTableRow(line: string): boolean {
+  if (line.length < 3 || !line.startsWith("|") || !line.endsWith("|")) return false;
+  const cells = line.slice(1, -1).split("|").map((cell) => cell.trim());
+  if (cells.length >= 2 && cells.every((cell) => /^:?-{3,}:?$/.test(cell))) return true;
+  return cells.filter((cell) => cell !== "").length >= 2;
+}
+
+/** A line finding without the table rows it covers: the runs of other lines, each a finding of its own. */
+function withoutTableRows(raw: RawFinding, tableRows: ReadonlySet<number>): RawFinding[] {
+  if (raw.kind !== "lines" || tableRows.size === 0) return [raw];
+  const runs: RawFinding[] = [];
+  let start = -1;
+  for (let k = raw.startLine; k <= raw.endLine + 1; k++) {
+    const kept = k <= raw.endLine && !tableRows.has(k);
+    if (kept && start < 0) start = k;
+    if (!kept && start >= 0) {
+      runs.push({ ...raw, startLine: start, endLine: k - 1 });
+      start = -1;
+    }
+  }
+  return runs;
 }
 
 function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding, severity: Severity): BoilerplateFinding {
