@@ -77,3 +77,12 @@ test("a table is article data: its rows are never debris, and a debris block aro
   assert.ok(flagged(["Trang chủ | Thời sự | Thế giới | Kinh tế", "Kim ngạch xuất khẩu tháng 10 tăng mạnh", BODY]).has(0));
   assert.ok(flagged(["Kim ngạch xuất khẩu tháng 10 tăng mạnh", BODY, "| |", BODY]).has(2));
 });
+
+test("a photo credit glued to the caption after it: only the credit is debris, the caption stays article text", () => {
+  const text = ["Hai nước ký thỏa thuận hợp tác", "© Hãng ảnh Phương Nam / Trần Văn Ba / Xem thêm ảnhBộ trưởng Ngoại giao hai nước tại lễ ký", BODY].join("\n");
+  const credit = analyze(text).boilerplate.find((b) => b.rule === "copyright");
+  assert.ok(credit, "the credit is found");
+  assert.equal(credit.scope, "span");
+  assert.equal(text.slice(credit.start, credit.end), "© Hãng ảnh Phương Nam / Trần Văn Ba / Xem thêm ảnh");
+  assert.ok(flagged(["Hai nước ký thỏa thuận hợp tác", BODY, "© 2025 Báo Mẫu. Bảo lưu mọi quyền."]).has(2), "a copyright line alone is still a whole line");
+});

@@ -67,12 +67,30 @@ export const viewCountRule = phraseRule(
   "A view counter or bullet, not part of the article.",
 );
 
-export const copyrightRule = phraseRule(
-  "copyright",
-  "Copyright, licence and sitemap lines.",
-  lineMatcher([], data.copyright.patterns),
-  "A copyright or sitemap line, not part of the article.",
-);
+const isCopyright = lineMatcher([], data.copyright.patterns);
+/** Where text was glued to the line with no space: a lowercase letter directly followed by a capital ("kho ảnhThủ tướng"). */
+const GLUED = /\p{Ll}(?=\p{Lu})/u;
+
+/**
+ * Copyright, licence and sitemap lines. A photo credit the scraper glued to the caption that follows
+ * it ("© Agency / Photographer / …ảnhThủ tướng …") is a span: the credit goes, the caption stays.
+ */
+export const copyrightRule: BoilerplateRule = {
+  id: "copyright",
+  description: "Copyright, licence and sitemap lines (a credit glued to a caption: only the credit).",
+  defaultSeverity: "warning",
+  detect(context) {
+    const findings: RawFinding[] = [];
+    context.trimmed.forEach((line, k) => {
+      if (line === "" || !isCopyright(line)) return;
+      const { text, start } = context.doc.lines[k]!;
+      const glued = line.startsWith("©") ? GLUED.exec(text) : null;
+      if (glued) findings.push({ kind: "span", start: start + text.indexOf(line[0]!), end: start + glued.index + 1, message: "A photo credit glued to the caption after it: the credit is not part of the article." });
+      else findings.push({ kind: "lines", startLine: k, endLine: k, message: "A copyright or sitemap line, not part of the article." });
+    });
+    return findings;
+  },
+};
 
 export const imageRule = phraseRule(
   "image-placeholder",
