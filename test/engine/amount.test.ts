@@ -41,3 +41,20 @@ test("ambiguous currency words need a multiplier", () => {
   const found = check("Lào góp [[550 tỷ kíp]]; ba kíp trực làm việc.", "amount");
   assert.equal(attrs(found[0]!).unit, "LAK");
 });
+
+// Guidelines, Refinements (2026-11-30): signs, percentage points, compound amounts.
+const REFINEMENTS: { name: string; marked: string; expected: [number, string][] }[] = [
+  { name: "a minus sign belongs to the value and the span", marked: "Chỉ số giá nhập khẩu giảm [[-1,2%]] so với tháng trước.", expected: [[-1.2, "%"]] },
+  { name: "the word 'âm' is a minus sign", marked: "Tăng trưởng quý I [[âm 0,3%]], lần đầu sau nhiều năm.", expected: [[-0.3, "%"]] },
+  { name: "a plus sign stays in the span, the value positive", marked: "Chỉ số chứng khoán đóng cửa [[+1,8%]] trong phiên chiều.", expected: [[1.8, "%"]] },
+  { name: "a sign in brackets", marked: "Xuất khẩu thủy sản ([[-2,5%]]) và rau quả ([[+4%]]).", expected: [[-2.5, "%"], [4, "%"]] },
+  { name: "percentage points are unit pp", marked: "Tỷ lệ thất nghiệp giảm [[0,2 điểm phần trăm]] trong năm.", expected: [[0.2, "pp"]] },
+  { name: "a number with a smaller multiplier after it is one amount", marked: "Tổng vốn là [[2 tỷ 450 triệu đồng]] cho dự án.", expected: [[2450000000, "VND"]] },
+  { name: "a range is not a sign", marked: "Chi phí dự kiến [[4-6 triệu USD]] mỗi năm.", expected: [[4000000, "USD"]] },
+  { name: "a lunar date is not a negative number", marked: "Lễ hội diễn ra ngày 10/3 âm lịch, thu hút [[20.000 người]] tham dự.", expected: [[20000, "người"]] },
+];
+for (const c of REFINEMENTS) {
+  test(`amounts: ${c.name}`, () => {
+    assert.deepEqual(values(check(c.marked, "amount")), c.expected);
+  });
+}

@@ -15,6 +15,12 @@ import { escapeRegExp } from "../text/regex";
 import { boundaryAtOrBefore, isLetterOrNumberBefore } from "../text/codePoints";
 
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
+/** The next number of a compound amount ("3 tỷ [370] triệu"), read where the first one's multiplier ends. */
+const COMPOUND_PART = /[ \t]+(\d+(?:[.,]\d+)*)/uy;
+/** A minus or plus sign written against the number, at the start of a line or after a space or bracket. */
+const SIGN = /(?:^|[\s(])([-−+])$/u;
+/** The word for "negative" before a number ("âm 0,7%"); "lịch âm 6/12" is a date, which is never read as a number. */
+const NEGATIVE_WORD = /(?:^|[^\p{L}])(âm)[ \t]+$/iu;
 const RANGE = /[ \t]*(?:-|–|—|đến|tới|to)[ \t]*(\d+(?:[.,]\d+)*)/iuy;
 
 /** A sticky, case-insensitive alternation of words at a position, longest first, ending at a word boundary. */
@@ -42,7 +48,8 @@ const currencyAfter = alternation(
 );
 const currencyAfterMultiplier = alternation(lexicon.currencyAfterMultiplierWords.map((c) => [c.word, c.code] as const), "optional");
 const percent = alternation(lexicon.percentWords.map((w) => [w, "%"] as const), "optional");
-const percentPoints = alternation(lexicon.percentPointWords.map((w) => [w, "%"] as const), "required");
+/** Percentage points ("điểm phần trăm") are unit "pp", never "%" (guidelines, Refinements 2026-11-30). */
+const percentPoints = alternation(lexicon.percentPointWords.map((w) => [w, "pp"] as const), "required");
 const measure = alternation(lexicon.measureWords.map((m) => [m.word, m] as const), "required");
 const approximator = new RegExp(
   `(?:^|[^\\p{L}])(${lexicon.approximatorWords.map((a) => normalizeText(a.word).text).sort((a, b) => b.length - a.length).join("|")})[ \\t]+$`,
@@ -104,6 +111,18 @@ function readAmount(text: string, numberStart: number, written: string, consumed
     factor *= multiplier.value;
     pos = multiplier.end;
   }
+  // "3 tỷ 370 triệu đôla": a number with a smaller multiplier right after is the same amount.
+  let extra = 0;
+  if (second === undefined && factor > 1) {
+    COMPOUND_PART.lastIndex = pos;
+    const part = COMPOUND_PART.exec(text);
+    const partValue = part ? parseNumber(part[1]!) : undefined;
+    const partMultiplier = part && partValue !== undefined ? multiplierSpaced(text, COMPOUND_PART.lastIndex) : undefined;
+    if (partValue !== undefined && partMultiplier && partMultiplier.value < factor) {
+      extra = scale(partValue, partMultiplier.value);
+      pos = partMultiplier.end;
+    }
+  }
 
   let start = numberStart;
   let kind: AmountAttributes["kind"] | undefined;
@@ -124,7 +143,7 @@ function readAmount(text: string, numberStart: number, written: string, consumed
     pos = money.end;
   } else if (!kind && pct) {
     kind = "percent";
-    unit = "%";
+    unit = pct.value;
     pos = pct.end;
   } else if (!kind && noun) {
     kind = "quantity";
@@ -134,8 +153,12 @@ function readAmount(text: string, numberStart: number, written: string, consumed
   }
   if (!kind || !unit) return undefined;
 
-  const attributes: AmountAttributes = { kind, value: scale(first, factor), unit };
-  if (second !== undefined) attributes.range = { min: scale(first, factor), max: scale(second, factor) };
+  // A sign belongs to the value and the span ("-0,4%", "âm 0,7%"; guidelines, Refinements 2026-11-30).
+  const sign = signBefore(text, start, consumedUntil);
+  if (sign) start = sign.start;
+  const signed = (value: number): number => (sign?.negative ? -value : value);
+  const attributes: AmountAttributes = { kind, value: signed(scale(first, factor) + extra), unit };
+  if (second !== undefined) attributes.range = { min: signed(scale(first, factor)), max: signed(scale(second, factor)) };
   const approx = approximator.exec(text.slice(boundaryAtOrBefore(text, start - 20), start));
   if (approx) {
     attributes.approximate = true;
@@ -143,4 +166,14 @@ function readAmount(text: string, numberStart: number, written: string, consumed
     if (qualifier) attributes.qualifier = qualifier;
   }
   return { start, end: pos, attributes };
+}
+
+/** The sign written before `start` (not inside text already read): where it starts and whether it is negative. */
+function signBefore(text: string, start: number, consumedUntil: number): { start: number; negative: boolean } | undefined {
+  const window = text.slice(Math.max(consumedUntil, start - 8), start);
+  const symbol = SIGN.exec(window);
+  if (symbol) return { start: start - 1, negative: symbol[1] !== "+" };
+  const word = NEGATIVE_WORD.exec(window);
+  if (word) return { start: start - window.length + word.index + word[0].indexOf(word[1]!), negative: true };
+  return undefined;
 }
