@@ -86,3 +86,15 @@ test("a photo credit glued to the caption after it: only the credit is debris, t
   assert.equal(text.slice(credit.start, credit.end), "© Hãng ảnh Phương Nam / Trần Văn Ba / Xem thêm ảnh");
   assert.ok(flagged(["Hai nước ký thỏa thuận hợp tác", BODY, "© 2025 Báo Mẫu. Bảo lưu mọi quyền."]).has(2), "a copyright line alone is still a whole line");
 });
+
+test("headlines whose separators were cut into lines (each ends with a dangling ' -') are a related list", () => {
+  const lines = ["-", "Hà Nội khởi công tuyến đường sắt đô thị mới -", "Xuất khẩu rau quả vượt mốc 5 tỷ USD -", "Giá xăng giảm lần thứ ba liên tiếp -", "Hai nước ký thỏa thuận hợp tác", BODY];
+  assert.deepEqual([...flagged(lines).keys()].sort((a, b) => a - b), [0, 1, 2, 3]);
+  // Two such lines are not enough; a sentence that happens to end with a dash is not a headline list.
+  assert.deepEqual([...flagged(["Hà Nội khởi công tuyến đường sắt đô thị mới -", "Xuất khẩu rau quả vượt mốc 5 tỷ USD -", "Hai nước ký thỏa thuận hợp tác", BODY]).keys()], []);
+});
+
+test("a lone caption label, an unrendered template placeholder and an empty comment counter are debris", () => {
+  const lines = ["Hai nước ký thỏa thuận hợp tác", BODY, "Chú thích ảnh", "{keywords}", "{{ article.tags }}", "Ý kiến ()", BODY];
+  assert.deepEqual([...flagged(lines).keys()].sort((a, b) => a - b), [2, 3, 4, 5]);
+});

@@ -87,11 +87,36 @@ export const relatedLinksRule: BoilerplateRule = {
       });
       index = last;
     }
+    for (const run of separatedHeadlines(context, kinds)) if (!findings.some((f) => f.kind === "lines" && f.startLine <= run.endLine && run.startLine <= f.endLine)) findings.push(run);
     const tail = offTopicTail(context, kinds);
     if (tail?.kind === "lines" && !findings.some((f) => f.kind === "lines" && f.endLine >= tail.startLine)) findings.push(tail);
     return findings;
   },
 };
+
+/** A separator left dangling at a line's end, where a list joined its items (" -", " –", " |", " »", " ·"). */
+const DANGLING_SEPARATOR = /\s[-–—|»·•]$/u;
+/** A line that is only a separator. */
+const LONE_SEPARATOR = /^[-–—|»·•]$/u;
+
+/**
+ * Three or more headline-like lines in a row, each ending with a dangling separator: a list of
+ * other articles whose separators the scraper cut into lines (with a lone separator line before it).
+ */
+function separatedHeadlines(context: RuleContext, kinds: readonly LineKind[]): Extract<RawFinding, { kind: "lines" }>[] {
+  const runs: Extract<RawFinding, { kind: "lines" }>[] = [];
+  for (let k = 0; k < kinds.length; k++) {
+    let end = k;
+    while (end < kinds.length && kinds[end] === "headline" && DANGLING_SEPARATOR.test(context.trimmed[end]!)) end++;
+    if (end - k >= 3) {
+      const before = context.previousNonBlank(k);
+      const start = before >= 0 && LONE_SEPARATOR.test(context.trimmed[before]!) ? before : k;
+      runs.push({ kind: "lines", startLine: start, endLine: end - 1, message: "A list of other articles' headlines, each cut at its separator, not part of the article." });
+    }
+    k = Math.max(k, end);
+  }
+  return runs;
+}
 
 /** Three or more headline-like lines closing the file after the last paragraph. */
 function offTopicTail(context: RuleContext, kinds: readonly LineKind[]): RawFinding | undefined {
