@@ -83,3 +83,17 @@ test("a title naming a building is not a title", () => {
   const [person] = check("Chiều 2/3, tại Phủ Chủ tịch, Thủ tướng [[Lê Văn Hiếu]] tiếp đoàn.", "person");
   assert.deepEqual(attrs(person!).roles, ["prime-minister"]);
 });
+
+// A generic leader noun with a country stands for a title (the issue's "nhà lãnh đạo Cuba Tên Họ").
+const GENERIC_LEADERS: { marked: string; role: string; country?: string }[] = [
+  { marked: "Tổng thống sẽ gặp nhà lãnh đạo Cuba [[Miguel Santos]] vào tuần tới.", role: "leader", country: "CU" },
+  { marked: "Thủ tướng [[Lê Văn Bình]] và người đồng cấp Thái Lan [[Somchai Wongsa]] đã ký kết.", role: "counterpart", country: "TH" },
+  { marked: "chuyến thăm của người tiền nhiệm [[Rahul Kapoor]] năm ngoái.", role: "predecessor" },
+];
+for (const c of GENERIC_LEADERS) {
+  test(`persons: a generic leader noun introduces a name (${c.role})`, () => {
+    const person = check(c.marked, "person").at(-1);
+    assert.equal((person!.attributes as { role?: string }).role, c.role);
+    if (c.country) assert.equal((person!.attributes as { country?: string }).country, c.country);
+  });
+}
