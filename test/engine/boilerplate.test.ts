@@ -85,6 +85,7 @@ test("a photo credit glued to the caption after it: only the credit is debris, t
   assert.equal(credit.scope, "span");
   assert.equal(text.slice(credit.start, credit.end), "© Hãng ảnh Phương Nam / Trần Văn Ba / Xem thêm ảnh");
   assert.ok(flagged(["Hai nước ký thỏa thuận hợp tác", BODY, "© 2025 Báo Mẫu. Bảo lưu mọi quyền."]).has(2), "a copyright line alone is still a whole line");
+  assert.ok(flagged(["Hai nước ký thỏa thuận hợp tác", BODY, "© Ảnh: Peter McDonald / Hãng ảnh Miền Nam"]).has(2), "a name's own capital (McDonald) is not glued text");
 });
 
 test("headlines whose separators were cut into lines (each ends with a dangling ' -') are a related list", () => {

@@ -68,8 +68,11 @@ export const viewCountRule = phraseRule(
 );
 
 const isCopyright = lineMatcher([], data.copyright.patterns);
-/** Where text was glued to the line with no space: a lowercase letter directly followed by a capital ("kho ảnhThủ tướng"). */
-const GLUED = /\p{Ll}(?=\p{Lu})/u;
+/**
+ * Where text was glued to the line with no space: a word of lowercase letters directly followed by
+ * a capitalized word ("kho ảnhThủ tướng"); not a name's own capital ("McDonald", "DeVries").
+ */
+const GLUED = /\p{Ll}\p{Ll}(?=\p{Lu}[\p{Ll}\p{M}])/u;
 
 /**
  * Copyright, licence and sitemap lines. A photo credit the scraper glued to the caption that follows
@@ -85,7 +88,7 @@ export const copyrightRule: BoilerplateRule = {
       if (line === "" || !isCopyright(line)) return;
       const { text, start } = context.doc.lines[k]!;
       const glued = line.startsWith("©") ? GLUED.exec(text) : null;
-      if (glued) findings.push({ kind: "span", start: start + text.indexOf(line[0]!), end: start + glued.index + 1, message: "A photo credit glued to the caption after it: the credit is not part of the article." });
+      if (glued) findings.push({ kind: "span", start: start + text.indexOf(line[0]!), end: start + glued.index + 2, message: "A photo credit glued to the caption after it: the credit is not part of the article." });
       else findings.push({ kind: "lines", startLine: k, endLine: k, message: "A copyright or sitemap line, not part of the article." });
     });
     return findings;
