@@ -50,6 +50,7 @@ const REFINEMENTS: { name: string; marked: string; expected: [number, string][] 
   { name: "a sign in brackets", marked: "Xuất khẩu thủy sản ([[-2,5%]]) và rau quả ([[+4%]]).", expected: [[-2.5, "%"], [4, "%"]] },
   { name: "percentage points are unit pp", marked: "Tỷ lệ thất nghiệp giảm [[0,2 điểm phần trăm]] trong năm.", expected: [[0.2, "pp"]] },
   { name: "a number with a smaller multiplier after it is one amount", marked: "Tổng vốn là [[2 tỷ 450 triệu đồng]] cho dự án.", expected: [[2450000000, "VND"]] },
+  { name: "a percent range written twice is not a minus sign", marked: "Giá dự kiến tăng [[5%]]-[[7%]] trong quý tới.", expected: [[5, "%"], [7, "%"]] },
   { name: "a range is not a sign", marked: "Chi phí dự kiến [[4-6 triệu USD]] mỗi năm.", expected: [[4000000, "USD"]] },
   { name: "Mỹ kim is the US dollar", marked: "Chính phủ Mỹ cam kết [[12 triệu Mỹ kim]] cho chương trình.", expected: [[12000000, "USD"]] },
   { name: "a lunar date is not a negative number", marked: "Lễ hội diễn ra ngày 10/3 âm lịch, thu hút [[20.000 người]] tham dự.", expected: [[20000, "người"]] },

@@ -171,7 +171,8 @@ function readAmount(text: string, numberStart: number, written: string, consumed
 /** The sign written before `start` (not inside text already read): where it starts and whether it is negative. */
 function signBefore(text: string, start: number, consumedUntil: number): { start: number; negative: boolean } | undefined {
   const window = text.slice(Math.max(consumedUntil, start - 8), start);
-  const symbol = SIGN.exec(window);
+  // The sign's own left neighbour is looked at in the whole line: "5%-7%" is a range, not minus 7%.
+  const symbol = start - 1 >= consumedUntil ? SIGN.exec(text.slice(Math.max(0, start - 2), start)) : null;
   if (symbol) return { start: start - 1, negative: symbol[1] !== "+" };
   const word = NEGATIVE_WORD.exec(window);
   if (word) return { start: start - window.length + word.index + word[0].indexOf(word[1]!), negative: true };
