@@ -186,16 +186,8 @@ test("curation over stdio: decisions survive edits, a deleted one is orphaned wi
 });
 
 test("curation over stdio: a malformed record file gets diagnostics at its bad values, and no action changes its bytes", async () => {
-  const root = mkdtempSync(join(tmpdir(), "aa-curation-bad-"));
-  const file = join(root, "campuchia.txt");
-  writeFileSync(file, ARTICLE);
-  const recordFile = join(root, "campuchia.annotations.json");
-  const uri = pathToFileURL(file).href;
-  const recordUri = pathToFileURL(recordFile).href;
-  const client = await startClient({ rootUri: pathToFileURL(root).href });
+  const { uri, recordFile, recordUri, client } = await openArticle("bad");
   try {
-    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
-    await client.waitForDiagnostics(uri);
     await client.connection.sendRequest("workspace/executeCommand", { command: "articleAnnotator.emitRecord", arguments: [uri] });
     const record = JSON.parse(readFileSync(recordFile, "utf8")) as { entities: (Omit<Entity, "start"> & { start: unknown })[] };
     record.entities[0]!.origin = "rejectd";
@@ -318,7 +310,7 @@ test("curation over stdio: a decision made on unsaved text is written, found in 
 });
 
 test("curation over stdio: a record changed by hand while its article is open is picked up (workspace/didChangeWatchedFiles)", async () => {
-  const { uri, recordFile, client } = await openArticle("watch");
+  const { uri, recordFile, recordUri, client } = await openArticle("watch");
   try {
     await client.connection.sendRequest("workspace/executeCommand", { command: "articleAnnotator.emitRecord", arguments: [uri] });
     const hoverOn = (text: string): Promise<Hover | null> => client.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri }, position: rangeOf(ARTICLE, text).start });
@@ -327,7 +319,7 @@ test("curation over stdio: a record changed by hand while its article is open is
     const record = JSON.parse(readFileSync(recordFile, "utf8")) as RecordJson;
     Object.assign(record.entities.find((e) => e.text === "Sok Chenda")!, { origin: "rejected", decision: { action: "rejected", by: "lan", at: "2026-11-30T10:00:00Z" } });
     writeFileSync(recordFile, JSON.stringify(record, null, 2));
-    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(recordFile).href, type: 2 }] });
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: recordUri, type: 2 }] });
     let hover = await hoverOn("Sok Chenda");
     for (const deadline = Date.now() + 5_000; hover !== null && Date.now() < deadline; hover = await hoverOn("Sok Chenda")) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(hover, null, "the hand edit is picked up: no hover on the rejected detection");
@@ -337,15 +329,10 @@ test("curation over stdio: a record changed by hand while its article is open is
 });
 
 test("curation over stdio: opening an article changed on disk while closed rewrites its record on the current text", async () => {
-  const root = mkdtempSync(join(tmpdir(), "aa-curation-stale-"));
-  const file = join(root, "campuchia.txt");
-  writeFileSync(file, ARTICLE);
-  const uri = pathToFileURL(file).href;
-  const recordFile = join(root, "campuchia.annotations.json");
-  let client = await startClient({ rootUri: pathToFileURL(root).href });
+  const opened = await openArticle("stale");
+  const { root, file, uri, recordFile } = opened;
+  let client = opened.client;
   try {
-    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
-    await client.waitForDiagnostics(uri);
     await run(client, "articleAnnotator.annotate", { uri, version: 1, range: rangeOf(ARTICLE, "Lý Hoàng Nam"), type: "person" });
   } finally {
     await client.stop();
