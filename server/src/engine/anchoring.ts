@@ -405,9 +405,16 @@ class ContextPattern {
 function contextSimilarity(text: string, variant: Variant, start: number, end: number): number {
   const total = variant.prefix.length + variant.suffix.length;
   if (total === 0) return 1;
-  const prefixErrors = variant.prefix.distance(text, Math.max(0, start - variant.prefix.length), start);
-  const suffixErrors = variant.suffix.distance(text, end, Math.min(text.length, end + variant.suffix.length));
-  return Math.max(0, 1 - (prefixErrors + suffixErrors) / total);
+  const errors = contextErrors(text, variant, start, end);
+  return Math.max(0, 1 - (errors.prefix + errors.suffix) / total);
+}
+
+/** The edit distances of the stored prefix and suffix to the text just before `start` and just after `end`. */
+function contextErrors(text: string, variant: Variant, start: number, end: number): { prefix: number; suffix: number } {
+  return {
+    prefix: variant.prefix.distance(text, Math.max(0, start - variant.prefix.length), start),
+    suffix: variant.suffix.distance(text, end, Math.min(text.length, end + variant.suffix.length)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -646,11 +653,13 @@ function movedContext(text: string, group: readonly Variant[], start: number, en
   if (Math.abs(start - expected) <= NEAR_MOVE) return bestContext(text, group, start, end);
   return Math.max(
     ...group.map((variant) => {
-      const prefixErrors = variant.prefix.length === 0 ? 0 : variant.prefix.distance(text, Math.max(0, start - variant.prefix.length), start);
-      const suffixErrors = variant.suffix.length === 0 ? 0 : variant.suffix.distance(text, end, Math.min(text.length, end + variant.suffix.length));
+      const total = variant.prefix.length + variant.suffix.length;
+      if (total === 0) return 1;
+      // Each distance is computed once: the sides are judged alone, then together.
+      const errors = contextErrors(text, variant, start, end);
       const side = (errors: number, length: number): number => (length === 0 ? 1 : 1 - errors / length);
-      if (Math.max(side(prefixErrors, variant.prefix.length), side(suffixErrors, variant.suffix.length)) < MIN_SIDE_SIMILARITY) return 0;
-      return contextSimilarity(text, variant, start, end);
+      if (Math.max(side(errors.prefix, variant.prefix.length), side(errors.suffix, variant.suffix.length)) < MIN_SIDE_SIMILARITY) return 0;
+      return Math.max(0, 1 - (errors.prefix + errors.suffix) / total);
     }),
   );
 }
