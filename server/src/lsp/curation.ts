@@ -16,6 +16,7 @@ import {
   blankAttributes,
   changeType,
   ENTITY_KINDS,
+  findEntity,
   tidySpan,
   isEntityType,
   reattach,
@@ -29,7 +30,6 @@ import {
   type EntityAttributesByType,
   type EntityTarget,
   type EntityType,
-  type RecordEntity,
 } from "../engine";
 import { encodingOfFile, readArticleFile, sourceDigest, type TextEncoding } from "../host/articleFiles";
 import { writeAtomic } from "../host/atomicWrite";
@@ -273,7 +273,7 @@ export class Curation {
         break;
     }
     if (!target) return this.refuse("put the cursor on an annotation first");
-    const entity = findIn(record, target);
+    const entity = findEntity(record, target);
     if (!entity) return this.refuse("no annotation there any more (the text or the record changed); try again");
     if (command === Commands.reattach && !entity.orphaned) return this.refuse(`"${entity.text}" is not orphaned: nothing to re-attach`);
     const what = entity ? `"${entity.text}" (${ENTITY_KINDS[entity.type].label})` : "the annotation";
@@ -437,11 +437,6 @@ export class Curation {
     void this.host.connection.window.showWarningMessage(`Article Annotator: ${reason}.`);
     return null;
   }
-}
-
-function findIn(record: AnnotatedRecord, target: EntityTarget): RecordEntity | undefined {
-  if ("id" in target) return record.entities.find((e) => e.id === target.id);
-  return record.entities.find((e) => !e.orphaned && e.type === target.type && e.start === target.start && e.end === target.end);
 }
 
 /** Attributes copied for a new span: a person's or an organization's canonical name follows the text a person chose when it was the detected text. */
