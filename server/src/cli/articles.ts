@@ -39,6 +39,7 @@ export async function forEachArticle(inputs: readonly string[], run: ArticleRun,
   for (const problem of problems) complain(io, problem.message);
   if (files.length === 0) return { failed, found: 0 };
   const pool = new AnalysisPool({ script: run.workerScript, deadlineSeconds: run.settings.analysisDeadline });
+  const folders = inputs.map((input) => resolve(input)).filter(isFolder);
   try {
     for (const path of files) {
       try {
@@ -49,7 +50,7 @@ export async function forEachArticle(inputs: readonly string[], run: ArticleRun,
           if (outcome.kind === "failed") throw new FileProblem(path, `analysis failed: ${outcome.reason.split("\n")[0]}`);
           return outcome.analysis;
         };
-        await work({ article, analysis: await analyze(article.text), inputFolder: inputFolderOf(path, inputs), analyze });
+        await work({ article, analysis: await analyze(article.text), inputFolder: inputFolderOf(path, folders), analyze });
       } catch (error) {
         failed++;
         complain(io, error instanceof FileProblem ? error.message : `${path}: ${error instanceof Error ? error.message : String(error)}`);
@@ -61,11 +62,13 @@ export async function forEachArticle(inputs: readonly string[], run: ArticleRun,
   return { failed, found: files.length };
 }
 
-/** The folder given on the command line that holds the article at `path`; for a file given by itself, its own folder. */
-export function inputFolderOf(path: string, inputs: readonly string[]): string {
+/**
+ * The folder given on the command line that holds the article at `path` (`folders`: those inputs
+ * that are folders, resolved); for a file given by itself, its own folder.
+ */
+export function inputFolderOf(path: string, folders: readonly string[]): string {
   const article = resolve(path);
-  for (const input of inputs.map((i) => resolve(i))) if (input !== article && isInside(article, input) && isFolder(input)) return input;
-  return dirname(article);
+  return folders.find((folder) => folder !== article && isInside(article, folder)) ?? dirname(article);
 }
 
 function isFolder(path: string): boolean {
