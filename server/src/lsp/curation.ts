@@ -67,6 +67,8 @@ export class Curation {
   private readonly sessions = new Map<string, CurationSession>();
   /** The document version last saved (or opened): the article has unsaved changes when its version differs. */
   private readonly savedVersion = new Map<string, number>();
+  /** Per open article, the version and record hash `refreshStale` last compared. */
+  private readonly staleChecked = new Map<string, string>();
   /** Each record file's content as this server last read or wrote it: a different content on disk was changed by someone else. */
   private readonly seen = new Map<string, string | undefined>();
 
@@ -100,6 +102,7 @@ export class Curation {
     const session = this.sessions.get(uri);
     this.sessions.delete(uri);
     this.savedVersion.delete(uri);
+    this.staleChecked.delete(uri);
     const path = URI.path(uri);
     if (!session?.unwritten || !settings || !path || !this.host.trusted()) return;
     let article;
@@ -141,6 +144,10 @@ export class Curation {
     if (!result) return;
     const session = this.session(document, result.settings);
     if (!session?.exists || !session.usable || session.sourceSha256 === undefined) return;
+    // Every publish of a clean article comes here: the text is hashed once per version and record.
+    const checked = `${document.version}:${session.sourceSha256}`;
+    if (this.staleChecked.get(document.uri) === checked) return;
+    this.staleChecked.set(document.uri, checked);
     const path = URI.path(document.uri);
     if (!path || sourceDigest(document.getText(), encodingOfFile(path)).sha256 === session.sourceSha256) return;
     const written = this.writeDocument(document, session, result.analysis);
