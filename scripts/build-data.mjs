@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Generates engine data that comes from npm packages rather than from this repository:
-// the Vietnamese syllable list of @cspell/dict-vi-vn (a cspell trie), written as a sorted
-// JSON array of lowercase NFC syllables in the new tone placement ("hoà", "thuý").
+// - the Vietnamese syllable list of @cspell/dict-vi-vn (a cspell trie), written as a sorted
+//   JSON array of lowercase NFC syllables in the new tone placement ("hoà", "thuý");
+// - the Vietnamese stop words of stopwords-iso (its `vi` list), the one-syllable function words
+//   ("của", "và", "đã") the boilerplate line classifier counts, as a sorted JSON array.
 // Runs before `tsc -b` because the engine imports the result; skips work when up to date.
 import { readFileSync, writeFileSync, mkdirSync, statSync, existsSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -14,8 +16,20 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const triePath = join(dirname(require.resolve("@cspell/dict-vi-vn/cspell-ext.json")), "vi.trie.gz");
 const outPath = join(root, "server/src/engine/data/generated/vi-syllables.json");
+const stopwordsPath = require.resolve("stopwords-iso/stopwords-iso.json");
+const stopwordsOut = join(root, "server/src/engine/data/generated/vi-stopwords.json");
 
-if (existsSync(outPath) && statSync(outPath).mtimeMs >= statSync(triePath).mtimeMs) process.exit(0);
+const isFresh = (out, source) => existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs;
+
+if (!isFresh(stopwordsOut, stopwordsPath)) {
+  // Multi-word entries ("bao giờ") are left out: the classifier counts single syllables.
+  const words = JSON.parse(readFileSync(stopwordsPath, "utf8")).vi.map((w) => w.normalize("NFC").toLowerCase()).filter((w) => !/\s/.test(w));
+  mkdirSync(dirname(stopwordsOut), { recursive: true });
+  writeFileSync(stopwordsOut, JSON.stringify([...new Set(words)].sort()) + "\n");
+  console.log(`build-data: ${words.length} Vietnamese stop words -> ${stopwordsOut.slice(root.length + 1)}`);
+}
+
+if (isFresh(outPath, triePath)) process.exit(0);
 
 const trie = importTrie(gunzipSync(readFileSync(triePath)).toString("utf8").split("\n"));
 const syllables = new Set();

@@ -11,6 +11,7 @@ import { spamRule } from "./rules/spam";
 import { duplicateLineRule } from "./rules/duplicateLine";
 import { relatedLinksRule } from "./rules/related";
 import { runTogetherRule } from "./rules/runTogether";
+import { pageLayoutRule } from "./rules/pageLayout";
 
 export type { BoilerplateRule } from "./rule";
 export { compileCustomRules, type CustomRuleDefinition } from "./custom";
@@ -27,6 +28,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   duplicateLineRule,
   relatedLinksRule,
   runTogetherRule,
+  // Last: it reads what the phrase rules found as its strongest evidence.
+  pageLayoutRule,
 ];
 
 /** Per-rule settings: off, or another severity. */

@@ -12,6 +12,7 @@ import numbers from "../data/numbers.json";
 import outlets from "../data/outlets.json";
 import knownOfficials from "../data/known-officials.json";
 import viSyllables from "../data/generated/vi-syllables.json";
+import viStopwords from "../data/generated/vi-stopwords.json";
 import provinces from "../data/provinces.json";
 import { PhraseSet, phraseSet, foldPhrase } from "./phrases";
 
@@ -100,6 +101,8 @@ export const lexicon = {
   outletNames: outlets.outlets,
   knownOfficials: new Map<string, KnownOfficial>(knownOfficials.officials.map((o) => [foldPhrase(o.name).join(" "), o])),
   viSyllables: new Set<string>(viSyllables),
+  /** One-syllable Vietnamese function words (stopwords-iso `vi`), folded like tokens. */
+  stopwords: new Set<string>(viStopwords.map((w) => foldPhrase(w).join(" "))),
 };
 
 export type Lexicon = typeof lexicon;

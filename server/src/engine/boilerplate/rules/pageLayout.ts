@@ -1,0 +1,181 @@
+/**
+ * Page layout: debris told by its shape and its place on the page rather than by a phrase, in the
+ * manner of jusText (Pomikálek 2011) — lines are classified by their shape (`lineShape.ts`), then by
+ * their neighbours. It runs after the phrase rules, whose findings are its strongest evidence.
+ *
+ * 1. The body: lines of prose (long, with Vietnamese function words, ending a sentence). Short
+ *    sentences next to them belong to it.
+ * 2. The headline: the nearest heading-like line above the body, past datelines, credits and
+ *    captions. Above it, short lines and lines of capitalized words are page furniture (section
+ *    labels, mastheads, menus, slogans); a date there is the article's only when nothing but
+ *    article lines separates it from the headline.
+ * 3. The tail, after the body: reader comments from their heading to the end; short lines next to
+ *    other debris or after the closing credit ("Theo …", an outlet) are furniture; bylines,
+ *    captions, datelines, notes and sentences stay article.
+ * 4. Anywhere: a time with no date, a URL slug, a footer's contact line, a crawler's date line, a
+ *    copy of another line numbered like an image (" - 1").
+ * Every finding says which evidence decided it, for the hover.
+ */
+import data from "../../data/boilerplate.json";
+import { lineShape, type LineShape } from "../lineShape";
+import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
+
+/** A body line: this long (UTF-16 units) with a sentence end, or `LONG_PROSE` without one (an excerpt cut mid-sentence). */
+const MIN_PROSE = 80;
+const LONG_PROSE = 150;
+const MIN_PROSE_STOPWORDS = 0.12;
+/** Furniture is short: a line with more words is left to the other rules. */
+const MAX_FURNITURE_WORDS = 15;
+/** Above the headline, a line this short (words) is a label whatever its case. */
+const MAX_LABEL_WORDS = 6;
+/** Above the headline, a line whose words are this capitalized (share) is a slogan or masthead. */
+const MIN_TITLE_CASE = 0.8;
+const MAX_FRAGMENT_LETTERS = 3;
+const MIN_MENU_ITEMS = 3;
+const IMAGE_NUMBER = /^(.{3,300}?)\s[-–]\s\d{1,3}$/u;
+const COMMENT_OPENERS = data.layout.commentOpeners.map((p) => new RegExp(p, "iu"));
+
+type Status = "article" | "debris";
+
+export const pageLayoutRule: BoilerplateRule = {
+  id: "page-layout",
+  description: "Debris told by shape and place on the page (jusText-style): labels and mastheads above the headline, times without a date, URL slugs, footers, reader comments, and short lines among other debris.",
+  defaultSeverity: "warning",
+  detect(context) {
+    const { trimmed } = context;
+    const shapes = trimmed.map((line) => (line === "" ? undefined : lineShape(line)));
+    const findings: RawFinding[] = [];
+    const status = new Map<number, Status>();
+    const flag = (line: number, message: string): void => {
+      status.set(line, "debris");
+      if (!context.flagged.has(line)) findings.push({ kind: "lines", startLine: line, endLine: line, message });
+    };
+    for (const line of context.flagged) status.set(line, "debris");
+
+    anywhere(context, shapes, flag);
+    const lastLine = lastNonBlank(context, -1);
+    const isProse = (k: number): boolean => {
+      const shape = shapes[k];
+      if (!shape || status.get(k) === "debris") return false;
+      if (shape.stopwordDensity < MIN_PROSE_STOPWORDS || shape.crawlerDate) return false;
+      // The page's last line may be cut mid-sentence (an excerpt).
+      return (shape.length >= MIN_PROSE && (shape.sentenceEnd || k === lastLine)) || shape.length >= LONG_PROSE;
+    };
+    let first = -1;
+    let last = -1;
+    for (let k = 0; k < trimmed.length; k++) {
+      if (!isProse(k)) continue;
+      if (first < 0) first = k;
+      last = k;
+    }
+    if (first < 0) return findings;
+    const comments = commentThread(context, shapes, first);
+    if (comments >= 0) {
+      for (let k = comments - 1; k >= first; k--) if (isProse(k)) { last = k; break; }
+      const end = lastNonBlank(context, comments);
+      findings.push({ kind: "lines", startLine: comments, endLine: end, message: `Reader comments: from the thread's heading (line ${comments + 1}) to the end of the page.` });
+      for (let k = comments; k <= end; k++) status.set(k, "debris");
+    }
+    header(context, shapes, status, first, flag);
+    tail(context, shapes, status, last, comments >= 0 ? comments : trimmed.length, flag);
+    return findings;
+  },
+};
+
+/** Evidence that holds wherever the line is. */
+function anywhere(context: RuleContext, shapes: readonly (LineShape | undefined)[], flag: (line: number, message: string) => void): void {
+  const vietnamesePage = shapes.some((shape) => shape?.vietnamese === true);
+  const lineAt = new Map<string, number>();
+  context.trimmed.forEach((line, k) => {
+    const shape = shapes[k];
+    if (!shape) return;
+    if (!lineAt.has(line)) lineAt.set(line, k);
+    if (context.flagged.has(k)) return;
+    if (shape.timeOnly) return flag(k, "A time with no date, alone on its line: a list's time stamp, not a dateline.");
+    if (vietnamesePage && shape.slugWords > 0) return flag(k, `Starts with ${shape.slugWords} unaccented lowercase words in a Vietnamese page: a URL slug or tag list.`);
+    if (shape.contact && !shape.sentence) return flag(k, "An address, phone number or e-mail with no sentence around it: the site's footer.");
+    const numbered = IMAGE_NUMBER.exec(context.trimmed[k]!);
+    const copied = numbered ? lineAt.get(numbered[1]!) : undefined;
+    if (copied !== undefined && copied !== k) flag(k, `A copy of line ${copied + 1} numbered like an image (" - N"): image alt text.`);
+  });
+}
+
+/** First line of a reader-comment thread after the body starts, or -1. */
+function commentThread(context: RuleContext, shapes: readonly (LineShape | undefined)[], bodyStart: number): number {
+  for (let k = bodyStart + 1; k < context.trimmed.length; k++) {
+    const shape = shapes[k];
+    if (shape && shape.words <= MAX_LABEL_WORDS && COMMENT_OPENERS.some((pattern) => pattern.test(context.trimmed[k]!))) return k;
+  }
+  return -1;
+}
+
+/** Above the body: finds the headline, then judges the lines above it from the bottom up. */
+function header(context: RuleContext, shapes: readonly (LineShape | undefined)[], status: Map<number, Status>, bodyStart: number, flag: (line: number, message: string) => void): void {
+  // Short sentences just above the first long one are the body's too (a one-sentence lead).
+  let headline = -1;
+  for (let k = bodyStart - 1; k >= 0; k--) {
+    const shape = shapes[k];
+    if (!shape || status.get(k) === "debris") continue;
+    if (shape.sentence) continue;
+    if (shape.dateline || shape.byline || shape.caption || shape.note) continue;
+    headline = shape.titleLike || shape.crawlerDate ? k : -1;
+    break;
+  }
+  if (headline < 0) return;
+  status.set(headline, "article");
+  for (let k = headline - 1; k >= 0; k--) {
+    const shape = shapes[k];
+    if (!shape || status.get(k) === "debris") continue;
+    // Prose above the headline: this is not a page's top after all; leave the rest alone.
+    if (shape.sentence) return;
+    const below = nextStatus(context, status, k);
+    if (shape.crawlerDate) flag(k, "A crawler's date stamp with page text, above the headline.");
+    else if (shape.dateline) {
+      if (below === "article") status.set(k, "article");
+      else flag(k, "A date stamp above the headline with page furniture between them: the site's clock, not the article's date.");
+    } else if (shape.words <= MAX_LABEL_WORDS) flag(k, `Short line (${shape.words} word${shape.words === 1 ? "" : "s"}) above the headline${below === "debris" ? ", over other page furniture" : ""}: a section label, menu or masthead.`);
+    else if (shape.capitalized >= MIN_TITLE_CASE && !shape.sentenceEnd) flag(k, "A line of capitalized words above the headline: a slogan or masthead.");
+    else if (shape.menuItems >= MIN_MENU_ITEMS && !shape.sentenceEnd) flag(k, `${shape.menuItems} items set apart by wide gaps or bars, above the headline: a menu.`);
+    else status.set(k, "article");
+  }
+}
+
+/** After the body: short furniture next to debris or after the closing credit. */
+function tail(context: RuleContext, shapes: readonly (LineShape | undefined)[], status: Map<number, Status>, bodyEnd: number, end: number, flag: (line: number, message: string) => void): void {
+  // Credits, captions, datelines and notes stay; so do sentences, however short, and a gallery's intro ("…:").
+  const credit = (shape: LineShape): boolean => shape.byline || shape.caption || shape.dateline || shape.note;
+  const prose = (k: number, shape: LineShape): boolean => shape.sentence || (shape.sentenceEnd && shape.words >= 3) || /[:：]$/u.test(context.trimmed[k]!);
+  const furniture = (k: number, shape: LineShape): boolean => !credit(shape) && !prose(k, shape) && shape.words <= MAX_FURNITURE_WORDS;
+  let closing = -1;
+  let previous = bodyEnd;
+  for (let k = bodyEnd + 1; k < end; k++) {
+    const shape = shapes[k];
+    if (!shape) continue;
+    if (status.get(k) === "debris") { previous = k; continue; }
+    const letters = context.trimmed[k]!.replace(/[^\p{L}]/gu, "").length;
+    if (!credit(shape) && !shape.vietnamese && shape.words <= MAX_LABEL_WORDS && letters > MAX_FRAGMENT_LETTERS) flag(k, "A short line with no Vietnamese word after the article's body: page furniture.");
+    else if (furniture(k, shape) && status.get(previous) === "debris") flag(k, `A short line after the article's body, right after other debris (line ${previous + 1}): page furniture.`);
+    else if (furniture(k, shape) && closing >= 0) flag(k, `A short line after the article's closing credit (line ${closing + 1}): page furniture.`);
+    else {
+      status.set(k, "article");
+      if (shape.closingCredit && closing < 0) closing = k;
+    }
+    previous = k;
+  }
+  // Back up from debris: short furniture right above it is part of the same block.
+  for (let k = end - 1; k > bodyEnd; k--) {
+    const shape = shapes[k];
+    if (!shape || status.get(k) !== "article" || !furniture(k, shape)) continue;
+    if (nextStatus(context, status, k) === "debris") flag(k, `A short line after the article's body, right above other debris (line ${context.nextNonBlank(k) + 1}): page furniture.`);
+  }
+}
+
+function nextStatus(context: RuleContext, status: ReadonlyMap<number, Status>, line: number): Status | undefined {
+  const next = context.nextNonBlank(line);
+  return next < 0 ? undefined : status.get(next) ?? "article";
+}
+
+function lastNonBlank(context: RuleContext, from: number): number {
+  for (let k = context.trimmed.length - 1; k > from; k--) if (context.trimmed[k] !== "") return k;
+  return from;
+}
