@@ -32,6 +32,10 @@ const MAX_LABEL_WORDS = 6;
 const MIN_TITLE_CASE = 0.8;
 const MAX_FRAGMENT_LETTERS = 3;
 const MIN_MENU_ITEMS = 3;
+/** Where one headline ends and the next begins with no space: "…năng lượngThái Lan đón…". */
+const GLUE = /[\p{Ll}\p{M}](?=\p{Lu}[\p{Ll}\p{M}])/gu;
+const MIN_GLUED_HEADLINES = 3;
+const MIN_HEADLINE_WORDS = 4;
 const IMAGE_NUMBER = /^(.{3,300}?)\s[-–]\s\d{1,3}$/u;
 const COMMENT_OPENERS = data.layout.commentOpeners.map((p) => new RegExp(p, "iu"));
 
@@ -94,10 +98,30 @@ function anywhere(context: RuleContext, shapes: readonly (LineShape | undefined)
     if (shape.timeOnly) return flag(k, "A time with no date, alone on its line: a list's time stamp, not a dateline.");
     if (vietnamesePage && shape.slugWords > 0) return flag(k, `Starts with ${shape.slugWords} unaccented lowercase words in a Vietnamese page: a URL slug or tag list.`);
     if (shape.contact && !shape.sentence) return flag(k, "An address, phone number or e-mail with no sentence around it: the site's footer.");
+    const glued = gluedHeadlines(context.trimmed[k]!);
+    if (glued >= MIN_GLUED_HEADLINES && !shape.sentence) return flag(k, `${glued} headlines run together with no space between them: a related list squeezed into one line.`);
     const numbered = IMAGE_NUMBER.exec(context.trimmed[k]!);
     const copied = numbered ? lineAt.get(numbered[1]!) : undefined;
     if (copied !== undefined && copied !== k) flag(k, `A copy of line ${copied + 1} numbered like an image (" - N"): image alt text.`);
   });
+}
+
+/**
+ * How many headlines a line holds when they were glued with no space ("…hợp tácThái Lan đón…"): each
+ * piece between glue points needs MIN_HEADLINE_WORDS words, so a name's inner capital ("McDonald")
+ * or one missing space in a sentence does not count. 1 when the line is not such a list.
+ */
+function gluedHeadlines(line: string): number {
+  let pieces = 0;
+  let start = 0;
+  for (const match of line.matchAll(GLUE)) {
+    const end = match.index + match[0].length;
+    if (line.slice(start, end).split(/\s+/u).length < MIN_HEADLINE_WORDS) return 1;
+    pieces++;
+    start = end;
+  }
+  if (pieces === 0 || line.slice(start).split(/\s+/u).length < MIN_HEADLINE_WORDS) return 1;
+  return pieces + 1;
 }
 
 /** First line of a reader-comment thread after the body starts, or -1. */
