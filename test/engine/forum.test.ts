@@ -55,3 +55,35 @@ test("English forum names put the head noun last and may start with an ordinal",
 test("a name that stops on a common word runs on to its party and abbreviation", () => {
   check("Đoàn dự [[Hội nghị Quan chức thương mại cấp cao ASEAN (STOM)]] tại Jakarta.", "forum");
 });
+
+/**
+ * Forums as outlets write them (issue 13; guidelines, Refinements 2026-11-30): each sentence is
+ * written for the project, [[…]] marks every forum expected, nothing else may be found.
+ */
+const OUTLET_FORMS: readonly [kind: string, marked: string][] = [
+  ["a short name: head and one capitalized word", "Hàng trăm đại biểu dự [[Diễn đàn Thanh niên]] tại Huế."],
+  ["a lowercase tail ending in capitalized parties", "Thành phố cử đoàn dự [[Diễn đàn các đô thị ven biển ASEAN - Nhật Bản]] năm nay."],
+  ["a lowercase head with parties and a short ordinal", "Ông sang Hà Nội dự [[hội nghị thượng đỉnh Mỹ - Triều lần 2]] ở Hà Nội."],
+  ["a lowercase head and an acronym", "Tổng thống sẽ dự [[thượng đỉnh G7]] tại Italy."],
+  ["a lowercase head, a commission and its ordinal", "Hai bên nhất trí tổ chức [[phiên họp Ủy ban hỗn hợp Việt Nam - Chile lần thứ 3]] vào cuối năm."],
+  ["a standing mechanism named by its qualifier", "Hai thủ tướng đồng chủ trì [[cuộc họp nội các chung]] đầu tiên."],
+  ["an intergovernmental meeting with its parties", "Hai nước khôi phục [[cuộc họp liên chính phủ Lào - Campuchia]] sau nhiều năm."],
+  ["an acronym standing for the forum after an introducer", "Phát biểu tại [[APEC]], Chủ tịch nước nêu ba đề xuất."],
+  ["an acronym as the subject of a sentence", "[[G20]] đã thống nhất gói hỗ trợ nợ cho các nước nghèo."],
+  ["an abbreviation introduced in parentheses, then used alone", "[[Hội nghị Bộ trưởng Kinh tế ASEAN lần thứ 56 (AEM-56)]] khai mạc sáng nay. Sau ba ngày, [[AEM-56]] thông qua 15 văn kiện."],
+  ["a capitalized event named by lowercase words after a verb of attending", "Đoàn đã tham dự [[Hội nghị xúc tiến đầu tư]] tại Osaka."],
+  ["a framework inside a meeting's name", "Ông dự [[Hội nghị Ngoại trưởng lần thứ 9 Hợp tác Mekong - Lan Thương]] tại Bagan."],
+  ["a region introduced by ở stays in a described name", "Ý tưởng thành lập [[Diễn đàn tư vấn kinh tế cấp bộ trưởng ở châu Á - Thái Bình Dương]] được nêu năm 1989."],
+  ["not a venue", "Lễ khai mạc diễn ra tại Trung tâm Hội nghị Quốc tế ở Hà Nội."],
+  ["not a forum inside a person's title", "Ông là Chủ tịch Hội nghị Bộ trưởng ASEAN năm nay."],
+  ["not an acronym modifying people or countries", "Các Bộ trưởng APEC đã họp; sản lượng của các nền kinh tế G20 tăng."],
+  ["not a party congress", "Đảng ta tổ chức Đại hội lần thứ XIII của Đảng."],
+  ["not the meeting as a subject", "Hội nghị đánh giá cao đề xuất của Việt Nam."],
+  ["not a lowercase head referring back", "Hai ông gặp nhau tại hội nghị thượng đỉnh song phương kéo dài hai ngày. Cuộc họp này rất quan trọng."],
+];
+
+for (const [kind, marked] of OUTLET_FORMS) {
+  test(`forums as outlets write them: ${kind}`, () => {
+    check(marked, "forum");
+  });
+}

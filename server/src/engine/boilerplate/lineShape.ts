@@ -73,6 +73,8 @@ const MAX_DATELINE_WORDS = 6;
 const MIN_SENTENCE_WORDS = 6;
 const MIN_SENTENCE_STOPWORDS = 0.1;
 const MIN_SLUG_WORDS = 5;
+/** Furniture is never longer (UTF-16 units); a longer line is judged by its first this many. */
+const MAX_SHAPED_LINE = 2000;
 /** A name has at least this many letters: "Po" left by a cut is a fragment, not a byline. */
 const MIN_NAME_LETTERS = 4;
 /** No byline is longer than this (UTF-16 units): longer lines are not split to look. */
@@ -80,6 +82,7 @@ const MAX_NAME_LINE = 160;
 
 /** The shape of a trimmed, normalized line ("" gives a shape of nothing). */
 export function lineShape(line: string): LineShape {
+  if (line.length > MAX_SHAPED_LINE) return longLineShape(line);
   const tokens = line.split(/\s+/u).filter((t) => t !== "");
   const words = tokens.filter((t) => WORD.test(t));
   let stop = 0;
@@ -122,6 +125,31 @@ export function lineShape(line: string): LineShape {
     note: NOTE.test(line),
     menuItems: line.split(MENU_SEPARATOR).filter((item) => /\p{L}/u.test(item)).length,
     titleLike: words.length >= 3 && words.length <= 40 && CAPITAL_START.test(crawlerDate ? line.replace(CRAWLER_DATE, "").trim() : line) && (crawlerDate || !FULL_DATE.test(line)),
+  };
+}
+
+/**
+ * A line longer than any furniture is prose or nothing: only its length, sentence end and the
+ * function-word density of its first MAX_SHAPED_LINE units are read, so the cost per line is bounded.
+ */
+function longLineShape(line: string): LineShape {
+  const sample = lineShape(line.slice(0, MAX_SHAPED_LINE));
+  const sentenceEnd = SENTENCE_END.test(line);
+  return {
+    ...sample,
+    length: line.length,
+    sentenceEnd,
+    sentence: sample.words >= MIN_SENTENCE_WORDS && sentenceEnd && sample.stopwordDensity >= MIN_SENTENCE_STOPWORDS,
+    dateline: false,
+    timeOnly: false,
+    slugWords: 0,
+    contact: false,
+    byline: false,
+    closingCredit: false,
+    caption: false,
+    note: false,
+    titleLike: false,
+    menuItems: 1,
   };
 }
 

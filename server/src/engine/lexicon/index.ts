@@ -76,6 +76,12 @@ export const lexicon = {
   lowercaseForumHeads: new Set(forums.lowercaseHeads.map((h) => foldPhrase(h).join(" "))),
   frameworkIntroducers: new PhraseSet<true>(forums.frameworkIntroducers.map((w) => [w, true] as const)),
   forumQualifiers: new PhraseSet<true>(forums.qualifiers.map((q) => [q, true] as const)),
+  namingQualifiers: new PhraseSet<true>(forums.namingQualifiers.map((q) => [q, true] as const)),
+  // Case-sensitive: "APEC" stands for the forum, "apec" in a URL does not.
+  standingAcronyms: new PhraseSet<{ kind: string }>(forums.standingAcronyms.flatMap((a) => a.vi.map((vi) => [vi, { kind: a.kind }, true] as const))),
+  forumOwnersExcluded: new PhraseSet<true>(forums.ownersExcluded.map((w) => [w, true] as const)),
+  eventIntroducers: new PhraseSet<true>(forums.eventIntroducers.map((w) => [w, true] as const)),
+  acronymIntroducers: new PhraseSet<true>(forums.acronymIntroducers.map((w) => [w, true] as const)),
   forumPostQualifiers: new PhraseSet<true>(forums.postQualifiers.map((q) => [q, true] as const)),
   // Case-sensitive: "who" ends a name, "WHO" is a party.
   clauseWords: new PhraseSet<true>(forums.clauseWords.map((q) => [q, true, true] as const)),

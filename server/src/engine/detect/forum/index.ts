@@ -13,6 +13,7 @@ import type { Line } from "../../text/lines";
 import type { Entity, ForumAttributes } from "../../types";
 import { isDash, isProperWord, isSentenceStart, parseInteger } from "../grammar";
 import { matchFrameworkList } from "./frameworks";
+import { matchForumAcronym, type IntroducedAbbreviations } from "./acronyms";
 import type { ForumMatch } from "./match";
 import {
   consumeAttachedSuffix,
@@ -31,11 +32,12 @@ const GENERIC_KINDS = new Set(["conference", "meeting", "forum"]);
 /** Finds forums in the article lines of `doc` (normalized offsets), or in some of its segments. */
 export function detectForums(doc: ArticleDocument, segments: Iterable<Line> = doc.articleSegments()): Entity[] {
   const entities: Entity[] = [];
+  const introduced: IntroducedAbbreviations = new Map();
   for (const line of segments) {
     const tokens = doc.tokens(line);
     let i = 0;
     while (i < tokens.length) {
-      const found = matchFrameworkList(tokens, i) ?? optional(matchForum(tokens, i));
+      const found = matchFrameworkList(tokens, i) ?? optional(matchForum(tokens, i) ?? matchForumAcronym(tokens, i, introduced));
       if (!found || found.length === 0) {
         i++;
         continue;
@@ -44,6 +46,8 @@ export function detectForums(doc: ArticleDocument, segments: Iterable<Line> = do
         const start = tokens[match.start]!.start;
         const end = tokens[match.end - 1]!.end;
         if (doc.isDebris(start, end)) continue;
+        const { abbreviation } = match.attributes;
+        if (abbreviation && match.rule !== "forum.abbreviation" && match.rule !== "forum.acronym" && !introduced.has(abbreviation)) introduced.set(abbreviation, { ...match.attributes });
         entities.push({ type: "forum", start, end, text: doc.text.slice(start, end), attributes: match.attributes, rule: match.rule });
       }
       // A match ends past token i; the guard keeps the scan moving whatever a grammar returns.
@@ -65,6 +69,8 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
   const headFolded = tokens.slice(i, head.end).map((t) => t.folded).join(" ");
   if (!first.isCapitalized && !lexicon.lowercaseForumHeads.has(headFolded)) return undefined;
   if (isPluralOrOtherNoun(tokens, i, head.value.framework)) return undefined;
+  // A forum named inside a person's title ("Chủ tịch Hội nghị …", "Trưởng SOM …") is the title's.
+  if ([1, 2, 3].some((back) => i - back >= 0 && lexicon.titles.matchAt(tokens, i - back)?.end === i)) return undefined;
   if (head.value.framework && isSentenceStart(tokens, i) && !tokens[head.end]?.isAllCaps) return undefined;
 
   const parties: string[] = [];
@@ -92,6 +98,13 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
       }
       break;
     }
+    // "cuộc họp nội các chung", "cuộc họp liên chính phủ": a standing mechanism named by its qualifier.
+    const naming = lexicon.namingQualifiers.matchAt(tokens, j);
+    if (naming) {
+      j = lastGood = naming.end;
+      named = true;
+      continue;
+    }
     const hint = lexicon.kindHints.matchAt(tokens, j);
     const qualifier = lexicon.forumQualifiers.matchAt(tokens, j);
     const place = lexicon.places.matchAt(tokens, j);
@@ -105,6 +118,11 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
     if (qualifier) {
       if (hint) hints.push(hint.value);
       j = qualifier.end;
+      // "Diễn đàn Thanh niên": a capitalized word after a capitalized head is a short name when the name ends there.
+      if (first.isCapitalized && token.isCapitalized && !hint && qualifier.start === head.end && nameEndsAt(tokens, j)) {
+        lastGood = j;
+        named = true;
+      }
       continue;
     }
     if (token.kind === "word" && token.isAllCaps) {
@@ -162,7 +180,27 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
     abbreviation ??= extended.abbreviation;
     named = true;
   }
+  // "Hội nghị Ngoại trưởng lần thứ 7 Hợp tác Lan Thương - Mê Công": the framework it belongs to is in the name.
+  if (afterOrdinal && lastGood === j) {
+    const framework = tokens[lastGood]?.isCapitalized ? matchForum(tokens, lastGood) : undefined;
+    if (framework?.rule === "forum.framework") {
+      lastGood = framework.end;
+      for (const party of framework.attributes.parties ?? []) parties.push(party);
+    }
+  }
+  // Introduced as an event ("tham dự Hội nghị xúc tiến đầu tư"), or a list item after a colon; not the
+  // meeting as a subject ("Hội nghị đánh giá cao …").
+  if (!named && first.isCapitalized && (tokens[i - 1]?.text === ":" || [1, 2].some((back) => i - back >= 0 && lexicon.eventIntroducers.matchAt(tokens, i - back)?.end === i))) {
+    // "Hội nghị xúc tiến đầu tư tại …": a capitalized head mid-sentence and the lowercase words that describe the event.
+    const described = describedName(tokens, head.end);
+    if (described > 0) {
+      lastGood = described;
+      named = true;
+    }
+  }
   if (!named) return undefined;
+  // A party's congress or plenum ("Đại hội lần thứ 20 của Đảng …") is not a forum.
+  if (lexicon.forumOwnersExcluded.matchAt(tokens, tokens[lastGood]?.folded === "của" ? lastGood + 1 : lastGood)) return undefined;
   // "Hợp tác X" names a framework only with several parties ("Hợp tác Mekong - Lan Thương") or an
   // acronym; "… Quan hệ quốc tế và Hợp tác Nam Phi" is a ministry's name.
   if (headFolded === "hợp tác" && countPlaces(tokens, head.end, lastGood) < 2 && !tokens[head.end]?.isAllCaps) return undefined;
@@ -181,6 +219,55 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
   if (format) attributes.format = format;
   if (abbreviation) attributes.abbreviation = abbreviation;
   return { start: i, end: lastGood, attributes, rule: head.value.framework ? "forum.framework" : "forum.head-noun" };
+}
+
+const MIN_DESCRIBED_WORDS = 2;
+const MAX_DESCRIBED_WORDS = 7;
+
+/**
+ * End of a name made of lowercase words after a capitalized head ("Hội nghị xúc tiến đầu tư",
+ * "Diễn đàn tư vấn kinh tế cấp bộ trưởng ở châu Á - Thái Bình Dương"), or 0: two to seven words
+ * with no clause word, closed by punctuation, a clause word or the line's end. "ở" and a region
+ * (a grouping, not a country: that is the venue) stay in the name.
+ */
+function describedName(tokens: readonly Token[], from: number): number {
+  let k = from;
+  let words = 0;
+  while (k < tokens.length && words <= MAX_DESCRIBED_WORDS) {
+    const token = tokens[k]!;
+    if (token.kind !== "word" || token.isCapitalized || lexicon.clauseWords.matchAt(tokens, k) || lexicon.forumHeads.matchAt(tokens, k)) break;
+    words++;
+    k++;
+  }
+  if (words < MIN_DESCRIBED_WORDS || words > MAX_DESCRIBED_WORDS) return 0;
+  const next = tokens[k];
+  if (next?.folded === "ở") {
+    const region = lexicon.places.matchAt(tokens, k + 1);
+    if (region?.value.kind === "grouping") {
+      let end = region.end;
+      // "châu Á - Thái Bình Dương": a dash-joined region is one.
+      while (isDash(tokens[end]) && lexicon.places.matchAt(tokens, end + 1)) end = lexicon.places.matchAt(tokens, end + 1)!.end;
+      return end;
+    }
+  }
+  // "Diễn đàn các đô thị ven biển ASEAN - Nhật Bản": the lowercase words end in the parties.
+  if (next && next.kind === "word" && next.isCapitalized) return partyGroupEnd(tokens, k);
+  return next && next.kind === "number" ? 0 : k;
+}
+
+/** End of dash-joined places and acronyms from token `k` ("ASEAN - Nhật Bản"), or 0 when none starts there. */
+function partyGroupEnd(tokens: readonly Token[], k: number): number {
+  const party = (at: number): number => lexicon.places.matchAt(tokens, at)?.end ?? (tokens[at]?.isAllCaps ? at + 1 : 0);
+  let end = party(k);
+  if (end === 0) return 0;
+  while (isDash(tokens[end]) && party(end + 1) > 0) end = party(end + 1);
+  return nameEndsAt(tokens, end) ? end : 0;
+}
+
+/** Nothing after token `k - 1` continues a name: punctuation, a clause word or the line's end. */
+function nameEndsAt(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k];
+  return !next || (next.kind === "punct" && !isDash(next)) || lexicon.clauseWords.matchAt(tokens, k) !== undefined;
 }
 
 function classify(headKind: string, hints: readonly { kind: string }[]): string {

@@ -1,0 +1,50 @@
+/**
+ * A forum named by its acronym alone (guidelines, Refinements 2026-11-30): a forum's acronym that
+ * stands for the forum itself ("tại APEC", "G20 đã thống nhất"), and an abbreviation a forum's name
+ * introduced in parentheses, used alone later ("… (AEM-56) … AEM-56 thông qua"). As a modifier of
+ * people or countries ("các nền kinh tế G20", "các Bộ trưởng APEC") an acronym is not a forum.
+ */
+import { lexicon } from "../../lexicon";
+import type { Token } from "../../text/tokens";
+import type { ForumAttributes } from "../../types";
+import { isSentenceStart } from "../grammar";
+import type { ForumMatch } from "./match";
+
+/** Abbreviations introduced so far in a document, with the attributes of the forum they stand for. */
+export type IntroducedAbbreviations = Map<string, ForumAttributes>;
+
+/**
+ * The acronym at token `i` when it stands for a forum: one of the data's standing acronyms after an
+ * introducer ("tại", "dự") or opening a sentence before a lowercase word (its verb); or an
+ * abbreviation `introduced` earlier, anywhere it stands alone. Tokens are one line's; `i` is 0-based.
+ */
+export function matchForumAcronym(tokens: readonly Token[], i: number, introduced: IntroducedAbbreviations): ForumMatch | undefined {
+  const token = tokens[i]!;
+  if (token.kind !== "word" && token.kind !== "number") return undefined;
+  for (const [abbreviation, attributes] of introduced) {
+    const end = spells(tokens, i, abbreviation);
+    if (end > 0) return { start: i, end, attributes: { ...attributes, abbreviation }, rule: "forum.abbreviation" };
+  }
+  const standing = lexicon.standingAcronyms.matchAt(tokens, i);
+  if (!standing) return undefined;
+  const next = tokens[standing.end];
+  // "G20" inside a longer word or code ("G20-2024") is not the acronym alone.
+  if (next && next.gap === "" && next.kind !== "punct") return undefined;
+  const introducer = [1, 2, 3].some((back) => i - back >= 0 && lexicon.acronymIntroducers.matchAt(tokens, i - back)?.end === i);
+  const subject = isSentenceStart(tokens, i) && next !== undefined && next.kind === "word" && !next.isCapitalized;
+  if (!introducer && !subject) return undefined;
+  return { start: i, end: standing.end, attributes: { kind: standing.value.kind, abbreviation: tokens.slice(i, standing.end).map((t) => t.text).join("") }, rule: "forum.acronym" };
+}
+
+/** End of the tokens from `i` that spell `text` exactly (their gaps included), or 0. */
+function spells(tokens: readonly Token[], i: number, text: string): number {
+  let written = "";
+  for (let k = i; k < tokens.length && written.length < text.length; k++) {
+    written += (k === i ? "" : tokens[k]!.gap) + tokens[k]!.text;
+    if (written === text) {
+      const after = tokens[k + 1];
+      return after && after.gap === "" && after.kind !== "punct" ? 0 : k + 1;
+    }
+  }
+  return 0;
+}
