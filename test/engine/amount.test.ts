@@ -21,9 +21,11 @@ test("English forms", () => {
   assert.deepEqual(values(found), [[5000000, "USD"], [2500000000, "USD"], [300000000, "EUR"]]);
 });
 
-test("ranges keep both ends; approximate words are attributes, not span", () => {
-  const [range, approx] = check("Dự án cần [[3-5 triệu USD]] và hơn [[1.000 tấn]] gạo.", "amount");
-  assert.deepEqual(attrs(range!).range, { min: 3000000, max: 5000000 });
+test("a range gives one amount per end, each keeping the range; approximate words are attributes, not span", () => {
+  const [low, high, approx] = check("Dự án cần [[3]]-[[5 triệu USD]] và hơn [[1.000 tấn]] gạo.", "amount");
+  assert.deepEqual(values([low!, high!]), [[3000000, "USD"], [5000000, "USD"]]);
+  assert.deepEqual(attrs(low!).range, { min: 3000000, max: 5000000 });
+  assert.deepEqual(attrs(high!).range, { min: 3000000, max: 5000000 });
   assert.equal(attrs(approx!).approximate, true);
   assert.equal(attrs(approx!).qualifier, "more-than");
 });
@@ -51,7 +53,8 @@ const REFINEMENTS: { name: string; marked: string; expected: [number, string][] 
   { name: "percentage points are unit pp", marked: "Tỷ lệ thất nghiệp giảm [[0,2 điểm phần trăm]] trong năm.", expected: [[0.2, "pp"]] },
   { name: "a number with a smaller multiplier after it is one amount", marked: "Tổng vốn là [[2 tỷ 450 triệu đồng]] cho dự án.", expected: [[2450000000, "VND"]] },
   { name: "a percent range written twice is not a minus sign", marked: "Giá dự kiến tăng [[5%]]-[[7%]] trong quý tới.", expected: [[5, "%"], [7, "%"]] },
-  { name: "a range is not a sign", marked: "Chi phí dự kiến [[4-6 triệu USD]] mỗi năm.", expected: [[4000000, "USD"]] },
+  { name: "a range is not a sign", marked: "Chi phí dự kiến [[4]]-[[6 triệu USD]] mỗi năm.", expected: [[4000000, "USD"], [6000000, "USD"]] },
+  { name: "a bare first number takes the second's unit", marked: "Lạm phát dự kiến từ [[5]] đến [[7%]]; tăng trưởng giảm [[0,9]]-[[1,1 điểm phần trăm]].", expected: [[5, "%"], [7, "%"], [0.9, "pp"], [1.1, "pp"]] },
   { name: "Mỹ kim is the US dollar", marked: "Chính phủ Mỹ cam kết [[12 triệu Mỹ kim]] cho chương trình.", expected: [[12000000, "USD"]] },
   { name: "a lunar date is not a negative number", marked: "Lễ hội diễn ra ngày 10/3 âm lịch, thu hút [[20.000 người]] tham dự.", expected: [[20000, "người"]] },
 ];

@@ -73,11 +73,13 @@ export function detectAmounts(doc: ArticleDocument): Entity[] {
       if (numberStart < consumedUntil || !standsAlone(text, numberStart, numberStart + match[0].length)) continue;
       const found = readAmount(text, numberStart, match[0], consumedUntil);
       if (!found) continue;
-      consumedUntil = found.end;
-      const start = line.start + found.start;
-      const end = line.start + found.end;
-      if (doc.isDebris(start, end)) continue;
-      entities.push({ type: "amount", start, end, text: doc.text.slice(start, end), attributes: found.attributes, rule: `amount.${found.attributes.kind}` });
+      consumedUntil = found[found.length - 1]!.end;
+      for (const amount of found) {
+        const start = line.start + amount.start;
+        const end = line.start + amount.end;
+        if (doc.isDebris(start, end)) continue;
+        entities.push({ type: "amount", start, end, text: doc.text.slice(start, end), attributes: amount.attributes, rule: `amount.${amount.attributes.kind}` });
+      }
     }
   }
   return entities;
@@ -93,16 +95,32 @@ function standsAlone(text: string, start: number, end: number): boolean {
   return true;
 }
 
-function readAmount(text: string, numberStart: number, written: string, consumedUntil: number): { start: number; end: number; attributes: AmountAttributes } | undefined {
+interface FoundAmount {
+  start: number;
+  end: number;
+  attributes: AmountAttributes;
+}
+
+/**
+ * The amount whose number starts at `numberStart` (offsets in the line, UTF-16), or undefined. A range
+ * gives one amount per endpoint, the bare first number taking the second's multiplier and unit
+ * ("0,9-1,1 điểm phần trăm" → "0,9" 0.9 pp and "1,1 điểm phần trăm" 1.1 pp; guidelines, Refinements
+ * 2026-11-30); each keeps the whole range in `range`.
+ */
+function readAmount(text: string, numberStart: number, written: string, consumedUntil: number): FoundAmount[] | undefined {
   const first = parseNumber(written);
   if (first === undefined) return undefined;
   let pos = numberStart + written.length;
   let second: number | undefined;
+  let secondStart = 0;
   RANGE.lastIndex = pos;
   const range = RANGE.exec(text);
   if (range && !/[/:]/.test(text[RANGE.lastIndex] ?? "")) {
     second = parseNumber(range[1]!);
-    if (second !== undefined) pos = RANGE.lastIndex;
+    if (second !== undefined) {
+      pos = RANGE.lastIndex;
+      secondStart = pos - range[1]!.length;
+    }
   }
   let factor = 1;
   for (let k = 0; k < 2; k++) {
@@ -165,7 +183,12 @@ function readAmount(text: string, numberStart: number, written: string, consumed
     const qualifier = approximatorQualifier.get(approx[1]!.toLowerCase());
     if (qualifier) attributes.qualifier = qualifier;
   }
-  return { start, end: pos, attributes };
+  if (second === undefined) return [{ start, end: pos, attributes }];
+  const firstEnd = numberStart + written.length;
+  return [
+    { start, end: firstEnd, attributes: { ...attributes, value: signed(scale(first, factor)) } },
+    { start: secondStart, end: pos, attributes: { ...attributes, value: signed(scale(second, factor)) } },
+  ];
 }
 
 /** The sign written before `start` (not inside text already read): where it starts and whether it is negative. */
