@@ -97,3 +97,31 @@ for (const c of GENERIC_LEADERS) {
     if (c.country) assert.equal((person!.attributes as { country?: string }).country, c.country);
   });
 }
+
+/**
+ * Persons as outlets write them (issue 13; guidelines, Refinements 2026-11-30). Sentences written for
+ * the project; [[…]] marks every person expected; `country` and `portfolio` are checked on the last one.
+ */
+const OUTLET_FORMS: { kind: string; marked: string; country?: string; portfolio?: string }[] = [
+  { kind: "a long descriptive title", marked: "Cố vấn cấp cao của Thủ tướng về truyền thông [[Kim Dae-sung]] cho biết." },
+  { kind: "a dash between title and name", marked: "Bộ trưởng Y tế - [[Trần Văn Khải]] phát biểu khai mạc." },
+  { kind: "a portfolio the data does not know keeps the person, with the portfolio as written", marked: "Bộ trưởng Ngư nghiệp Malaysia [[Rahim Osman Karim]] phát biểu.", country: "MY", portfolio: "Ngư nghiệp" },
+  { kind: "a long-form country name ends the title and gives the country", marked: "Tổng thống Cộng hòa Ả Rập Ai Cập [[Karim Hassan al-Masri]] đã đến.", country: "EG" },
+  { kind: "a kingdom's long form", marked: "Quốc vương Vương quốc Bahrain [[Salman bin Hamad Al Khalifa]] tiếp đoàn.", country: "BH" },
+  { kind: "Malay titles of honour stay outside, a patronymic's Dr. stays in", marked: "Thủ tướng Malaysia [[Rahim Osman]] và Phu nhân Dato’ Seri Dr. [[Siti Aisyah binti Dr. Ahmad Zaki]] đã đến." },
+  { kind: "a ministry with two portfolios joined by và", marked: "Thứ trưởng Bộ Nông nghiệp và An ninh Lương thực [[Lim Boon Seng]] dự họp." },
+  { kind: "an organization with its acronym in brackets", marked: "Trưởng Cơ quan Dịch vụ Thú y (DVS) [[Nurul binti Ahmad Faisal]] phát biểu." },
+  { kind: "a commission with dash-joined parties before the name", marked: "Chủ tịch Ủy ban hợp tác Việt Nam - Lào [[Lê Minh Hoàng]] dự họp.", country: "VN" },
+  { kind: "a Lao hyphenated name after a province's governor", marked: "Tỉnh trưởng tỉnh Xê-kông [[Bun-thăm Xổm-phết]] đón đoàn." },
+  { kind: "a transliteration with the original in brackets gives two mentions", marked: "Thủ tướng Ô-xtrây-li-a [[Giôn Hâu-uốt]] ([[John Howard]]) đề xuất.", country: "AU" },
+  { kind: "an honorific is never a repeat of the name it belongs to", marked: "Bộ trưởng Bộ Đầu tư, Thương mại và Công nghiệp Tengku [[Azlan Tengku Ismail]] dự họp." },
+  { kind: "a photographer's credit is not a person", marked: "Lễ trao tặng diễn ra tại tỉnh - (Ảnh: Trần Thị Lan/VPTU)." },
+  { kind: "the trưởng of a compound title is not a title", marked: "Cục trưởng Cục Lễ tân Nhà nước [[Nguyễn Văn Hải]] đón đoàn; Đội trưởng Đội Danh dự chào." },
+];
+for (const c of OUTLET_FORMS) {
+  test(`persons as outlets write them: ${c.kind}`, () => {
+    const person = check(c.marked, "person").at(-1);
+    if (c.country) assert.equal(attrs(person!).country, c.country);
+    if (c.portfolio) assert.equal(attrs(person!).portfolio, c.portfolio);
+  });
+}

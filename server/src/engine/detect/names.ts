@@ -31,6 +31,12 @@ export function readNameParts(tokens: readonly Token[], j: number): NamePart[] {
   while (k < tokens.length && parts.length < MAX_PARTS) {
     const token = tokens[k]!;
     // "von der", "bin": lowercase particles inside a foreign name, between capitalized parts.
+    // "al-Sisi", "el-Sisi": a particle hyphenated to the part after it is one part.
+    if (parts.length > 0 && token.kind === "word" && lexicon.nameParticles.has(token.text) && token.gap === " " && tokens[k + 1]?.text === "-" && tokens[k + 1]!.gap === "" && tokens[k + 2]?.isCapitalized && tokens[k + 2]!.gap === "") {
+      parts.push({ start: k, end: k + 3, text: tokens.slice(k, k + 3).map((t) => t.text).join(""), folded: tokens.slice(k, k + 3).map((t) => t.folded).join(""), vietnamese: false });
+      k += 3;
+      continue;
+    }
     if (parts.length > 0 && token.kind === "word" && lexicon.nameParticles.has(token.text) && token.gap === " " && continuesName(tokens, k + 1)) {
       parts.push({ start: k, end: k + 1, text: token.text, folded: token.folded, vietnamese: false });
       k++;
@@ -41,6 +47,8 @@ export function readNameParts(tokens: readonly Token[], j: number): NamePart[] {
     let end = k + 1;
     // Hyphenated part: word-word(-word), all attached.
     while (tokens[end]?.text === "-" && tokens[end]!.gap === "" && tokens[end + 1]?.kind === "word" && tokens[end + 1]!.gap === "") end += 2;
+    // "Dr.", "Jr.": an abbreviation keeps its dot.
+    if (end === k + 1 && tokens[end]?.text === "." && tokens[end]!.gap === "" && lexicon.nameAbbreviations.has(token.text)) end++;
     const text = tokens.slice(k, end).map((t) => t.text).join("");
     const folded = text.toLowerCase();
     parts.push({ start: k, end, text, folded, vietnamese: end === k + 1 && isVietnameseSyllable(folded) });

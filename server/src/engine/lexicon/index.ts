@@ -26,7 +26,11 @@ export interface Measure { readonly word: string; readonly unit: string; readonl
 export interface KnownOfficial { readonly name: string; readonly country?: string; readonly roles?: readonly string[] }
 
 const titles = new PhraseSet<TitleEntry>(
-  officials.titles.flatMap((t) => t.vi.map((vi) => [vi, { role: t.role, ...("portfolio" in t ? { portfolio: t.portfolio } : {}) }] as const)),
+  officials.titles.flatMap((t) => {
+    const entry: TitleEntry = { role: t.role, ...("portfolio" in t ? { portfolio: t.portfolio } : {}) };
+    const exact = "exact" in t ? (t.exact as string[]) : [];
+    return [...t.vi.map((vi) => [vi, entry] as const), ...exact.map((vi) => [vi, entry, true] as const)];
+  }),
 );
 const portfolios = new PhraseSet<string>(officials.portfolios.flatMap((p) => p.vi.map((vi) => [vi, p.id] as const)));
 const bodies = new PhraseSet<true>(officials.bodies.map((b) => [b, true] as const));
@@ -63,6 +67,8 @@ export const lexicon = {
   bodies,
   honorifics,
   nameParticles: new Set(officials.nameParticles),
+  nameAbbreviations: new Set(officials.nameAbbreviations),
+  stateForms: new PhraseSet<true>(officials.stateForms.map((f) => [f, true] as const)),
   titleHonorifics: new PhraseSet<true>(officials.titleHonorifics.map((h) => [h, true] as const)),
   titleBlockers: new PhraseSet<true>(officials.titleBlockers.map((w) => [w, true] as const)),
   nameBlockers: new PhraseSet<true>(officials.nameBlockers.map((w) => [w, true] as const)),

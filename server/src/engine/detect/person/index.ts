@@ -18,7 +18,7 @@ import { matchName, readNameParts, type NameMatch } from "../names";
 import type { Mention } from "./mention";
 import { PeopleIndex, canonicalOf } from "./people";
 import { SpanIndex } from "../../text/spanIndex";
-import { matchTrigger, nameAfterUnknownOrganization } from "./titles";
+import { matchTrigger, nameAfterUnknownOrganization, nameAfterUnknownPortfolio } from "./titles";
 
 /** Mentions read in the first pass: full names, and single parts still to resolve. */
 export interface PersonMentions {
@@ -53,7 +53,12 @@ export function collectPersonMentions(doc: ArticleDocument, taken: readonly { st
         i++;
         continue;
       }
-      const name = matchName(tokens, trigger.nameAt) ?? (trigger.title ? nameAfterUnknownOrganization(tokens, trigger.nameAt) : undefined);
+      const read = matchName(tokens, trigger.nameAt);
+      // A single capitalized word followed by lowercase ones may be a portfolio the data does not know.
+      const unknownPortfolio = trigger.title && (!read || read.parts.length === 1) ? nameAfterUnknownPortfolio(tokens, trigger.nameAt, trigger.title) : undefined;
+      // An organization the data does not know ("Cơ quan Dịch vụ Thú y (DVS)") is not a name.
+      const organization = trigger.title !== undefined && lexicon.organizationHeads.matchAt(tokens, trigger.nameAt) !== undefined;
+      const name = unknownPortfolio ?? (organization ? undefined : read) ?? (trigger.title ? nameAfterUnknownOrganization(tokens, trigger.nameAt) : undefined);
       if (!name) {
         i = Math.max(i + 1, trigger.nameAt);
         continue;
@@ -67,6 +72,13 @@ export function collectPersonMentions(doc: ArticleDocument, taken: readonly { st
           mention.titleText = doc.display(tokens[trigger.title.titleStart]!.start, tokens[trigger.title.titleEnd - 1]!.end);
         }
         (name.parts.length >= 2 ? full : partial).push(mention);
+        // "Bốp Hoắc-cơ (Bob Hawke)": the original spelling in brackets is a second mention.
+        const original = tokens[name.end]?.text === "(" ? matchName(tokens, name.end + 1) : undefined;
+        if (original && original.start === name.end + 1 && original.parts.length >= 2 && tokens[original.end]?.text === ")") {
+          const originalStart = tokens[original.start]!.start;
+          const originalEnd = tokens[original.end - 1]!.end;
+          if (!overlapsTaken(originalStart, originalEnd)) full.push({ ...mention, name: original, start: originalStart, end: originalEnd, rule: "person.original-spelling" });
+        }
       }
       // The name ends past token i; the guard keeps the scan moving whatever a grammar returns.
       i = Math.max(i + 1, name.end);
@@ -122,8 +134,9 @@ function findRepeats(
   for (const line of doc.articleSegments()) {
     const tokens = doc.tokens(line);
     for (let i = 0; i < tokens.length; i++) {
-      // Only a part of a known name can start a repeat: a cheap test before reading a name.
-      if (!people.hasPart(tokens[i]!.folded)) continue;
+      // Only a part of a known name can start a repeat: a cheap test before reading a name. An
+      // honorific ("Tengku", "Dato’") is never a repeat of the name it belongs to.
+      if (!people.hasPart(tokens[i]!.folded) || lexicon.titleHonorifics.matchAt(tokens, i)) continue;
       const name = matchName(tokens, i);
       if (!name || name.start !== i) continue;
       // The longest known full name starting here, else a distinctive single part of a foreign name.

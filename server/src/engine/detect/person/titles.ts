@@ -33,8 +33,11 @@ export function matchTrigger(tokens: readonly Token[], i: number): { nameAt: num
   const honorific = lexicon.honorifics.matchAt(tokens, i);
   if (honorific) {
     // Capitalized "Bà"/"Ông" mid-sentence is part of a place name ("Bà Rịa"), not an honorific.
-    if (tokens[i]!.isCapitalized && !isSentenceStart(tokens, i) && tokens[i]!.folded.length <= 3) return undefined;
-    return { nameAt: honorific.end };
+    if (honorific.end === i + 1 && tokens[i]!.isCapitalized && !isSentenceStart(tokens, i) && tokens[i]!.folded.length <= 3) return undefined;
+    // "Phu nhân Dato’ Seri Dr. Wan Azizah …": titles of honour after the honorific stay outside the name.
+    let nameAt = honorific.end;
+    for (let honour = lexicon.titleHonorifics.matchAt(tokens, nameAt); honour; honour = lexicon.titleHonorifics.matchAt(tokens, nameAt)) nameAt = honour.end;
+    return { nameAt };
   }
   return undefined;
 }
@@ -77,6 +80,14 @@ function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): 
     if (place) {
       if (place.value.kind === "country") info.country ??= place.value.code;
       j = info.titleEnd = place.end;
+      continue;
+    }
+    // "Cộng hòa Ả Rập Ai Cập", "Vương quốc Bahrain": a country's long form ends the title with the country.
+    const form = lexicon.stateForms.matchAt(tokens, j);
+    const formPlace = form ? lexicon.places.matchAt(tokens, form.end) : undefined;
+    if (formPlace) {
+      if (formPlace.value.kind === "country") info.country ??= formPlace.value.code;
+      j = info.titleEnd = formPlace.end;
       continue;
     }
     const connector = lexicon.placeConnectors.matchAt(tokens, j);
@@ -123,7 +134,10 @@ function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): 
       const place = findPlaceAhead(tokens, organization.end, 12);
       if (place) {
         if (place.country) info.country ??= place.country;
-        j = info.titleEnd = place.end;
+        // "Ủy ban hợp tác Việt Nam - Lào": the organization's parties, joined by dashes.
+        let end = place.end;
+        while (tokens[end]?.kind === "punct" && /^[-–]$/u.test(tokens[end]!.text) && lexicon.places.matchAt(tokens, end + 1)) end = lexicon.places.matchAt(tokens, end + 1)!.end;
+        j = info.titleEnd = end;
         continue;
       }
     }
@@ -140,6 +154,27 @@ function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): 
 }
 
 const ORGANIZATION_LOOKAHEAD = 10;
+const MAX_PORTFOLIO_WORDS = 4;
+
+/**
+ * "Bộ trưởng Lâm nghiệp Indonesia Siti Nurbaya Bakar": a portfolio the data does not know (a
+ * capitalized word and lowercase ones), then a country, then the name. Returns the name and sets
+ * the title's portfolio as written and its country; undefined when the words are not so shaped.
+ */
+export function nameAfterUnknownPortfolio(tokens: readonly Token[], j: number, info: TitleInfo): NameMatch | undefined {
+  if (!tokens[j]?.isCapitalized || tokens[j]!.isAllCaps) return undefined;
+  let k = j + 1;
+  while (k < tokens.length && k - j <= MAX_PORTFOLIO_WORDS && tokens[k]!.kind === "word" && !tokens[k]!.isCapitalized && !lexicon.clauseWords.matchAt(tokens, k) && tokens[k]!.folded !== "và") k++;
+  if (k === j + 1 || k - j > MAX_PORTFOLIO_WORDS) return undefined;
+  const place = lexicon.places.matchAt(tokens, k);
+  if (!place || place.value.kind !== "country") return undefined;
+  const name = matchName(tokens, place.end);
+  if (!name || name.start !== place.end || name.parts.length < 2 || (name.style === "vietnamese" && !lexicon.surnames.has(name.parts[0]!.folded))) return undefined;
+  info.portfolio ??= tokens.slice(j, k).map((t) => t.text).join(" ");
+  info.country ??= place.value.code;
+  info.titleEnd = place.end;
+  return name;
+}
 
 /**
  * "Trưởng Ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa", "Giám đốc Quỹ Tiền tệ Quốc tế Kristalina
@@ -150,6 +185,8 @@ const ORGANIZATION_LOOKAHEAD = 10;
 export function nameAfterUnknownOrganization(tokens: readonly Token[], j: number): NameMatch | undefined {
   // English: "Deputy Governor of the State Bank of Việt Nam Lại Thị Thu Hương".
   if (tokens[j]?.folded === "of") j += tokens[j + 1]?.folded === "the" ? 2 : 1;
+  // "Bộ Nông nghiệp và An ninh Lương thực Chan Foong Hin": a second portfolio joined by "và" is the ministry's.
+  if (tokens[j]?.folded === "và" && tokens[j + 1]?.isCapitalized) j++;
   // The title's own lowercase words ("Trưởng đoàn đàm phán Việt Nam Lê Sĩ Dũng"), not a clause.
   let lowercase = 0;
   while (
@@ -172,6 +209,11 @@ export function nameAfterUnknownOrganization(tokens: readonly Token[], j: number
   }
   for (let k = j + 1; k < Math.min(tokens.length, j + ORGANIZATION_LOOKAHEAD); k++) {
     const token = tokens[k]!;
+    // "Cơ quan Dịch vụ Thú y (DVS) Akma binti Ngah Hamid": the organization's acronym in brackets.
+    if (token.text === "(" && tokens[k + 1]?.isAllCaps && tokens[k + 2]?.text === ")") {
+      k += 2;
+      continue;
+    }
     if (token.kind === "punct" && token.text !== "-" && token.text !== "&") return undefined;
     if (!token.isCapitalized || token.gap !== " ") continue;
     const place = lexicon.places.matchAt(tokens, k);
