@@ -8,7 +8,7 @@ import { repoRoot, scoreTool } from "../helpers/paths";
 // The bars live in scripts/score-corpus.mjs (also run by .ci/run); this test makes `npm test` fail on a regression.
 const canScore = existsSync(scoreTool);
 
-for (const set of ["corpus", "fixtures", "heldout"]) {
+for (const set of ["corpus", "web", "fixtures", "heldout"]) {
   test(`${set}: entity and boilerplate scores meet the bars${canScore ? "" : " (skipped: needs ../shared/tools/score.mjs beside the repository)"}`, { skip: !canScore }, () => {
     const run = spawnSync(process.execPath, [join(repoRoot, "scripts", "score-corpus.mjs"), set], { encoding: "utf8" });
     assert.equal(run.status, 0, run.stdout + run.stderr);
