@@ -21,3 +21,13 @@ test("an outlet line after the byline at the end, and spam cut out of the headli
   assert.equal(article.byline, "Minh Anh");
   assert.equal(article.outlet, "TTXVN/Vietnam+");
 });
+
+test("a crawler's date stamp glued to the headline is the dateline, and a date without a year takes its year", () => {
+  const text = [" date 2024-05-02 Thủ tướng tiếp Đại sứ Pháp chiều 2/5", BODY, BODY].join("\n");
+  const analysis = analyze(text);
+  assert.equal(analysis.article.title, "Thủ tướng tiếp Đại sứ Pháp chiều 2/5");
+  assert.equal(analysis.article.published, "2024-05-02");
+  assert.deepEqual(analysis.boilerplate.filter((f) => f.startLine === 0), [], "the headline line stays article text");
+  const short = analysis.entities.find((e) => e.type === "date" && e.text === "chiều 2/5");
+  assert.equal((short?.attributes as { value?: string } | undefined)?.value, "2024-05-02");
+});

@@ -80,6 +80,12 @@ const MIN_NAME_LETTERS = 4;
 /** No byline is longer than this (UTF-16 units): longer lines are not split to look. */
 const MAX_NAME_LINE = 160;
 
+/** The crawler's date stamp that opens a trimmed line ("date 2025-09-01"), with the space after it, or undefined. */
+export function crawlerDatePrefix(line: string): string | undefined {
+  const match = CRAWLER_DATE.exec(line);
+  return match ? line.slice(0, match[0].length + (line.slice(match[0].length).match(/^\s*/u)?.[0].length ?? 0)) : undefined;
+}
+
 /** The shape of a trimmed, normalized line ("" gives a shape of nothing). */
 export function lineShape(line: string): LineShape {
   if (line.length > MAX_SHAPED_LINE) return longLineShape(line);

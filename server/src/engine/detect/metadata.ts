@@ -8,6 +8,7 @@ import type { ArticleDocument } from "../document";
 import type { ArticleMetadata, BoilerplateFinding, EntityOf } from "../types";
 import { isoDate } from "./date";
 import { collapseSpaces, splitCount } from "../text/words";
+import { crawlerDatePrefix } from "../boilerplate/lineShape";
 
 const VIETNAM_OFFSET = "+07:00";
 const NAME_LINE = /^(?:(?:Bài|Bài và ảnh|Ảnh|Theo|Tác giả|Phóng viên|PV|Nhóm PV)\s*[:：]?\s*)?(\p{Lu}[\p{L}\p{M}.]*(?:\s+\p{Lu}[\p{L}\p{M}.]*){0,3})(?:\s*[-–(]\s*[\p{L}\p{M}\s/+.]{2,30}\)?)?$/u;
@@ -22,9 +23,19 @@ export function detectMetadata(doc: ArticleDocument, dates: readonly EntityOf<"d
   const isDatelineLine = (index: number): boolean => dates.some((d) => doc.lines[index]!.start <= d.start && d.end <= doc.lines[index]!.end && d.text.length >= doc.lines[index]!.text.trim().length * 0.6);
   const titleLine = lines.find((l) => !isDatelineLine(l.index) && !isOutletLine(l.text.trim()) && splitCount(l.text.trim(), 3) >= 3);
   if (titleLine) {
-    const { text, start, end } = withoutDebris(doc, titleLine.start, titleLine.end);
+    // A crawler's date stamp glued to the headline (" date 2025-10-28 Thủ tướng …") is the
+    // dateline, not the title's (issue 13).
+    const leading = titleLine.text.search(/\S/);
+    const prefix = crawlerDatePrefix(titleLine.text.trim());
+    const titleStart = prefix ? titleLine.start + leading + prefix.length : titleLine.start;
+    const { text, start, end } = withoutDebris(doc, titleStart, titleLine.end);
     article.title = text;
     article.titleSpan = { start, end };
+    if (prefix && !article.published) {
+      const stamp = dates.find((d) => d.start >= titleLine.start && d.end <= titleStart);
+      const iso = stamp ? isoDate(stamp.attributes) : undefined;
+      if (iso) article.published = stamp!.attributes.time ? `${iso}${VIETNAM_OFFSET}` : iso;
+    }
   }
 
   const candidates = [
