@@ -63,3 +63,19 @@ for (const c of REFINEMENTS) {
     assert.deepEqual(values(check(c.marked, "amount")), c.expected);
   });
 }
+
+// More of the refinements: comparisons, elided currencies, number words before a multiplier, ISO 4217 codes.
+const MORE_REFINEMENTS: { name: string; marked: string; expected: [number, string, string?][] }[] = [
+  { name: "'cao hơn' compares; it is not the qualifier 'more than'", marked: "Tăng trưởng cao hơn [[5%]] so với năm trước, và hơn [[3%]] dân số.", expected: [[5, "%"], [3, "%", "more-than"]] },
+  { name: "money with the currency elided right after a stated one", marked: "Tỉnh hỗ trợ [[300 triệu đồng]] cho huyện A và [[100 triệu]] cho huyện B.", expected: [[300000000, "VND"], [100000000, "VND"]] },
+  { name: "a currency is not carried into the next sentence", marked: "Tỉnh hỗ trợ [[300 triệu đồng]]. Dân số là 100 triệu.", expected: [[300000000, "VND"]] },
+  { name: "a number word before a multiplier", marked: "Hơn [[nửa tỷ người]] được hưởng lợi, nửa số dân.", expected: [[500000000, "người", "more-than"]] },
+  { name: "ISO 4217 codes of the region's currencies", marked: "Lào nhận [[550 tỷ kíp]], Thái Lan [[2 tỷ baht]], Campuchia [[10 triệu riel]], Myanmar [[5 tỷ kyat]], Indonesia [[3 nghìn tỷ rupiah]], Malaysia [[2 tỷ ringgit]], Philippines [[1 tỷ peso]], Singapore [[5 triệu đô la Singapore]].", expected: [[550e9, "LAK"], [2e9, "THB"], [1e7, "KHR"], [5e9, "MMK"], [3e12, "IDR"], [2e9, "MYR"], [1e9, "PHP"], [5e6, "SGD"]] },
+  { name: "counted aid: aircraft and scholarships", marked: "Hãng mua [[28 máy bay]] Boeing và trao [[60 suất]] học bổng.", expected: [[28, "máy bay"], [60, "suất"]] },
+];
+for (const c of MORE_REFINEMENTS) {
+  test(`amounts: ${c.name}`, () => {
+    const found = check(c.marked, "amount");
+    assert.deepEqual(found.map((e) => [attrs(e).value, attrs(e).unit, ...(attrs(e).qualifier ? [attrs(e).qualifier] : [])]), c.expected);
+  });
+}

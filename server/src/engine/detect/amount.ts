@@ -21,6 +21,8 @@ const COMPOUND_PART = /[ \t]+(\d+(?:[.,]\d+)*)/uy;
 const SIGN = /(?:^|[\s(])([-−+])$/u;
 /** The word for "negative" before a number ("âm 0,7%"); "lịch âm 6/12" is a date, which is never read as a number. */
 const NEGATIVE_WORD = /(?:^|[^\p{L}])(âm)[ \t]+$/iu;
+/** The word just before a qualifier ("cao" in "cao hơn"). */
+const COMPARATIVE_BEFORE = /(\p{L}+)[ \t]+$/u;
 const RANGE = /[ \t]*(?:-|–|—|đến|tới|to)[ \t]*(\d+(?:[.,]\d+)*)/iuy;
 
 /** A sticky, case-insensitive alternation of words at a position, longest first, ending at a word boundary. */
@@ -68,12 +70,17 @@ export function detectAmounts(doc: ArticleDocument): Entity[] {
   for (const line of doc.articleSegments()) {
     const text = line.text;
     let consumedUntil = 0;
-    for (const match of text.matchAll(NUMBER)) {
+    let lastMoney: { unit: string; end: number } | undefined;
+    for (const match of numbersIn(text)) {
       const numberStart = match.index;
-      if (numberStart < consumedUntil || !standsAlone(text, numberStart, numberStart + match[0].length)) continue;
-      const found = readAmount(text, numberStart, match[0], consumedUntil);
+      if (numberStart < consumedUntil || (match.value === undefined && !standsAlone(text, numberStart, numberStart + match.written.length))) continue;
+      // "300 triệu đồng … và 100 triệu": the currency stated last in the sentence is elided.
+      const elided = lastMoney && !SENTENCE_BREAK.test(text.slice(lastMoney.end, numberStart)) ? lastMoney.unit : undefined;
+      const found = readAmount(text, numberStart, match.written, consumedUntil, { elidedCurrency: elided, value: match.value });
       if (!found) continue;
       consumedUntil = found[found.length - 1]!.end;
+      const last = found[found.length - 1]!.attributes;
+      if (last.kind === "money") lastMoney = { unit: last.unit, end: consumedUntil };
       for (const amount of found) {
         const start = line.start + amount.start;
         const end = line.start + amount.end;
@@ -83,6 +90,20 @@ export function detectAmounts(doc: ArticleDocument): Entity[] {
     }
   }
   return entities;
+}
+
+const SENTENCE_BREAK = /[.!?;]\s/u;
+const WORD_NUMBER = lexicon.wordNumbers.length > 0
+  ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${lexicon.wordNumbers.map((n) => escapeRegExp(normalizeText(n.word).text)).sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "giu")
+  : undefined;
+const wordNumberValue = new Map(lexicon.wordNumbers.map((n) => [normalizeText(n.word).text.toLowerCase(), n.value]));
+
+/** Numbers in a line, in order: digits ("1.500"), and number words ("nửa") with their value. */
+function numbersIn(text: string): { index: number; written: string; value?: number }[] {
+  const found: { index: number; written: string; value?: number }[] = [...text.matchAll(NUMBER)].map((m) => ({ index: m.index, written: m[0] }));
+  if (!WORD_NUMBER) return found;
+  const words = [...text.matchAll(WORD_NUMBER)].map((m) => ({ index: m.index, written: m[0], value: wordNumberValue.get(m[0].toLowerCase())! }));
+  return words.length === 0 ? found : [...found, ...words].sort((a, b) => a.index - b.index);
 }
 
 /** A number not glued to letters (of any script, astral ones too), dates or times ("G20", "Covid-19", "6/8", "14:15"). */
@@ -107,8 +128,14 @@ interface FoundAmount {
  * ("0,9-1,1 điểm phần trăm" → "0,9" 0.9 pp and "1,1 điểm phần trăm" 1.1 pp; guidelines, Refinements
  * 2026-11-30); each keeps the whole range in `range`.
  */
-function readAmount(text: string, numberStart: number, written: string, consumedUntil: number): FoundAmount[] | undefined {
-  const first = parseNumber(written);
+function readAmount(
+  text: string,
+  numberStart: number,
+  written: string,
+  consumedUntil: number,
+  { elidedCurrency, value }: { elidedCurrency?: string | undefined; value?: number | undefined } = {},
+): FoundAmount[] | undefined {
+  const first = value ?? parseNumber(written);
   if (first === undefined) return undefined;
   let pos = numberStart + written.length;
   let second: number | undefined;
@@ -169,6 +196,13 @@ function readAmount(text: string, numberStart: number, written: string, consumed
     // "5,6 triệu liều vaccine": only the measure noun belongs to the span, unless the data says the compound does.
     pos = noun.value.inSpan ? noun.end : pos + text.slice(pos).search(/\S/) + noun.value.word.split(" ")[0]!.length;
   }
+  // A number word ("nửa") is an amount only with a multiplier ("nửa tỷ người").
+  if (value !== undefined && factor === 1) return undefined;
+  // A bare number with a multiplier right after money takes its currency (guidelines, Refinements 2026-11-30).
+  if (!kind && elidedCurrency && factor > 1) {
+    kind = "money";
+    unit = elidedCurrency;
+  }
   if (!kind || !unit) return undefined;
 
   // A sign belongs to the value and the span ("-0,4%", "âm 0,7%"; guidelines, Refinements 2026-11-30).
@@ -177,8 +211,11 @@ function readAmount(text: string, numberStart: number, written: string, consumed
   const signed = (value: number): number => (sign?.negative ? -value : value);
   const attributes: AmountAttributes = { kind, value: signed(scale(first, factor) + extra), unit };
   if (second !== undefined) attributes.range = { min: signed(scale(first, factor)), max: signed(scale(second, factor)) };
-  const approx = approximator.exec(text.slice(boundaryAtOrBefore(text, start - 20), start));
-  if (approx) {
+  const window = text.slice(boundaryAtOrBefore(text, start - 20), start);
+  const approx = approximator.exec(window);
+  // "cao hơn 5%": "hơn" after a comparative compares; it does not qualify the amount.
+  const compared = approx ? COMPARATIVE_BEFORE.exec(text.slice(0, start - window.length + approx.index + approx[0].indexOf(approx[1]!))) : null;
+  if (approx && !(compared && lexicon.comparatives.has(compared[1]!.toLowerCase()))) {
     attributes.approximate = true;
     const qualifier = approximatorQualifier.get(approx[1]!.toLowerCase());
     if (qualifier) attributes.qualifier = qualifier;

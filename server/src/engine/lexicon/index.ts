@@ -107,6 +107,8 @@ export const lexicon = {
   multipliers: amounts.multipliers.flatMap((m) => m.vi.map((word) => ({ word, value: m.value }))),
   percentWords: amounts.percent,
   percentPointWords: amounts.percentPoints,
+  comparatives: new Set(amounts.comparatives.map((w) => foldPhrase(w).join(" "))),
+  wordNumbers: amounts.wordNumbers.flatMap((n) => n.vi.map((word) => ({ word, value: n.value }))),
   measureWords,
   approximatorWords: amounts.approximate.flatMap((a) => a.vi.map((word) => ({ word, qualifier: a.qualifier }))),
   outlets: new PhraseSet<true>(outlets.outlets.map((o) => [o, true] as const)),
