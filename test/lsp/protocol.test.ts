@@ -83,6 +83,29 @@ test("protocol: debris diagnostics carry the rule code, a link to its documentat
   }
 });
 
+test("protocol: a hover on debris the page-layout classifier found says its evidence in one line", async () => {
+  const { root } = workspace();
+  const file = join(root, "news", "layout.txt");
+  const page = ["Kinh tế - Tài chính", "Hai nước ký thỏa thuận hợp tác về giáo dục và đào tạo", "Sáng 12/3, đoàn đại biểu cấp cao đã làm việc với chính quyền địa phương về các dự án hạ tầng, giáo dục và y tế trong năm nay.", "• 2 giờ trước", ""].join("\n");
+  writeFileSync(file, page);
+  const uri = pathToFileURL(file).href;
+  const client = await startClient({ rootUri: pathToFileURL(root).href });
+  try {
+    await open(client, uri, page);
+    const hoverOn = async (needle: string): Promise<string> => {
+      const result = await client.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri }, position: positionOf(page, needle, 1) });
+      assert.ok(result && typeof result.contents === "object" && "value" in result.contents, `a hover on ${needle}`);
+      return result.contents.value;
+    };
+    const label = await hoverOn("Kinh tế");
+    assert.match(label, /debris.*page-layout/);
+    assert.match(label, /Short line \\?\(\d words?\\?\) above the headline/, "the evidence, markdown-escaped");
+    assert.match(await hoverOn("2 giờ trước"), /A time with no date/);
+  } finally {
+    await client.stop();
+  }
+});
+
 test("protocol: hover cards for a person, a forum, an amount, a date and debris", async () => {
   const { root, uri } = workspace();
   const client = await startClient({ rootUri: pathToFileURL(root).href });
