@@ -91,8 +91,10 @@ test("a photo credit glued to the caption after it: only the credit is debris, t
 test("headlines whose separators were cut into lines (each ends with a dangling ' -') are a related list", () => {
   const lines = ["-", "Hà Nội khởi công tuyến đường sắt đô thị mới -", "Xuất khẩu rau quả vượt mốc 5 tỷ USD -", "Giá xăng giảm lần thứ ba liên tiếp -", "Hai nước ký thỏa thuận hợp tác", BODY];
   assert.deepEqual([...flagged(lines).keys()].sort((a, b) => a - b), [0, 1, 2, 3]);
-  // Two such lines are not enough; a sentence that happens to end with a dash is not a headline list.
-  assert.deepEqual([...flagged(["Hà Nội khởi công tuyến đường sắt đô thị mới -", "Xuất khẩu rau quả vượt mốc 5 tỷ USD -", "Hai nước ký thỏa thuận hợp tác", BODY]).keys()], []);
+  // Two such lines are not enough for this rule (above the headline, page layout judges them by shape);
+  // a sentence that happens to end with a dash is not a headline list.
+  assert.deepEqual([...flagged(["Hà Nội khởi công tuyến đường sắt đô thị mới -", "Xuất khẩu rau quả vượt mốc 5 tỷ USD -", "Hai nước ký thỏa thuận hợp tác", BODY]).entries()], [[0, "page-layout"], [1, "page-layout"]]);
+  assert.deepEqual([...flagged(["Hai nước ký thỏa thuận hợp tác", BODY, "Hai bên nhất trí tăng cường hợp tác trong lĩnh vực hạ tầng -", BODY]).keys()], []);
 });
 
 test("a lone caption label, an unrendered template placeholder and an empty comment counter are debris", () => {

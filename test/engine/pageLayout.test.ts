@@ -85,6 +85,23 @@ const CASES: readonly Case[] = [
   { kind: "font-size controls", lines: [HEADLINE, "aa", BODY, BODY2], debris: [1] },
   { kind: "a broadcast promotion", lines: [HEADLINE, BODY, "* Mời quý vị theo dõi các bản tin đã phát trên kênh truyền hình trực tuyến!", BODY2], debris: [2] },
   { kind: "a logo's file name", lines: ["logo-bao-moi.png", HEADLINE, BODY], debris: [0] },
+  {
+    kind: "comment bodies framed by a time and a reply row, after a counter heading",
+    lines: [HEADLINE, BODY, BODY2, "Bình luận (2)", "Nguyễn Văn Hòa", "3 giờ trước", "Bài viết rất hay, mong hai nước hợp tác nhiều hơn nữa trong giáo dục.", "Trả lời · Thích · 4", "Lê Thu", "1 giờ trước", "Cảm ơn tác giả đã viết bài này, rất bổ ích cho sinh viên.", "Trả lời · Thích"],
+    debris: [3, 4, 5, 6, 7, 8, 9, 10, 11],
+    evidence: [6, /reader's comment/],
+  },
+  { kind: "a source line stays article text", lines: [HEADLINE, BODY, "Nguồn: Tổng cục Hải quan", BODY2], debris: [] },
+  { kind: "links marked >> to other articles", lines: [HEADLINE, BODY, ">> Hai nước ký kết biên bản hợp tác giáo dục", ">> Khai trương tuyến bay mới Hà Nội - Tokyo", BODY2], debris: [2, 3], evidence: [2, /link to another article/] },
+  { kind: "items under a heading that ends with a colon, names included", lines: [HEADLINE, BODY, BODY2, "Từ khóa:", "Điện Biên", "hợp tác giáo dục"], debris: [3, 4, 5] },
+  {
+    kind: "the headline shown again as a video title between the dateline and the body",
+    lines: ["Quốc tế", HEADLINE, "Bình luận (0)", "Thứ Ba, 16/12/2025 - 11:20", HEADLINE, "00:00 / 03:12", BODY, BODY2],
+    debris: [0, 2, 4, 5],
+    evidence: [4, /copy of the headline/],
+  },
+  { kind: "a related heading right above the headline is a section label, not a list that takes the lead", lines: ["Tiêu điểm", HEADLINE, BODY, "Phương Thảo | 10:05 - 17/12/2025", BODY2], debris: [0] },
+  { kind: "a byline repeated by the page", lines: [HEADLINE, BODY, BODY2, "Thu Hằng/VOV.VN", "Thu Hằng/VOV.VN"], debris: [4] },
   { kind: "a page with no debris is left alone", lines: [HEADLINE, "Lãnh đạo hai nước tại lễ ký kết.", BODY, "Hợp tác giáo dục", BODY2, "Minh Châu"], debris: [] },
 ];
 

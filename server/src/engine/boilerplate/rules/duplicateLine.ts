@@ -35,7 +35,8 @@ export const duplicateLineRule: BoilerplateRule = {
     context.trimmed.forEach((line, index) => {
       if (line === "" || index === headline) return;
       const key = keys[index]!;
-      if (splitCount(key, 3) < 3) return; // keys have single spaces
+      // Two words at least: a repeated byline ("Thu Hằng/VOV.VN") counts, a repeated "TTXVN" does not.
+      if (splitCount(key, 2) < 2) return; // keys have single spaces
       const previous = context.previousNonBlank(index);
       if (previous >= 0 && keys[previous] === key) {
         findings.push({ kind: "lines", startLine: index, endLine: index, message: "Repeats the line above (a caption or headline copy).", relatedLine: previous, relatedMessage: "First copy" });

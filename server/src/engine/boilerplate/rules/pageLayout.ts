@@ -18,16 +18,22 @@
  */
 import data from "../../data/boilerplate.json";
 import { lineShape, type LineShape } from "../lineShape";
-import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
+import { lineMatcher, type BoilerplateRule, type RawFinding, type RuleContext } from "../rule";
+import { lineKey } from "./duplicateLine";
+import { escapeRegExp } from "../../text/regex";
 
 /** A body line: this long (UTF-16 units) with a sentence end, or `LONG_PROSE` without one (an excerpt cut mid-sentence). */
 const MIN_PROSE = 80;
 const LONG_PROSE = 150;
-const MIN_PROSE_STOPWORDS = 0.12;
+/** Prose has some function words; a long menu or keyword line has none (measured: article lines of
+ * 80+ units in the gold sets go down to 0.06 on name-heavy leads). */
+const MIN_PROSE_STOPWORDS = 0.05;
 /** Furniture is short: a line with more words is left to the other rules. */
 const MAX_FURNITURE_WORDS = 15;
 /** Above the headline, a line this short (words) is a label whatever its case. */
 const MAX_LABEL_WORDS = 6;
+/** Above the headline, a line of up to this many words with no sentence end is page furniture (a tagline, a form). */
+const MAX_HEADER_WORDS = 12;
 /** Above the headline, a line whose words are this capitalized (share) is a slogan or masthead. */
 const MIN_TITLE_CASE = 0.8;
 const MAX_FRAGMENT_LETTERS = 3;
@@ -38,6 +44,9 @@ const MIN_GLUED_HEADLINES = 3;
 const MIN_HEADLINE_WORDS = 4;
 const IMAGE_NUMBER = /^(.{3,300}?)\s[-–]\s\d{1,3}$/u;
 const COMMENT_OPENERS = data.layout.commentOpeners.map((p) => new RegExp(p, "iu"));
+const LINK_MARK = new RegExp(`^(?:${data.layout.linkMarks.map(escapeRegExp).join("|")})\\s*\\S`, "u");
+const isImageLine = lineMatcher([], data.imageMarkup.patterns);
+const REPLY_ROW = new RegExp(`(?:^|[\\s·|•])(?:${data.layout.replyWords.map(escapeRegExp).join("|")})(?=$|[\\s·|•(])`, "iu");
 
 type Status = "article" | "debris";
 
@@ -60,7 +69,7 @@ export const pageLayoutRule: BoilerplateRule = {
     const lastLine = lastNonBlank(context, -1);
     const isProse = (k: number): boolean => {
       const shape = shapes[k];
-      if (!shape || status.get(k) === "debris") return false;
+      if (!shape || status.get(k) === "debris" || isSandwiched(context, shapes, k)) return false;
       if (shape.stopwordDensity < MIN_PROSE_STOPWORDS || shape.crawlerDate) return false;
       // The page's last line may be cut mid-sentence (an excerpt).
       return (shape.length >= MIN_PROSE && (shape.sentenceEnd || k === lastLine)) || shape.length >= LONG_PROSE;
@@ -98,6 +107,7 @@ function anywhere(context: RuleContext, shapes: readonly (LineShape | undefined)
     if (shape.timeOnly) return flag(k, "A time with no date, alone on its line: a list's time stamp, not a dateline.");
     if (vietnamesePage && shape.slugWords > 0) return flag(k, `Starts with ${shape.slugWords} unaccented lowercase words in a Vietnamese page: a URL slug or tag list.`);
     if (shape.contact && !shape.sentence) return flag(k, "An address, phone number or e-mail with no sentence around it: the site's footer.");
+    if (LINK_MARK.test(context.trimmed[k]!) && !shape.sentence) return flag(k, `A link to another article, marked "${context.trimmed[k]!.slice(0, 2)}": a related headline.`);
     const glued = gluedHeadlines(context.trimmed[k]!);
     if (glued >= MIN_GLUED_HEADLINES && !shape.sentence) return flag(k, `${glued} headlines run together with no space between them: a related list squeezed into one line.`);
     const numbered = IMAGE_NUMBER.exec(context.trimmed[k]!);
@@ -146,6 +156,15 @@ function header(context: RuleContext, shapes: readonly (LineShape | undefined)[]
     break;
   }
   if (headline < 0) return;
+  // The headline shown again as a video or image title: the first copy is the headline.
+  const key = lineKey(context.trimmed[headline]!);
+  for (let k = 0; k < headline; k++) {
+    if (shapes[k] && status.get(k) !== "debris" && lineKey(context.trimmed[k]!) === key) {
+      flag(headline, `A copy of the headline (line ${k + 1}) between it and the body: a video or image title.`);
+      headline = k;
+      break;
+    }
+  }
   status.set(headline, "article");
   for (let k = headline - 1; k >= 0; k--) {
     const shape = shapes[k];
@@ -160,6 +179,7 @@ function header(context: RuleContext, shapes: readonly (LineShape | undefined)[]
     } else if (shape.words <= MAX_LABEL_WORDS) flag(k, `Short line (${shape.words} word${shape.words === 1 ? "" : "s"}) above the headline${below === "debris" ? ", over other page furniture" : ""}: a section label, menu or masthead.`);
     else if (shape.capitalized >= MIN_TITLE_CASE && !shape.sentenceEnd) flag(k, "A line of capitalized words above the headline: a slogan or masthead.");
     else if (shape.menuItems >= MIN_MENU_ITEMS && !shape.sentenceEnd) flag(k, `${shape.menuItems} items set apart by wide gaps or bars, above the headline: a menu.`);
+    else if (shape.words <= MAX_HEADER_WORDS && !shape.sentenceEnd) flag(k, `A line of ${shape.words} words with no sentence end, above the headline: a tagline, a form or a section's name.`);
     else status.set(k, "article");
   }
 }
@@ -177,7 +197,10 @@ function tail(context: RuleContext, shapes: readonly (LineShape | undefined)[], 
     if (!shape) continue;
     if (status.get(k) === "debris") { previous = k; continue; }
     const letters = context.trimmed[k]!.replace(/[^\p{L}]/gu, "").length;
+    const itemOf = status.get(previous) === "debris" && /[:：]$/u.test(context.trimmed[previous]!) ? previous : -1;
     if (!credit(shape) && !shape.vietnamese && shape.words <= MAX_LABEL_WORDS && letters > MAX_FRAGMENT_LETTERS) flag(k, "A short line with no Vietnamese word after the article's body: page furniture.");
+    else if (itemOf >= 0 && !shape.sentence && shape.words <= MAX_LABEL_WORDS) flag(k, `An item under the heading "${context.trimmed[itemOf]}" (line ${itemOf + 1}): a tag or link list.`);
+    else if (shape.sentence && isSandwiched(context, shapes, k)) flag(k, "A sentence between other debris after the article's body: a reader's comment.");
     else if (furniture(k, shape) && status.get(previous) === "debris") flag(k, `A short line after the article's body, right after other debris (line ${previous + 1}): page furniture.`);
     else if (furniture(k, shape) && closing >= 0) flag(k, `A short line after the article's closing credit (line ${closing + 1}): page furniture.`);
     else {
@@ -192,6 +215,22 @@ function tail(context: RuleContext, shapes: readonly (LineShape | undefined)[], 
     if (!shape || status.get(k) !== "article" || !furniture(k, shape)) continue;
     if (nextStatus(context, status, k) === "debris") flag(k, `A short line after the article's body, right above other debris (line ${context.nextNonBlank(k) + 1}): page furniture.`);
   }
+}
+
+/**
+ * A line in a comment's frame: a time or a reply row on one side, debris or a short line on the
+ * other, neither of them an image (a caption between two image lines is the article's).
+ */
+function isSandwiched(context: RuleContext, shapes: readonly (LineShape | undefined)[], k: number): boolean {
+  const above = context.previousNonBlank(k);
+  const below = context.nextNonBlank(k);
+  if (above < 0 || below < 0 || shapes[k]?.caption === true) return false;
+  // A comment's frame: a time ("2 giờ trước") or a reply row ("Trả lời · Thích · 5") on one side,
+  // debris or a short line (the next commenter's name) on the other.
+  const frame = (line: number): boolean => shapes[line] !== undefined && shapes[line]!.words <= MAX_LABEL_WORDS && (shapes[line]!.timeOnly || REPLY_ROW.test(context.trimmed[line]!));
+  const shortOrDebris = (line: number): boolean => context.flagged.has(line) || (shapes[line] !== undefined && shapes[line]!.words <= MAX_LABEL_WORDS && !shapes[line]!.sentenceEnd);
+  if (!((frame(above) && shortOrDebris(below)) || (frame(below) && shortOrDebris(above)))) return false;
+  return !isImageLine(context.trimmed[above]!) && !isImageLine(context.trimmed[below]!);
 }
 
 function nextStatus(context: RuleContext, status: ReadonlyMap<number, Status>, line: number): Status | undefined {

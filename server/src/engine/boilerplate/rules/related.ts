@@ -76,7 +76,10 @@ export const relatedLinksRule: BoilerplateRule = {
     for (let index = 0; index < kinds.length; index++) {
       const heading = kinds[index] === "heading";
       if (!heading && !(bodyStart >= 0 && index > bodyStart && startsHeadlessItem(context, kinds, index))) continue;
-      const last = extendList(context, kinds, index);
+      let last = extendList(context, kinds, index);
+      // A heading above the article's first paragraph, whose "list" would take the headline and the
+      // lead, is a section's label ("Tiêu điểm" over the headline): only the label is debris.
+      if (heading && bodyStart > index && last >= bodyStart) last = index;
       findings.push({
         kind: "lines",
         startLine: index,
