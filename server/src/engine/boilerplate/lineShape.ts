@@ -70,15 +70,30 @@ const CREDITED_NAME = /^([^()]{2,60}?)\s*\([^()]{2,80}\)\.?$/u;
 const WORD = /[\p{L}]/u;
 const CAPITAL_START = /^["“'‘(]*[\p{Lu}\p{N}]/u;
 const MAX_DATELINE_WORDS = 6;
+/** A dateline or a time stamp is never longer (UTF-16 units). */
+const MAX_DATELINE_LENGTH = 120;
+const DIGIT = /\d/u;
+const SPACE_ONLY = /^[^\t\n\r\f\v\u00a0\u2000-\u200a\u3000]*$/u;
+const CAPITAL = /^\p{Lu}/u;
+const EDGE_PUNCT = /^[^\p{L}\p{N}]|[^\p{L}\p{N}]$/u;
+const EDGE_PUNCTS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 const MIN_SENTENCE_WORDS = 6;
 const MIN_SENTENCE_STOPWORDS = 0.1;
 const MIN_SLUG_WORDS = 5;
-/** Furniture is never longer (UTF-16 units); a longer line is judged by its first this many. */
-const MAX_SHAPED_LINE = 2000;
+/**
+ * Furniture is never longer (UTF-16 units; the longest debris line in the gold sets is a footer of
+ * about 250): a longer line is prose or nothing, judged by its first this many units, so shaping
+ * costs the same whatever the article's paragraphs' length.
+ */
+const MAX_SHAPED_LINE = 320;
+/** A long line's words are read from its first this many units (enough words for their density). */
+const LONG_LINE_SAMPLE = 200;
 /** A name has at least this many letters: "Po" left by a cut is a fragment, not a byline. */
 const MIN_NAME_LETTERS = 4;
 /** No byline is longer than this (UTF-16 units): longer lines are not split to look. */
 const MAX_NAME_LINE = 160;
+/** No outlet's name is longer than this (UTF-16 units). */
+const MAX_OUTLET_LINE = 60;
 
 /** The crawler's date stamp that opens a trimmed line ("date 2025-09-01"), with the space after it, or undefined. */
 export function crawlerDatePrefix(line: string): string | undefined {
@@ -86,77 +101,164 @@ export function crawlerDatePrefix(line: string): string | undefined {
   return match ? line.slice(0, match[0].length + (line.slice(match[0].length).match(/^\s*/u)?.[0].length ?? 0)) : undefined;
 }
 
-/** The shape of a trimmed, normalized line ("" gives a shape of nothing). */
-export function lineShape(line: string): LineShape {
-  if (line.length > MAX_SHAPED_LINE) return longLineShape(line);
-  const tokens = line.split(/\s+/u).filter((t) => t !== "");
-  const words = tokens.filter((t) => WORD.test(t));
+/** What every line is read for: its words, function words and capitals. */
+interface Core {
+  readonly tokens: readonly string[];
+  readonly words: number;
+  readonly stopwordDensity: number;
+  readonly vietnamese: boolean;
+  readonly capitalized: number;
+}
+
+function core(text: string): Core {
+  // Normalized text separates words with spaces; a tab or a line's other white space is rare.
+  const tokens = (SPACE_ONLY.test(text) ? text.split(" ") : text.split(/\s+/u)).filter((t) => t !== "");
+  let words = 0;
   let stop = 0;
   let capitals = 0;
-  for (const word of words) {
-    const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  for (const token of tokens) {
+    if (!WORD.test(token)) continue;
+    words++;
+    // Punctuation around a word ("(Theo", "nước,") is trimmed only where there is some.
+    const bare = EDGE_PUNCT.test(token) ? token.replace(EDGE_PUNCTS, "") : token;
     if (lexicon.stopwords.has(bare.toLowerCase())) stop++;
-    if (/^\p{Lu}/u.test(bare)) capitals++;
+    if (CAPITAL.test(bare)) capitals++;
   }
-  const stopwordDensity = words.length === 0 ? 0 : stop / words.length;
-  const sentenceEnd = SENTENCE_END.test(line);
-  const bare = line.replace(BULLET, "");
-  const dateStamp = DATE.test(line);
-  const undated = dateStamp ? line.replace(DATES, " ") : line;
-  const dateline = dateStamp && undated.split(/\s+/u).filter((t) => WORD.test(t)).length <= MAX_DATELINE_WORDS;
-  const crawlerDate = CRAWLER_DATE.test(line);
-  const letters = line.replace(/[^\p{L}]/gu, "");
-  const allCaps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-  const outlet = line.length <= 60 && (lexicon.outlets.has(line) || line.split(/\s*[-/|]\s*/u).some((part) => part !== "" && lexicon.outlets.has(part)));
-  // "Thu Phương (TTXVN)", "Hồng Lĩnh (Theo Thanh Niên)": a name with its credit in brackets.
-  const credited = CREDITED_NAME.exec(line);
-  const closingCredit = BYLINE_LEAD.test(line) || outlet || (allCaps && words.length <= 6 && !sentenceEnd) || (credited !== null && isName(credited[1]!));
   return {
-    words: words.length,
-    length: line.length,
-    stopwordDensity,
-    vietnamese: VIETNAMESE_LETTER.test(line) || stop > 0,
-    capitalized: words.length === 0 ? 0 : capitals / words.length,
-    sentenceEnd,
-    sentence: words.length >= MIN_SENTENCE_WORDS && sentenceEnd && stopwordDensity >= MIN_SENTENCE_STOPWORDS,
-    dateStamp,
-    dateline,
-    timeOnly: CLOCK.test(bare) || RELATIVE_TIME.test(bare),
-    crawlerDate,
-    slugWords: slugWords(tokens),
-    contact: CONTACT.some((pattern) => pattern.test(line)),
-    byline: closingCredit || isName(line),
-    closingCredit,
-    caption: CAPTION.some((pattern) => pattern.test(line)),
-    note: NOTE.test(line),
-    menuItems: line.split(MENU_SEPARATOR).filter((item) => /\p{L}/u.test(item)).length,
-    titleLike: words.length >= 3 && words.length <= 40 && CAPITAL_START.test(crawlerDate ? line.replace(CRAWLER_DATE, "").trim() : line) && (crawlerDate || !FULL_DATE.test(line)),
+    tokens,
+    words,
+    stopwordDensity: words === 0 ? 0 : stop / words,
+    vietnamese: stop > 0 || VIETNAMESE_LETTER.test(text),
+    capitalized: words === 0 ? 0 : capitals / words,
   };
 }
 
 /**
- * A line longer than any furniture is prose or nothing: only its length, sentence end and the
- * function-word density of its first MAX_SHAPED_LINE units are read, so the cost per line is bounded.
+ * A line's shape, each feature computed the first time it is read: most lines are asked about a few
+ * of them (a body line: is it prose), so a page costs little more than one pass over its words. A
+ * line longer than any furniture (MAX_SHAPED_LINE) is prose or nothing: its length and sentence end
+ * are read, its words, a contact and a slug from its first LONG_LINE_SAMPLE units, and the features
+ * of short lines (dates, credits, captions, notes, menus, headings) are false.
  */
-function longLineShape(line: string): LineShape {
-  const sample = lineShape(line.slice(0, MAX_SHAPED_LINE));
-  const sentenceEnd = SENTENCE_END.test(line);
-  return {
-    ...sample,
-    length: line.length,
-    sentenceEnd,
-    sentence: sample.words >= MIN_SENTENCE_WORDS && sentenceEnd && sample.stopwordDensity >= MIN_SENTENCE_STOPWORDS,
-    dateline: false,
-    timeOnly: false,
-    slugWords: 0,
-    contact: false,
-    byline: false,
-    closingCredit: false,
-    caption: false,
-    note: false,
-    titleLike: false,
-    menuItems: 1,
-  };
+class Shape implements LineShape {
+  private readonly long: boolean;
+  private readonly sample: string;
+  private coreCache: Core | undefined;
+  /** Features read so far; created on the first (most lines are asked about their length alone). */
+  private cache: Record<string, boolean | number> | undefined;
+
+  constructor(private readonly line: string) {
+    this.long = line.length > MAX_SHAPED_LINE;
+    this.sample = this.long ? line.slice(0, LONG_LINE_SAMPLE) : line;
+  }
+
+  private get core(): Core {
+    return (this.coreCache ??= core(this.sample));
+  }
+
+  private memo<T extends boolean | number>(key: string, compute: () => T): T {
+    const cache = (this.cache ??= {});
+    let value = cache[key] as T | undefined;
+    if (value === undefined) {
+      value = compute();
+      cache[key] = value;
+    }
+    return value;
+  }
+
+  get length(): number {
+    return this.line.length;
+  }
+  get words(): number {
+    return this.core.words;
+  }
+  get stopwordDensity(): number {
+    return this.core.stopwordDensity;
+  }
+  get vietnamese(): boolean {
+    return this.core.vietnamese;
+  }
+  get capitalized(): number {
+    return this.core.capitalized;
+  }
+  get sentenceEnd(): boolean {
+    return this.memo("sentenceEnd", () => SENTENCE_END.test(this.line));
+  }
+  get sentence(): boolean {
+    return this.words >= MIN_SENTENCE_WORDS && this.sentenceEnd && this.stopwordDensity >= MIN_SENTENCE_STOPWORDS;
+  }
+  get dateStamp(): boolean {
+    // Dates matter only on short lines (a dateline, a time stamp).
+    return this.memo("dateStamp", () => this.line.length <= MAX_DATELINE_LENGTH && DIGIT.test(this.line) && DATE.test(this.line));
+  }
+  get dateline(): boolean {
+    return this.memo("dateline", () => this.dateStamp && this.line.replace(DATES, " ").split(/\s+/u).filter((t) => WORD.test(t)).length <= MAX_DATELINE_WORDS);
+  }
+  get timeOnly(): boolean {
+    return this.memo("timeOnly", () => {
+      if (this.line.length > MAX_DATELINE_LENGTH) return false;
+      const bare = this.line.replace(BULLET, "");
+      return CLOCK.test(bare) || RELATIVE_TIME.test(bare);
+    });
+  }
+  get crawlerDate(): boolean {
+    return this.memo("crawlerDate", () => CRAWLER_DATE.test(this.line));
+  }
+  get slugWords(): number {
+    return this.memo("slugWords", () => slugWords(this.core.tokens));
+  }
+  get contact(): boolean {
+    return this.memo("contact", () => CONTACT.some((pattern) => pattern.test(this.sample)));
+  }
+  get closingCredit(): boolean {
+    return this.memo("closingCredit", () => {
+      if (this.long) return false;
+      const line = this.line;
+      if (BYLINE_LEAD.test(line)) return true;
+      if (line.length <= MAX_OUTLET_LINE && (isOutlet(line) || line.split(/\s*[-/|]\s*/u).some((part) => part !== "" && isOutlet(part)))) return true;
+      if (line.length > MAX_NAME_LINE) return false;
+      const letters = line.replace(/[^\p{L}]/gu, "");
+      if (this.words <= 6 && !this.sentenceEnd && letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return true;
+      // "Thu Phương (TTXVN)", "Hồng Lĩnh (Theo Thanh Niên)": a name with its credit in brackets.
+      const credited = CREDITED_NAME.exec(line);
+      return credited !== null && isName(credited[1]!);
+    });
+  }
+  get byline(): boolean {
+    return this.memo("byline", () => this.closingCredit || (!this.long && this.line.length <= MAX_NAME_LINE && isName(this.line)));
+  }
+  get caption(): boolean {
+    return this.memo("caption", () => !this.long && CAPTION.some((pattern) => pattern.test(this.line)));
+  }
+  get note(): boolean {
+    return this.memo("note", () => !this.long && NOTE.test(this.line));
+  }
+  get menuItems(): number {
+    return this.memo("menuItems", () => (this.long ? 1 : this.line.split(MENU_SEPARATOR).filter((item) => /\p{L}/u.test(item)).length));
+  }
+  get titleLike(): boolean {
+    return this.memo("titleLike", () => {
+      if (this.long || this.words < 3 || this.words > 40) return false;
+      const line = this.line;
+      return CAPITAL_START.test(this.crawlerDate ? line.replace(CRAWLER_DATE, "").trim() : line) && (this.crawlerDate || !DIGIT.test(line) || !FULL_DATE.test(line));
+    });
+  }
+}
+
+/** The shape of a trimmed, normalized line ("" gives a shape of nothing); features are computed when read. */
+export function lineShape(line: string): LineShape {
+  return new Shape(line);
+}
+
+const OUTLET_NAMES = new Set(lexicon.outletNames.map((name) => foldOutlet(normalizeText(name).text)));
+
+function foldOutlet(text: string): string {
+  return text.toLowerCase().replace(/\s+/gu, " ").trim();
+}
+
+/** An outlet's name, matched ignoring case and spacing (data/outlets.json). */
+function isOutlet(text: string): boolean {
+  return OUTLET_NAMES.has(foldOutlet(text));
 }
 
 /** How many unaccented lowercase words open the line (0 when fewer than five). */
@@ -173,11 +275,10 @@ function slugWords(tokens: readonly string[]): number {
 
 /** One to four capitalized words, or such names joined by "/", "-" or ",": a byline ("Hà Văn/ Báo Chính phủ"). */
 function isName(line: string): boolean {
-  if (line.length > MAX_NAME_LINE) return false;
   const parts = line.split(/\s*[-/|,]\s*/u).filter((part) => part !== "");
   if (parts.length === 0 || parts.length > 3 || line.replace(/[^\p{L}]/gu, "").length < MIN_NAME_LETTERS) return false;
   return parts.every((part) => {
-    if (lexicon.outlets.has(part)) return true;
+    if (isOutlet(part)) return true;
     const words = part.split(/\s+/u);
     return words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}\p{M}.]*$/u.test(w));
   });

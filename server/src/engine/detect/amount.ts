@@ -99,11 +99,18 @@ const WORD_NUMBER = lexicon.wordNumbers.length > 0
 const wordNumberValue = new Map(lexicon.wordNumbers.map((n) => [normalizeText(n.word).text.toLowerCase(), n.value]));
 
 /** Numbers in a line, in order: digits ("1.500"), and number words ("nửa") with their value. */
-function numbersIn(text: string): { index: number; written: string; value?: number }[] {
-  const found: { index: number; written: string; value?: number }[] = [...text.matchAll(NUMBER)].map((m) => ({ index: m.index, written: m[0] }));
-  if (!WORD_NUMBER) return found;
-  const words = [...text.matchAll(WORD_NUMBER)].map((m) => ({ index: m.index, written: m[0], value: wordNumberValue.get(m[0].toLowerCase())! }));
-  return words.length === 0 ? found : [...found, ...words].sort((a, b) => a.index - b.index);
+function* numbersIn(text: string): Iterable<{ index: number; written: string; value?: number }> {
+  const words = WORD_NUMBER ? [...text.matchAll(WORD_NUMBER)] : [];
+  let next = 0;
+  for (const m of text.matchAll(NUMBER)) {
+    for (; next < words.length && words[next]!.index < m.index; next++) yield wordNumber(words[next]!);
+    yield { index: m.index, written: m[0] };
+  }
+  for (; next < words.length; next++) yield wordNumber(words[next]!);
+}
+
+function wordNumber(match: RegExpExecArray | RegExpMatchArray): { index: number; written: string; value: number } {
+  return { index: match.index!, written: match[0], value: wordNumberValue.get(match[0].toLowerCase())! };
 }
 
 /** A number not glued to letters (of any script, astral ones too), dates or times ("G20", "Covid-19", "6/8", "14:15"). */

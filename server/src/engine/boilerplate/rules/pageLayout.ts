@@ -40,9 +40,20 @@ const MAX_FRAGMENT_LETTERS = 3;
 const MIN_MENU_ITEMS = 3;
 /** Where one headline ends and the next begins with no space: "…năng lượngThái Lan đón…". */
 const GLUE = /[\p{Ll}\p{M}](?=\p{Lu}[\p{Ll}\p{M}])/gu;
+const GLUE_HINT = /[\p{Ll}\p{M}]\p{Lu}[\p{Ll}\p{M}]/u;
+const SLUG_START = /^[a-z0-9]/u;
+const CONTACT_HINT = /[@\d]/u;
+const DIGIT_END = /\d$/u;
+/** A footer's contact line is short (UTF-16 units); a paragraph that gives an address is article text. */
+const MAX_FOOTER_LINE = 320;
 const MIN_GLUED_HEADLINES = 3;
+/** A list of glued headlines is a line of a few of them (UTF-16 units). */
+const MAX_GLUED_LIST = 1000;
 const MIN_HEADLINE_WORDS = 4;
+const MAX_ALT_TEXT = 300;
 const IMAGE_NUMBER = /^(.{3,300}?)\s[-–]\s\d{1,3}$/u;
+/** A comment thread's heading is short (UTF-16 units). */
+const MAX_OPENER_LENGTH = 60;
 const COMMENT_OPENERS = data.layout.commentOpeners.map((p) => new RegExp(p, "iu"));
 const LINK_MARK = new RegExp(`^(?:${data.layout.linkMarks.map(escapeRegExp).join("|")})\\s*\\S`, "u");
 const isImageLine = lineMatcher([], data.imageMarkup.patterns);
@@ -69,23 +80,22 @@ export const pageLayoutRule: BoilerplateRule = {
     const lastLine = lastNonBlank(context, -1);
     const isProse = (k: number): boolean => {
       const shape = shapes[k];
-      if (!shape || status.get(k) === "debris" || isSandwiched(context, shapes, k)) return false;
-      if (shape.stopwordDensity < MIN_PROSE_STOPWORDS || shape.crawlerDate) return false;
+      // Cheapest tests first: most lines are decided by their length.
+      if (!shape || shape.length < MIN_PROSE || status.get(k) === "debris") return false;
       // The page's last line may be cut mid-sentence (an excerpt).
-      return (shape.length >= MIN_PROSE && (shape.sentenceEnd || k === lastLine)) || shape.length >= LONG_PROSE;
+      if (shape.length < LONG_PROSE && !shape.sentenceEnd && k !== lastLine) return false;
+      return shape.stopwordDensity >= MIN_PROSE_STOPWORDS && !shape.crawlerDate && !isSandwiched(context, shapes, k);
     };
-    let first = -1;
-    let last = -1;
-    for (let k = 0; k < trimmed.length; k++) {
-      if (!isProse(k)) continue;
-      if (first < 0) first = k;
-      last = k;
-    }
-    if (first < 0) return findings;
+    // The body's first and last lines of prose: the lines between them are not read for it.
+    let first = 0;
+    while (first < trimmed.length && !isProse(first)) first++;
+    if (first === trimmed.length) return findings;
+    let last = trimmed.length - 1;
+    while (last > first && !isProse(last)) last--;
     const comments = commentThread(context, shapes, first);
     if (comments >= 0) {
       for (let k = comments - 1; k >= first; k--) if (isProse(k)) { last = k; break; }
-      const end = lastNonBlank(context, comments);
+      const end = threadEnd(context, comments, isProse);
       findings.push({ kind: "lines", startLine: comments, endLine: end, message: `Reader comments: from the thread's heading (line ${comments + 1}) to the end of the page.` });
       for (let k = comments; k <= end; k++) status.set(k, "debris");
     }
@@ -97,20 +107,22 @@ export const pageLayoutRule: BoilerplateRule = {
 
 /** Evidence that holds wherever the line is. */
 function anywhere(context: RuleContext, shapes: readonly (LineShape | undefined)[], flag: (line: number, message: string) => void): void {
-  const vietnamesePage = shapes.some((shape) => shape?.vietnamese === true);
+  let vietnamesePage: boolean | undefined;
   const lineAt = new Map<string, number>();
   context.trimmed.forEach((line, k) => {
     const shape = shapes[k];
     if (!shape) return;
-    if (!lineAt.has(line)) lineAt.set(line, k);
+    // Only a line an image's alt text can copy is filed (hashing every long paragraph costs time).
+    if (line.length <= MAX_ALT_TEXT && !lineAt.has(line)) lineAt.set(line, k);
     if (context.flagged.has(k)) return;
+    // Each test is guarded by what its kind must hold (a lowercase start, an "@" or a digit, a capital after a lowercase letter).
     if (shape.timeOnly) return flag(k, "A time with no date, alone on its line: a list's time stamp, not a dateline.");
-    if (vietnamesePage && shape.slugWords > 0) return flag(k, `Starts with ${shape.slugWords} unaccented lowercase words in a Vietnamese page: a URL slug or tag list.`);
-    if (shape.contact && !shape.sentence) return flag(k, "An address, phone number or e-mail with no sentence around it: the site's footer.");
-    if (LINK_MARK.test(context.trimmed[k]!) && !shape.sentence) return flag(k, `A link to another article, marked "${context.trimmed[k]!.slice(0, 2)}": a related headline.`);
-    const glued = gluedHeadlines(context.trimmed[k]!);
-    if (glued >= MIN_GLUED_HEADLINES && !shape.sentence) return flag(k, `${glued} headlines run together with no space between them: a related list squeezed into one line.`);
-    const numbered = IMAGE_NUMBER.exec(context.trimmed[k]!);
+    if (SLUG_START.test(line) && shape.slugWords > 0 && (vietnamesePage ??= shapes.some((other) => other?.vietnamese === true))) return flag(k, `Starts with ${shape.slugWords} unaccented lowercase words in a Vietnamese page: a URL slug or tag list.`);
+    if (line.length <= MAX_FOOTER_LINE && CONTACT_HINT.test(line) && shape.contact && !shape.sentence) return flag(k, "An address, phone number or e-mail with no sentence around it: the site's footer.");
+    if (LINK_MARK.test(line) && !shape.sentence) return flag(k, `A link to another article, marked "${line.slice(0, 2)}": a related headline.`);
+    const glued = shape.length > MAX_GLUED_LIST || !GLUE_HINT.test(line) || shape.sentence ? 1 : gluedHeadlines(line);
+    if (glued >= MIN_GLUED_HEADLINES) return flag(k, `${glued} headlines run together with no space between them: a related list squeezed into one line.`);
+    const numbered = line.length <= MAX_ALT_TEXT + 6 && DIGIT_END.test(line) ? IMAGE_NUMBER.exec(line) : null;
     const copied = numbered ? lineAt.get(numbered[1]!) : undefined;
     if (copied !== undefined && copied !== k) flag(k, `A copy of line ${copied + 1} numbered like an image (" - N"): image alt text.`);
   });
@@ -138,9 +150,29 @@ function gluedHeadlines(line: string): number {
 function commentThread(context: RuleContext, shapes: readonly (LineShape | undefined)[], bodyStart: number): number {
   for (let k = bodyStart + 1; k < context.trimmed.length; k++) {
     const shape = shapes[k];
-    if (shape && shape.words <= MAX_LABEL_WORDS && COMMENT_OPENERS.some((pattern) => pattern.test(context.trimmed[k]!))) return k;
+    const line = context.trimmed[k]!;
+    if (shape && line.length <= MAX_OPENER_LENGTH && COMMENT_OPENERS.some((pattern) => pattern.test(line)) && shape.words <= MAX_LABEL_WORDS) return k;
   }
   return -1;
+}
+
+/**
+ * Last line of the comment thread opened at `opener`: the page's end, or the line before two
+ * paragraphs of prose in a row outside any comment's frame (another article begins: pages glued into
+ * one file).
+ */
+function threadEnd(context: RuleContext, opener: number, isProse: (line: number) => boolean): number {
+  let previousProse = -1;
+  for (let k = opener + 1; k < context.trimmed.length; k++) {
+    if (context.trimmed[k] === "") continue;
+    if (!isProse(k)) {
+      previousProse = -1;
+      continue;
+    }
+    if (previousProse >= 0) return Math.max(opener, context.previousNonBlank(previousProse));
+    previousProse = k;
+  }
+  return lastNonBlank(context, opener);
 }
 
 /** Above the body: finds the headline, then judges the lines above it from the bottom up. */

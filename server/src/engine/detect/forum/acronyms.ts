@@ -10,8 +10,28 @@ import type { ForumAttributes } from "../../types";
 import { isSentenceStart } from "../grammar";
 import type { ForumMatch } from "./match";
 
-/** Abbreviations introduced so far in a document, with the attributes of the forum they stand for. */
-export type IntroducedAbbreviations = Map<string, ForumAttributes>;
+/**
+ * Abbreviations introduced so far in a document, with the attributes of the forum they stand for,
+ * filed under the text of their first token ("AEM" for "AEM-56") so a token is checked against only
+ * the abbreviations it can start.
+ */
+export class IntroducedAbbreviations {
+  private readonly byFirstToken = new Map<string, Map<string, ForumAttributes>>();
+
+  /** Files `abbreviation` ("AEM-56") unless it is already known. */
+  add(abbreviation: string, attributes: ForumAttributes): void {
+    const first = /^[\p{L}\p{N}]+/u.exec(abbreviation)?.[0];
+    if (!first) return;
+    const known = this.byFirstToken.get(first) ?? new Map<string, ForumAttributes>();
+    if (!known.has(abbreviation)) known.set(abbreviation, { ...attributes });
+    this.byFirstToken.set(first, known);
+  }
+
+  /** The abbreviations that start with a token written `text`. */
+  startingWith(text: string): ReadonlyMap<string, ForumAttributes> | undefined {
+    return this.byFirstToken.get(text);
+  }
+}
 
 /**
  * The acronym at token `i` when it stands for a forum: one of the data's standing acronyms after an
@@ -21,7 +41,7 @@ export type IntroducedAbbreviations = Map<string, ForumAttributes>;
 export function matchForumAcronym(tokens: readonly Token[], i: number, introduced: IntroducedAbbreviations): ForumMatch | undefined {
   const token = tokens[i]!;
   if (token.kind !== "word" && token.kind !== "number") return undefined;
-  for (const [abbreviation, attributes] of introduced) {
+  for (const [abbreviation, attributes] of introduced.startingWith(token.text) ?? []) {
     const end = spells(tokens, i, abbreviation);
     if (end > 0) return { start: i, end, attributes: { ...attributes, abbreviation }, rule: "forum.abbreviation" };
   }

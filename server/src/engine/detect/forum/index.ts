@@ -13,7 +13,7 @@ import type { Line } from "../../text/lines";
 import type { Entity, ForumAttributes } from "../../types";
 import { isDash, isProperWord, isSentenceStart, parseInteger } from "../grammar";
 import { matchFrameworkList } from "./frameworks";
-import { matchForumAcronym, type IntroducedAbbreviations } from "./acronyms";
+import { IntroducedAbbreviations, matchForumAcronym } from "./acronyms";
 import type { ForumMatch } from "./match";
 import {
   consumeAttachedSuffix,
@@ -32,7 +32,7 @@ const GENERIC_KINDS = new Set(["conference", "meeting", "forum"]);
 /** Finds forums in the article lines of `doc` (normalized offsets), or in some of its segments. */
 export function detectForums(doc: ArticleDocument, segments: Iterable<Line> = doc.articleSegments()): Entity[] {
   const entities: Entity[] = [];
-  const introduced: IntroducedAbbreviations = new Map();
+  const introduced = new IntroducedAbbreviations();
   for (const line of segments) {
     const tokens = doc.tokens(line);
     let i = 0;
@@ -47,7 +47,7 @@ export function detectForums(doc: ArticleDocument, segments: Iterable<Line> = do
         const end = tokens[match.end - 1]!.end;
         if (doc.isDebris(start, end)) continue;
         const { abbreviation } = match.attributes;
-        if (abbreviation && match.rule !== "forum.abbreviation" && match.rule !== "forum.acronym" && !introduced.has(abbreviation)) introduced.set(abbreviation, { ...match.attributes });
+        if (abbreviation && match.rule !== "forum.abbreviation" && match.rule !== "forum.acronym") introduced.add(abbreviation, match.attributes);
         entities.push({ type: "forum", start, end, text: doc.text.slice(start, end), attributes: match.attributes, rule: match.rule });
       }
       // A match ends past token i; the guard keeps the scan moving whatever a grammar returns.
