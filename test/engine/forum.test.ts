@@ -74,6 +74,8 @@ const OUTLET_FORMS: readonly [kind: string, marked: string][] = [
   ["a capitalized event named by lowercase words after a verb of attending", "Đoàn đã tham dự [[Hội nghị xúc tiến đầu tư]] tại Osaka."],
   ["a framework inside a meeting's name", "Ông dự [[Hội nghị Ngoại trưởng lần thứ 9 Hợp tác Mekong - Lan Thương]] tại Bagan."],
   ["a region introduced by ở stays in a described name", "Ý tưởng thành lập [[Diễn đàn tư vấn kinh tế cấp bộ trưởng ở châu Á - Thái Bình Dương]] được nêu năm 1989."],
+  ["an acronym as an object, and two coordinated", "Việt Nam coi trọng [[APEC]] và đề nghị phối hợp tại [[APEC]] và [[G20]]."],
+  ["not an acronym inside a longer name or before a plural noun", "Quỹ APEC tài trợ dự án; G7 countries agreed."],
   ["not a venue", "Lễ khai mạc diễn ra tại Trung tâm Hội nghị Quốc tế ở Hà Nội."],
   ["not a forum inside a person's title", "Ông là Chủ tịch Hội nghị Bộ trưởng ASEAN năm nay."],
   ["not an acronym modifying people or countries", "Các Bộ trưởng APEC đã họp; sản lượng của các nền kinh tế G20 tăng."],

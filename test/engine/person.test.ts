@@ -116,6 +116,10 @@ const OUTLET_FORMS: { kind: string; marked: string; country?: string; portfolio?
   { kind: "a transliteration with the original in brackets gives two mentions", marked: "Thủ tướng Ô-xtrây-li-a [[Giôn Hâu-uốt]] ([[John Howard]]) đề xuất.", country: "AU" },
   { kind: "an honorific is never a repeat of the name it belongs to", marked: "Bộ trưởng Bộ Đầu tư, Thương mại và Công nghiệp Tengku [[Azlan Tengku Ismail]] dự họp." },
   { kind: "a photographer's credit is not a person", marked: "Lễ trao tặng diễn ra tại tỉnh - (Ảnh: Trần Thị Lan/VPTU)." },
+  { kind: "Burmese and Arab honorifics stay outside the span", marked: "Bộ trưởng Ngoại giao Myanmar U [[Than Win]] và Tổng thống UAE Sheikh [[Khalid bin Zayed Al Nahyan]] hội đàm.", country: "AE" },
+  { kind: "an overseas name of a country ends the title", marked: "Tổng thống Nam Hàn [[Park Ji-hoon]] phát biểu.", country: "KR" },
+  { kind: "a middle initial keeps its dot", marked: "Bà [[Carla R. Mendes]], Giám đốc Quốc gia của WB, cho biết." },
+  { kind: "a Vietnamese middle name is never a reference", marked: "Thứ trưởng Bộ Tài chính [[Trần Quốc Phương]] cho biết Giám đốc Quốc gia của WB đã đến." },
   { kind: "the trưởng of a compound title is not a title", marked: "Cục trưởng Cục Lễ tân Nhà nước [[Nguyễn Văn Hải]] đón đoàn; Đội trưởng Đội Danh dự chào." },
 ];
 for (const c of OUTLET_FORMS) {

@@ -47,8 +47,9 @@ export function readNameParts(tokens: readonly Token[], j: number): NamePart[] {
     let end = k + 1;
     // Hyphenated part: word-word(-word), all attached.
     while (tokens[end]?.text === "-" && tokens[end]!.gap === "" && tokens[end + 1]?.kind === "word" && tokens[end + 1]!.gap === "") end += 2;
-    // "Dr.", "Jr.": an abbreviation keeps its dot.
-    if (end === k + 1 && tokens[end]?.text === "." && tokens[end]!.gap === "" && lexicon.nameAbbreviations.has(token.text)) end++;
+    // "Dr.", "Jr.": an abbreviation keeps its dot; so does a middle initial between two parts ("Mariam J. Sherman").
+    const dotted = end === k + 1 && tokens[end]?.text === "." && tokens[end]!.gap === "";
+    if (dotted && (lexicon.nameAbbreviations.has(token.text) || (parts.length > 0 && /^\p{Lu}$/u.test(token.text) && tokens[end + 1]?.gap === " " && tokens[end + 1]!.isCapitalized))) end++;
     const text = tokens.slice(k, end).map((t) => t.text).join("");
     const folded = text.toLowerCase();
     parts.push({ start: k, end, text, folded, vietnamese: end === k + 1 && isVietnameseSyllable(folded) });

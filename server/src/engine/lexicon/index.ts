@@ -87,7 +87,8 @@ export const lexicon = {
   standingAcronyms: new PhraseSet<{ kind: string }>(forums.standingAcronyms.flatMap((a) => a.vi.map((vi) => [vi, { kind: a.kind }, true] as const))),
   forumOwnersExcluded: new PhraseSet<true>(forums.ownersExcluded.map((w) => [w, true] as const)),
   eventIntroducers: new PhraseSet<true>(forums.eventIntroducers.map((w) => [w, true] as const)),
-  acronymIntroducers: new PhraseSet<true>(forums.acronymIntroducers.map((w) => [w, true] as const)),
+  acronymModifiedNouns: new PhraseSet<true>(forums.acronymModifiedNouns.map((w) => [w, true] as const)),
+  acronymModifiedAfter: new PhraseSet<true>(forums.acronymModifiedAfter.map((w) => [w, true] as const)),
   forumPostQualifiers: new PhraseSet<true>(forums.postQualifiers.map((q) => [q, true] as const)),
   // Case-sensitive: "who" ends a name, "WHO" is a party.
   clauseWords: new PhraseSet<true>(forums.clauseWords.map((q) => [q, true, true] as const)),

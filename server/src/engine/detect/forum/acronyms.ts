@@ -1,6 +1,6 @@
 /**
  * A forum named by its acronym alone (guidelines, Refinements 2026-11-30): a forum's acronym that
- * stands for the forum itself ("tại APEC", "G20 đã thống nhất"), and an abbreviation a forum's name
+ * stands for the forum itself ("tại APEC", "G20 đã thống nhất", "coi trọng APEC"), and an abbreviation a forum's name
  * introduced in parentheses, used alone later ("… (AEM-56) … AEM-56 thông qua"). As a modifier of
  * people or countries ("các nền kinh tế G20", "các Bộ trưởng APEC") an acronym is not a forum.
  */
@@ -34,9 +34,9 @@ export class IntroducedAbbreviations {
 }
 
 /**
- * The acronym at token `i` when it stands for a forum: one of the data's standing acronyms after an
- * introducer ("tại", "dự") or opening a sentence before a lowercase word (its verb); or an
- * abbreviation `introduced` earlier, anywhere it stands alone. Tokens are one line's; `i` is 0-based.
+ * The acronym at token `i` when it stands for a forum: one of the data's standing acronyms, unless it
+ * modifies a noun of people or countries or is part of a longer name; or an abbreviation `introduced`
+ * earlier, anywhere it stands alone. Tokens are one line's; `i` is 0-based.
  */
 export function matchForumAcronym(tokens: readonly Token[], i: number, introduced: IntroducedAbbreviations): ForumMatch | undefined {
   const token = tokens[i]!;
@@ -50,9 +50,12 @@ export function matchForumAcronym(tokens: readonly Token[], i: number, introduce
   const next = tokens[standing.end];
   // "G20" inside a longer word or code ("G20-2024") is not the acronym alone.
   if (next && next.gap === "" && next.kind !== "punct") return undefined;
-  const introducer = [1, 2, 3].some((back) => i - back >= 0 && lexicon.acronymIntroducers.matchAt(tokens, i - back)?.end === i);
-  const subject = isSentenceStart(tokens, i) && next !== undefined && next.kind === "word" && !next.isCapitalized;
-  if (!introducer && !subject) return undefined;
+  // A modifier of people or countries ("các nền kinh tế G20", "G7 countries") or a part of a longer
+  // name ("Quỹ APEC") is not the forum.
+  if ([1, 2, 3].some((back) => i - back >= 0 && lexicon.acronymModifiedNouns.matchAt(tokens, i - back)?.end === i)) return undefined;
+  if (lexicon.acronymModifiedAfter.matchAt(tokens, standing.end)) return undefined;
+  const previous = tokens[i - 1];
+  if (previous && previous.kind === "word" && previous.isCapitalized && !isSentenceStart(tokens, i)) return undefined;
   return { start: i, end: standing.end, attributes: { kind: standing.value.kind, abbreviation: tokens.slice(i, standing.end).map((t) => t.text).join("") }, rule: "forum.acronym" };
 }
 

@@ -6,7 +6,10 @@ import type { Mention } from "./mention";
 /** Known full names of the article, with what every mention says about them. */
 export class PeopleIndex {
   private readonly byCanonical = new Map<string, { mentions: Mention[]; style: NameMatch["style"]; display: string; parts: string[] }>();
+  /** Parts a one-word reference may be (a foreign name's parts, a Vietnamese name's given name). */
   private readonly byPart = new Map<string, Set<string>>();
+  /** Every part of every known name: where a repeat may start. */
+  private readonly anyPart = new Set<string>();
   /** A shorter full name of the same person ("Nikolai Sorokin") → the longest ("Nikolai Vladimirovich Sorokin"). */
   private readonly roots = new Map<string, string>();
   /** What every mention says about a person, computed once per person (asked for every mention). */
@@ -42,18 +45,23 @@ export class PeopleIndex {
     };
     entry.mentions.push(mention);
     this.byCanonical.set(canonical, entry);
-    for (const part of mention.name.parts) {
+    // A Vietnamese name is referred to by its given name, the last part ("Thủ tướng Chính"); its middle
+    // name ("Quốc" of "Trần Quốc Phương") is a common syllable ("Quốc gia"), never a reference.
+    for (const part of mention.name.parts) this.anyPart.add(part.folded);
+    const parts = mention.name.style === "vietnamese" ? mention.name.parts.slice(-1) : mention.name.parts;
+    for (const part of parts) {
       const set = this.byPart.get(part.folded) ?? new Set<string>();
       set.add(canonical);
       this.byPart.set(part.folded, set);
     }
   }
 
-  /** The one full name containing this part, if exactly one does. */
+  /** Whether some known full name has this part (where a repeat of it may start). */
   hasPart(folded: string): boolean {
-    return this.byPart.has(folded);
+    return this.anyPart.has(folded);
   }
 
+  /** The one person a one-word reference names (a foreign name's part, a Vietnamese given name), if exactly one. */
   resolvePart(folded: string): string | undefined {
     const people = new Set([...(this.byPart.get(folded) ?? [])].map((c) => this.root(c)));
     return people.size === 1 ? [...people][0] : undefined;
