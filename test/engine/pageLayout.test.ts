@@ -91,6 +91,12 @@ const CASES: readonly Case[] = [
     debris: [3, 4, 5, 6, 7, 8, 9, 10, 11],
     evidence: [6, /reader's comment/],
   },
+  {
+    kind: "a comment thread ends where another article's headline and prose begin (pages glued into one file)",
+    lines: [HEADLINE, BODY, BODY2, "Bình luận", "Lan Anh", "2 giờ trước", "Hay quá.", "Trả lời", "Thủ tướng tiếp Đại sứ Nhật Bản tại Hà Nội", BODY, BODY2],
+    debris: [3, 4, 5, 6, 7],
+    evidence: [3, /to line 8\./],
+  },
   { kind: "a source line stays article text", lines: [HEADLINE, BODY, "Nguồn: Tổng cục Hải quan", BODY2], debris: [] },
   { kind: "links marked >> to other articles", lines: [HEADLINE, BODY, ">> Hai nước ký kết biên bản hợp tác giáo dục", ">> Khai trương tuyến bay mới Hà Nội - Tokyo", BODY2], debris: [2, 3], evidence: [2, /link to another article/] },
   { kind: "items under a heading that ends with a colon, names included", lines: [HEADLINE, BODY, BODY2, "Từ khóa:", "Điện Biên", "hợp tác giáo dục"], debris: [3, 4, 5] },

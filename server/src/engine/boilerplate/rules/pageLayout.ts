@@ -3,18 +3,21 @@
  * manner of jusText (Pomikálek 2011) — lines are classified by their shape (`lineShape.ts`), then by
  * their neighbours. It runs after the phrase rules, whose findings are its strongest evidence.
  *
- * 1. The body: lines of prose (long, with Vietnamese function words, ending a sentence). Short
- *    sentences next to them belong to it.
- * 2. The headline: the nearest heading-like line above the body, past datelines, credits and
- *    captions. Above it, short lines and lines of capitalized words are page furniture (section
- *    labels, mastheads, menus, slogans); a date there is the article's only when nothing but
- *    article lines separates it from the headline.
- * 3. The tail, after the body: reader comments from their heading to the end; short lines next to
- *    other debris or after the closing credit ("Theo …", an outlet) are furniture; bylines,
- *    captions, datelines, notes and sentences stay article.
- * 4. Anywhere: a time with no date, a URL slug, a footer's contact line, a crawler's date line, a
- *    copy of another line numbered like an image (" - 1").
- * Every finding says which evidence decided it, for the hover.
+ * 1. Anywhere: a time with no date, a URL slug, a footer's contact line, a link marked ">>", headlines
+ *    glued into one line, a copy of another line numbered like an image (" - 1").
+ * 2. The body: from the first to the last line of prose (long, with Vietnamese function words,
+ *    ending a sentence), not counting a sentence framed like a reader's comment.
+ * 3. The headline: the nearest heading-like line above the body, past short sentences, datelines,
+ *    credits and captions (its first copy, when the page shows it twice). Above it, short lines,
+ *    lines of capitalized words, menus, taglines and forms are page furniture, and so is a crawler's
+ *    date line; a date there is the article's only when nothing but article lines separates it
+ *    from the headline.
+ * 4. The tail, after the body: reader comments from their heading on, as one block; short lines next
+ *    to other debris or after the closing credit ("Theo …", an outlet), items under a "…:" heading,
+ *    English lines and fragments are furniture; bylines, captions, datelines, notes and sentences
+ *    stay article.
+ * Every finding says which evidence decided it, for the hover. Linear in the page: each line's shape
+ * is computed once, and only the features asked of it.
  */
 import data from "../../data/boilerplate.json";
 import { lineShape, type LineShape } from "../lineShape";
@@ -95,8 +98,9 @@ export const pageLayoutRule: BoilerplateRule = {
     const comments = commentThread(context, shapes, first);
     if (comments >= 0) {
       for (let k = comments - 1; k >= first; k--) if (isProse(k)) { last = k; break; }
-      const end = threadEnd(context, comments, isProse);
-      findings.push({ kind: "lines", startLine: comments, endLine: end, message: `Reader comments: from the thread's heading (line ${comments + 1}) to the end of the page.` });
+      const end = threadEnd(context, shapes, comments, isProse);
+      const to = end === lastLine ? "the end of the page" : `line ${end + 1}`;
+      findings.push({ kind: "lines", startLine: comments, endLine: end, message: `Reader comments: from the thread's heading (line ${comments + 1}) to ${to}.` });
       for (let k = comments; k <= end; k++) status.set(k, "debris");
     }
     header(context, shapes, status, first, flag);
@@ -158,10 +162,10 @@ function commentThread(context: RuleContext, shapes: readonly (LineShape | undef
 
 /**
  * Last line of the comment thread opened at `opener`: the page's end, or the line before two
- * paragraphs of prose in a row outside any comment's frame (another article begins: pages glued into
- * one file).
+ * paragraphs of prose in a row outside any comment's frame and their headline (another article
+ * begins: pages glued into one file).
  */
-function threadEnd(context: RuleContext, opener: number, isProse: (line: number) => boolean): number {
+function threadEnd(context: RuleContext, shapes: readonly (LineShape | undefined)[], opener: number, isProse: (line: number) => boolean): number {
   let previousProse = -1;
   for (let k = opener + 1; k < context.trimmed.length; k++) {
     if (context.trimmed[k] === "") continue;
@@ -169,7 +173,12 @@ function threadEnd(context: RuleContext, opener: number, isProse: (line: number)
       previousProse = -1;
       continue;
     }
-    if (previousProse >= 0) return Math.max(opener, context.previousNonBlank(previousProse));
+    if (previousProse >= 0) {
+      // The next article's headline, right above its prose, is not a comment either.
+      let end = context.previousNonBlank(previousProse);
+      if (end > opener && shapes[end]?.titleLike === true) end = context.previousNonBlank(end);
+      return Math.max(opener, end);
+    }
     previousProse = k;
   }
   return lastNonBlank(context, opener);
