@@ -10,7 +10,7 @@ import { lexicon } from "../lexicon";
 import { normalizeText } from "../text/normalize";
 
 export interface LineShape {
-  /** Whitespace-separated tokens that hold a letter. */
+  /** Whitespace-separated tokens that hold a letter (in a line longer than furniture, in its sample). */
   readonly words: number;
   /** Length in UTF-16 code units. */
   readonly length: number;
