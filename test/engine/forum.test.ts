@@ -76,6 +76,7 @@ const OUTLET_FORMS: readonly [kind: string, marked: string][] = [
   ["a region introduced by ở stays in a described name", "Ý tưởng thành lập [[Diễn đàn tư vấn kinh tế cấp bộ trưởng ở châu Á - Thái Bình Dương]] được nêu năm 1989."],
   ["an acronym as an object, and two coordinated", "Việt Nam coi trọng [[APEC]] và đề nghị phối hợp tại [[APEC]] và [[G20]]."],
   ["not an acronym inside a longer name or before a plural noun", "Quỹ APEC tài trợ dự án; G7 countries agreed."],
+  ["an introduced abbreviation modifying people is not the forum", "Ông dự [[Hội nghị Bộ trưởng Quốc phòng ASEAN (ADMM)]]; các Bộ trưởng ADMM nhất trí, và [[ADMM]] ra tuyên bố."],
   ["not a venue", "Lễ khai mạc diễn ra tại Trung tâm Hội nghị Quốc tế ở Hà Nội."],
   ["not a forum inside a person's title", "Ông là Chủ tịch Hội nghị Bộ trưởng ASEAN năm nay."],
   ["not an acronym modifying people or countries", "Các Bộ trưởng APEC đã họp; sản lượng của các nền kinh tế G20 tăng."],

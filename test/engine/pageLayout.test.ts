@@ -108,6 +108,8 @@ const CASES: readonly Case[] = [
   },
   { kind: "a related heading right above the headline is a section label, not a list that takes the lead", lines: ["Tiêu điểm", HEADLINE, BODY, "Phương Thảo | 10:05 - 17/12/2025", BODY2], debris: [0] },
   { kind: "a byline repeated by the page", lines: [HEADLINE, BODY, BODY2, "Thu Hằng/VOV.VN", "Thu Hằng/VOV.VN"], debris: [4] },
+  { kind: "a menu of section names in single-spaced capitalized words above the headline", lines: ["Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Pháp luật Giáo dục Sức khỏe", HEADLINE, BODY], debris: [0], evidence: [0, /menu of sections/] },
+  { kind: "an image placeholder in brackets, a font-size control with its label, an inline related link", lines: [HEADLINE, "Cỡ chữ: A A", BODY, "[Ảnh]", "Xem thêm: Thủ tướng tiếp Đại sứ Pháp tại Hà Nội", BODY2], debris: [1, 3, 4] },
   { kind: "a page with no debris is left alone", lines: [HEADLINE, "Lãnh đạo hai nước tại lễ ký kết.", BODY, "Hợp tác giáo dục", BODY2, "Minh Châu"], debris: [] },
 ];
 

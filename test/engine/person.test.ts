@@ -120,6 +120,10 @@ const OUTLET_FORMS: { kind: string; marked: string; country?: string; portfolio?
   { kind: "an overseas name of a country ends the title", marked: "Tổng thống Nam Hàn [[Park Ji-hoon]] phát biểu.", country: "KR" },
   { kind: "a middle initial keeps its dot", marked: "Bà [[Carla R. Mendes]], Giám đốc Quốc gia của WB, cho biết." },
   { kind: "a Vietnamese middle name is never a reference", marked: "Thứ trưởng Bộ Tài chính [[Trần Quốc Phương]] cho biết Giám đốc Quốc gia của WB đã đến." },
+  { kind: "an unknown portfolio of several capitalized words before the country", marked: "Bộ trưởng Phát triển Kinh tế Nga [[Ivan Petrovsky]] dự diễn đàn.", country: "RU" },
+  { kind: "a remark in brackets after the title, and an admiral", marked: "Trung tướng (nghỉ hưu) [[Budi Santoso]] và Phó Đô đốc [[Arief Wibowo]] dự họp." },
+  { kind: "a Sino-Vietnamese name referred to by its family name", marked: "Bộ trưởng Ngoại giao Trung Quốc [[Vương Nghị]] phát biểu. Sau đó, ông [[Vương]] gặp báo chí." },
+  { kind: "an academic title before a name", marked: "GS. [[Daniel K. Morris]] nhận định về Biển Đông." },
   { kind: "the trưởng of a compound title is not a title", marked: "Cục trưởng Cục Lễ tân Nhà nước [[Nguyễn Văn Hải]] đón đoàn; Đội trưởng Đội Danh dự chào." },
 ];
 for (const c of OUTLET_FORMS) {

@@ -43,20 +43,27 @@ export function matchForumAcronym(tokens: readonly Token[], i: number, introduce
   if (token.kind !== "word" && token.kind !== "number") return undefined;
   for (const [abbreviation, attributes] of introduced.startingWith(token.text) ?? []) {
     const end = spells(tokens, i, abbreviation);
-    if (end > 0) return { start: i, end, attributes: { ...attributes, abbreviation }, rule: "forum.abbreviation" };
+    if (end > 0) return standsAlone(tokens, i, end) ? { start: i, end, attributes: { ...attributes, abbreviation }, rule: "forum.abbreviation" } : undefined;
   }
   const standing = lexicon.standingAcronyms.matchAt(tokens, i);
   if (!standing) return undefined;
   const next = tokens[standing.end];
   // "G20" inside a longer word or code ("G20-2024") is not the acronym alone.
   if (next && next.gap === "" && next.kind !== "punct") return undefined;
-  // A modifier of people or countries ("các nền kinh tế G20", "G7 countries") or a part of a longer
-  // name ("Quỹ APEC") is not the forum.
-  if ([1, 2, 3].some((back) => i - back >= 0 && lexicon.acronymModifiedNouns.matchAt(tokens, i - back)?.end === i)) return undefined;
-  if (lexicon.acronymModifiedAfter.matchAt(tokens, standing.end)) return undefined;
-  const previous = tokens[i - 1];
-  if (previous && previous.kind === "word" && previous.isCapitalized && !isSentenceStart(tokens, i)) return undefined;
+  if (!standsAlone(tokens, i, standing.end)) return undefined;
   return { start: i, end: standing.end, attributes: { kind: standing.value.kind, abbreviation: tokens.slice(i, standing.end).map((t) => t.text).join("") }, rule: "forum.acronym" };
+}
+
+/**
+ * Whether the acronym at tokens `start`–`end` stands for the forum: not a modifier of people or
+ * countries ("các nền kinh tế G20", "các Bộ trưởng ADMM", "G7 countries"), not part of a longer name
+ * ("Quỹ APEC").
+ */
+function standsAlone(tokens: readonly Token[], start: number, end: number): boolean {
+  if ([1, 2, 3].some((back) => start - back >= 0 && lexicon.acronymModifiedNouns.matchAt(tokens, start - back)?.end === start)) return false;
+  if (lexicon.acronymModifiedAfter.matchAt(tokens, end)) return false;
+  const previous = tokens[start - 1];
+  return !(previous && previous.kind === "word" && previous.isCapitalized && !isSentenceStart(tokens, start));
 }
 
 /** End of the tokens from `i` that spell `text` exactly (their gaps included), or 0. */

@@ -6,7 +6,7 @@ import type { Mention } from "./mention";
 /** Known full names of the article, with what every mention says about them. */
 export class PeopleIndex {
   private readonly byCanonical = new Map<string, { mentions: Mention[]; style: NameMatch["style"]; display: string; parts: string[] }>();
-  /** Parts a one-word reference may be (a foreign name's parts, a Vietnamese name's given name). */
+  /** Parts a one-word reference may be (a foreign name's parts, a Vietnamese name's first and last). */
   private readonly byPart = new Map<string, Set<string>>();
   /** Every part of every known name: where a repeat may start. */
   private readonly anyPart = new Set<string>();
@@ -45,10 +45,12 @@ export class PeopleIndex {
     };
     entry.mentions.push(mention);
     this.byCanonical.set(canonical, entry);
-    // A Vietnamese name is referred to by its given name, the last part ("Thủ tướng Chính"); its middle
-    // name ("Quốc" of "Trần Quốc Phương") is a common syllable ("Quốc gia"), never a reference.
     for (const part of mention.name.parts) this.anyPart.add(part.folded);
-    const parts = mention.name.style === "vietnamese" ? mention.name.parts.slice(-1) : mention.name.parts;
+    // A Vietnamese-order name is referred to by its given name ("Thủ tướng Chính") or, read in
+    // Sino-Vietnamese, its family name ("ông Vương" of Vương Nghị); a middle name ("Quốc" of "Trần
+    // Quốc Phương") is a common syllable ("Quốc gia"), never a reference.
+    const named = mention.name.parts;
+    const parts = mention.name.style === "vietnamese" && named.length > 2 ? [named[0]!, named[named.length - 1]!] : named;
     for (const part of parts) {
       const set = this.byPart.get(part.folded) ?? new Set<string>();
       set.add(canonical);
@@ -61,7 +63,7 @@ export class PeopleIndex {
     return this.anyPart.has(folded);
   }
 
-  /** The one person a one-word reference names (a foreign name's part, a Vietnamese given name), if exactly one. */
+  /** The one person a one-word reference names (a foreign name's part, a Vietnamese name's first or last), if exactly one. */
   resolvePart(folded: string): string | undefined {
     const people = new Set([...(this.byPart.get(folded) ?? [])].map((c) => this.root(c)));
     return people.size === 1 ? [...people][0] : undefined;

@@ -62,6 +62,11 @@ function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): 
   for (;;) {
     const token = tokens[j];
     if (!token) return j;
+    // "GS. Daniel Morris": an abbreviated title's dot.
+    if (token.text === "." && token.gap === "" && j === info.titleEnd && tokens[j - 1]?.isAllCaps) {
+      j = info.titleEnd = j + 1;
+      continue;
+    }
     if ((token.text === "," || token.folded === "kiêm") && lexicon.titles.matchAt(tokens, j + 1)) {
       const next = lexicon.titles.matchAt(tokens, j + 1)!;
       if (!info.roles.includes(next.value.role)) info.roles.push(next.value.role);
@@ -149,23 +154,43 @@ function readDescriptors(tokens: readonly Token[], j: number, info: TitleInfo): 
       j = info.titleEnd = j + 3;
       continue;
     }
+    // "Trung tướng (nghỉ hưu) …": a remark in brackets, in lowercase words, belongs to the title.
+    const close = token.text === "(" ? lowercaseRemarkEnd(tokens, j + 1) : -1;
+    if (close > 0) {
+      j = close;
+      continue;
+    }
     return j;
   }
 }
 
 const ORGANIZATION_LOOKAHEAD = 10;
-const MAX_PORTFOLIO_WORDS = 4;
+const MAX_PORTFOLIO_WORDS = 5;
+const MAX_REMARK_WORDS = 4;
+
+/** End (after ")") of a bracketed remark of one to four lowercase words starting at `k`, or -1. */
+function lowercaseRemarkEnd(tokens: readonly Token[], k: number): number {
+  let words = 0;
+  for (let at = k; at < tokens.length && words <= MAX_REMARK_WORDS; at++) {
+    const token = tokens[at]!;
+    if (token.text === ")") return words > 0 ? at + 1 : -1;
+    if (token.kind !== "word" || token.isCapitalized) return -1;
+    words++;
+  }
+  return -1;
+}
 
 /**
- * "Bộ trưởng Lâm nghiệp Indonesia Siti Nurbaya Bakar": a portfolio the data does not know (a
- * capitalized word and lowercase ones), then a country, then the name. Returns the name and sets
+ * "Bộ trưởng Lâm nghiệp Indonesia Siti Nurbaya Bakar", "Bộ trưởng Phát triển Kinh tế Nga …": a
+ * portfolio the data does not know (one to five words), then a country, then the name. Returns the name and sets
  * the title's portfolio as written and its country; undefined when the words are not so shaped.
  */
 export function nameAfterUnknownPortfolio(tokens: readonly Token[], j: number, info: TitleInfo): NameMatch | undefined {
   if (!tokens[j]?.isCapitalized || tokens[j]!.isAllCaps) return undefined;
+  // The portfolio's words, in any case ("Lâm nghiệp", "Phát triển Kinh tế"), up to the country.
   let k = j + 1;
-  while (k < tokens.length && k - j <= MAX_PORTFOLIO_WORDS && tokens[k]!.kind === "word" && !tokens[k]!.isCapitalized && !lexicon.clauseWords.matchAt(tokens, k) && tokens[k]!.folded !== "và") k++;
-  if (k === j + 1 || k - j > MAX_PORTFOLIO_WORDS) return undefined;
+  while (k < tokens.length && k - j <= MAX_PORTFOLIO_WORDS && tokens[k]!.kind === "word" && !lexicon.places.matchAt(tokens, k) && !lexicon.clauseWords.matchAt(tokens, k) && tokens[k]!.folded !== "và") k++;
+  if (k - j > MAX_PORTFOLIO_WORDS) return undefined;
   const place = lexicon.places.matchAt(tokens, k);
   if (!place || place.value.kind !== "country") return undefined;
   const name = matchName(tokens, place.end);
