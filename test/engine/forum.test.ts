@@ -77,6 +77,8 @@ const OUTLET_FORMS: readonly [kind: string, marked: string][] = [
   ["an acronym as an object, and two coordinated", "Việt Nam coi trọng [[APEC]] và đề nghị phối hợp tại [[APEC]] và [[G20]]."],
   ["not an acronym inside a longer name or before a plural noun", "Quỹ APEC tài trợ dự án; G7 countries agreed."],
   ["an introduced abbreviation modifying people is not the forum", "Ông dự [[Hội nghị Bộ trưởng Quốc phòng ASEAN (ADMM)]]; các Bộ trưởng ADMM nhất trí, và [[ADMM]] ra tuyên bố."],
+  ["a capitalized head, a capitalized qualifier, lowercase words and a pair of parties", "Hai nước tổ chức [[Diễn đàn Đầu tư xanh Việt Nam - Nhật Bản]] lần đầu tiên; sáng nay khai mạc [[Diễn đàn hợp tác thủy sản Thái Lan - ASEAN]] tại Bangkok."],
+  ["not the meeting as a subject, even before a pair of parties", "Tại đây, Hội nghị nhấn mạnh vai trò Việt Nam - Lào trong khu vực."],
   ["not a venue", "Lễ khai mạc diễn ra tại Trung tâm Hội nghị Quốc tế ở Hà Nội."],
   ["not a forum inside a person's title", "Ông là Chủ tịch Hội nghị Bộ trưởng ASEAN năm nay."],
   ["not an acronym modifying people or countries", "Các Bộ trưởng APEC đã họp; sản lượng của các nền kinh tế G20 tăng."],

@@ -188,13 +188,17 @@ function matchForum(tokens: readonly Token[], i: number): ForumMatch | undefined
       for (const party of framework.attributes.parties ?? []) parties.push(party);
     }
   }
-  // Introduced as an event ("tham dự Hội nghị xúc tiến đầu tư"), or a list item after a colon; not the
-  // meeting as a subject ("Hội nghị đánh giá cao …").
-  if (!named && first.isCapitalized && (tokens[i - 1]?.text === ":" || [1, 2].some((back) => i - back >= 0 && lexicon.eventIntroducers.matchAt(tokens, i - back)?.end === i))) {
-    // "Hội nghị xúc tiến đầu tư tại …": a capitalized head mid-sentence and the lowercase words that describe the event.
+  // Named by lowercase words after a capitalized head: when introduced as an event ("tham dự Hội
+  // nghị xúc tiến đầu tư"), as a list item after a colon, or, as an object, closed by a pair of
+  // parties ("khai mạc Diễn đàn hợp tác sầu riêng Trung Quốc - ASEAN"); not the meeting as a subject
+  // ("Tại đây, Hội nghị nhấn mạnh vai trò Việt Nam - Lào").
+  if (!named && first.isCapitalized) {
     const described = describedName(tokens, head.end);
-    if (described > 0) {
-      lastGood = described;
+    const introduced = tokens[i - 1]?.text === ":" || [1, 2].some((back) => i - back >= 0 && lexicon.eventIntroducers.matchAt(tokens, i - back)?.end === i);
+    // A head right after a lowercase word is an object ("khai mạc Diễn đàn …"), not the sentence's subject.
+    const object = tokens[i - 1]?.kind === "word" && !tokens[i - 1]!.isCapitalized;
+    if (described && (introduced || (described.pairedParties && object))) {
+      lastGood = described.end;
       named = true;
     }
   }
@@ -225,21 +229,31 @@ const MIN_DESCRIBED_WORDS = 2;
 const MAX_DESCRIBED_WORDS = 7;
 
 /**
- * End of a name made of lowercase words after a capitalized head ("Hội nghị xúc tiến đầu tư",
- * "Diễn đàn tư vấn kinh tế cấp bộ trưởng ở châu Á - Thái Bình Dương"), or 0: two to seven words
- * with no clause word, closed by punctuation, a clause word or the line's end. "ở" and a region
- * (a grouping, not a country: that is the venue) stay in the name.
+ * A name made of lowercase words after a capitalized head ("Hội nghị xúc tiến đầu tư", "Diễn đàn
+ * tư vấn kinh tế cấp bộ trưởng ở châu Á - Thái Bình Dương", "Diễn đàn Đầu tư xanh Việt Nam -
+ * Singapore"): two to seven words (a qualifier may be capitalized) with no clause word, closed by
+ * punctuation, a clause word, the line's end or a group of parties (then maybe "năm 2025", an
+ * ordinal, an acronym in brackets). "ở" and a region (a grouping, not a country: that is the venue)
+ * stay in the name. Its end (token index, exclusive) and whether two or more parties close it.
  */
-function describedName(tokens: readonly Token[], from: number): number {
+function describedName(tokens: readonly Token[], from: number): { end: number; pairedParties: boolean } | undefined {
   let k = from;
   let words = 0;
   while (k < tokens.length && words <= MAX_DESCRIBED_WORDS) {
     const token = tokens[k]!;
-    if (token.kind !== "word" || token.isCapitalized || lexicon.clauseWords.matchAt(tokens, k) || lexicon.forumHeads.matchAt(tokens, k)) break;
+    // Another forum's capitalized head begins another name; a lowercase one ("hợp tác") is a word of this one.
+    if (token.kind !== "word" || lexicon.clauseWords.matchAt(tokens, k) || (token.isCapitalized && lexicon.forumHeads.matchAt(tokens, k))) break;
+    if (token.isCapitalized) {
+      const qualifier = lexicon.forumQualifiers.matchAt(tokens, k);
+      if (!qualifier || lexicon.places.matchAt(tokens, k)) break;
+      words += qualifier.end - k;
+      k = qualifier.end;
+      continue;
+    }
     words++;
     k++;
   }
-  if (words < MIN_DESCRIBED_WORDS || words > MAX_DESCRIBED_WORDS) return 0;
+  if (words < MIN_DESCRIBED_WORDS || words > MAX_DESCRIBED_WORDS) return undefined;
   const next = tokens[k];
   if (next?.folded === "ở") {
     const region = lexicon.places.matchAt(tokens, k + 1);
@@ -247,21 +261,34 @@ function describedName(tokens: readonly Token[], from: number): number {
       let end = region.end;
       // "châu Á - Thái Bình Dương": a dash-joined region is one.
       while (isDash(tokens[end]) && lexicon.places.matchAt(tokens, end + 1)) end = lexicon.places.matchAt(tokens, end + 1)!.end;
-      return end;
+      return { end, pairedParties: false };
     }
   }
   // "Diễn đàn các đô thị ven biển ASEAN - Nhật Bản": the lowercase words end in the parties.
-  if (next && next.kind === "word" && next.isCapitalized) return partyGroupEnd(tokens, k);
-  return next && next.kind === "number" ? 0 : k;
+  if (next && next.kind === "word" && next.isCapitalized) return partyGroup(tokens, k);
+  return next && next.kind === "number" ? undefined : { end: k, pairedParties: false };
 }
 
-/** End of dash-joined places and acronyms from token `k` ("ASEAN - Nhật Bản"), or 0 when none starts there. */
-function partyGroupEnd(tokens: readonly Token[], k: number): number {
+/**
+ * Dash-joined places and acronyms from token `k` ("ASEAN - Nhật Bản"), then maybe a year ("năm
+ * 2025"), an ordinal and an acronym in brackets, ending the name; undefined when none starts there.
+ */
+function partyGroup(tokens: readonly Token[], k: number): { end: number; pairedParties: boolean } | undefined {
   const party = (at: number): number => lexicon.places.matchAt(tokens, at)?.end ?? (tokens[at]?.isAllCaps ? at + 1 : 0);
   let end = party(k);
-  if (end === 0) return 0;
-  while (isDash(tokens[end]) && party(end + 1) > 0) end = party(end + 1);
-  return nameEndsAt(tokens, end) ? end : 0;
+  if (end === 0) return undefined;
+  let count = 1;
+  while (isDash(tokens[end]) && party(end + 1) > 0) {
+    end = party(end + 1);
+    count++;
+  }
+  if (tokens[end]?.folded === "năm" && /^(19|20)\d\d$/u.test(tokens[end + 1]?.text ?? "")) end += 2;
+  const ordinal = matchOrdinal(tokens, end);
+  if (ordinal) end = ordinal.end;
+  const abbreviation = matchParenthetical(tokens, end);
+  if (abbreviation?.acronym) end = abbreviation.end;
+  // "… Việt Nam - Singapore lần đầu tiên": words that are not an ordinal end the name too.
+  return nameEndsAt(tokens, end) || lexicon.ordinalIntroducers.matchAt(tokens, end) ? { end, pairedParties: count >= 2 } : undefined;
 }
 
 /** Nothing after token `k - 1` continues a name: punctuation, a clause word or the line's end. */
