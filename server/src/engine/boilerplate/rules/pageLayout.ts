@@ -116,22 +116,29 @@ export const pageLayoutRule: BoilerplateRule = {
 /** Evidence that holds wherever the line is. */
 function anywhere(context: RuleContext, shapes: readonly (LineShape | undefined)[], flag: (line: number, message: string) => void): void {
   let vietnamesePage: boolean | undefined;
-  const lineAt = new Map<string, number>();
+  // The first line of each text, filed once, when a line first looks like a numbered copy.
+  let lineAt: Map<string, number> | undefined;
+  const firstLineOf = (text: string): number | undefined => {
+    if (!lineAt) {
+      lineAt = new Map();
+      context.trimmed.forEach((other, at) => {
+        if (other !== "" && other.length <= MAX_ALT_TEXT && !lineAt!.has(other)) lineAt!.set(other, at);
+      });
+    }
+    return lineAt.get(text);
+  };
   context.trimmed.forEach((line, k) => {
     const shape = shapes[k];
-    if (!shape) return;
-    // Only a line an image's alt text can copy is filed (hashing every long paragraph costs time).
-    if (line.length <= MAX_ALT_TEXT && !lineAt.has(line)) lineAt.set(line, k);
-    if (context.flagged.has(k)) return;
+    if (!shape || context.flagged.has(k)) return;
     // Each test is guarded by what its kind must hold (a lowercase start, an "@" or a digit, a capital after a lowercase letter).
     if (shape.timeOnly) return flag(k, "A time with no date, alone on its line: a list's time stamp, not a dateline.");
     if (SLUG_START.test(line) && shape.slugWords > 0 && (vietnamesePage ??= shapes.some((other) => other?.vietnamese === true))) return flag(k, `Starts with ${shape.slugWords} unaccented lowercase words in a Vietnamese page: a URL slug or tag list.`);
     if (line.length <= MAX_FOOTER_LINE && CONTACT_HINT.test(line) && shape.contact && !shape.sentence) return flag(k, "An address, phone number or e-mail with no sentence around it: the site's footer.");
     if (LINK_MARK.test(line) && !shape.sentence) return flag(k, `A link to another article, marked "${line.slice(0, 2)}": a related headline.`);
-    const glued = shape.length > MAX_GLUED_LIST || !GLUE_HINT.test(line) || shape.sentence ? 1 : gluedHeadlines(line);
+    const glued = shape.length > MAX_GLUED_LIST || shape.sentenceEnd || !GLUE_HINT.test(line) ? 1 : gluedHeadlines(line);
     if (glued >= MIN_GLUED_HEADLINES) return flag(k, `${glued} headlines run together with no space between them: a related list squeezed into one line.`);
     const numbered = line.length <= MAX_ALT_TEXT + 6 && DIGIT_END.test(line) ? IMAGE_NUMBER.exec(line) : null;
-    const copied = numbered ? lineAt.get(numbered[1]!) : undefined;
+    const copied = numbered ? firstLineOf(numbered[1]!) : undefined;
     if (copied !== undefined && copied !== k) flag(k, `A copy of line ${copied + 1} numbered like an image (" - N"): image alt text.`);
   });
 }
