@@ -96,11 +96,17 @@ const SENTENCE_BREAK = /[.!?;]\s/u;
 const WORD_NUMBER = lexicon.wordNumbers.length > 0
   ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${lexicon.wordNumbers.map((n) => escapeRegExp(normalizeText(n.word).text)).sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "giu")
   : undefined;
+/** Each number word as written in lowercase and capitalized ("nửa", "Nửa"), for a cheap look before the regex. */
+const WORD_NUMBER_SPELLINGS = lexicon.wordNumbers.flatMap((n) => {
+  const word = normalizeText(n.word).text.toLowerCase();
+  return [word, word.charAt(0).toUpperCase() + word.slice(1)];
+});
 const wordNumberValue = new Map(lexicon.wordNumbers.map((n) => [normalizeText(n.word).text.toLowerCase(), n.value]));
 
 /** Numbers in a line, in order: digits ("1.500"), and number words ("nửa") with their value. */
 function* numbersIn(text: string): Iterable<{ index: number; written: string; value?: number }> {
-  const words = WORD_NUMBER ? [...text.matchAll(WORD_NUMBER)] : [];
+  // Number words are rare: a line is searched for them only when it holds one's spelling.
+  const words = WORD_NUMBER && WORD_NUMBER_SPELLINGS.some((spelling) => text.includes(spelling)) ? [...text.matchAll(WORD_NUMBER)] : [];
   let next = 0;
   for (const m of text.matchAll(NUMBER)) {
     for (; next < words.length && words[next]!.index < m.index; next++) yield wordNumber(words[next]!);
