@@ -110,6 +110,12 @@ const CASES: readonly Case[] = [
   { kind: "a byline repeated by the page", lines: [HEADLINE, BODY, BODY2, "Thu Hằng/VOV.VN", "Thu Hằng/VOV.VN"], debris: [4] },
   { kind: "a menu of section names in single-spaced capitalized words above the headline", lines: ["Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Pháp luật Giáo dục Sức khỏe", HEADLINE, BODY], debris: [0], evidence: [0, /menu of sections/] },
   { kind: "an image placeholder in brackets, a font-size control with its label, an inline related link", lines: [HEADLINE, "Cỡ chữ: A A", BODY, "[Ảnh]", "Xem thêm: Thủ tướng tiếp Đại sứ Pháp tại Hà Nội", BODY2], debris: [1, 3, 4] },
+  {
+    kind: "a tagline with function words and a long menu, above the headline",
+    lines: ["Cơ quan của Bộ Quốc phòng - Tiếng nói của lực lượng vũ trang và nhân dân cả nước", "Thứ Ba, ngày 21/10/2025", "Chính trị Quốc phòng - An ninh Kinh tế Xã hội Văn hóa Phóng sự Pháp luật Thế giới Bạn đọc Thể thao", HEADLINE, BODY],
+    debris: [0, 1, 2],
+    evidence: [2, /menu of sections/],
+  },
   { kind: "a page with no debris is left alone", lines: [HEADLINE, "Lãnh đạo hai nước tại lễ ký kết.", BODY, "Hợp tác giáo dục", BODY2, "Minh Châu"], debris: [] },
 ];
 

@@ -35,16 +35,12 @@ const MIN_PROSE_STOPWORDS = 0.05;
 const MAX_FURNITURE_WORDS = 15;
 /** Above the headline, a line this short (words) is a label whatever its case. */
 const MAX_LABEL_WORDS = 6;
-/** Above the headline, a line of up to this many words with no sentence end is page furniture (a tagline, a form). */
-const MAX_HEADER_WORDS = 12;
 /** Above the headline, a line whose words are this capitalized (share) is a slogan or masthead. */
 const MIN_TITLE_CASE = 0.8;
 const MAX_FRAGMENT_LETTERS = 3;
 const MIN_MENU_ITEMS = 3;
-/** Above the headline, a line with this share of capitalized words… ("Trang chủ Thời sự Thế giới …") */
-const MIN_MENU_CAPITALS = 0.5;
-/** …and fewer function words than this share (some section names hold one: "Thể thao"). */
-const MAX_MENU_STOPWORDS = 0.15;
+/** Above the headline, a line with this share of capitalized words and no comma is a menu ("Trang chủ Thời sự Thế giới …"). */
+const MIN_MENU_CAPITALS = 0.4;
 /** Where one headline ends and the next begins with no space: "…năng lượngThái Lan đón…". */
 const GLUE = /[\p{Ll}\p{M}](?=\p{Lu}[\p{Ll}\p{M}])/gu;
 const GLUE_HINT = /[\p{Ll}\p{M}]\p{Lu}[\p{Ll}\p{M}]/u;
@@ -231,8 +227,8 @@ function header(context: RuleContext, shapes: readonly (LineShape | undefined)[]
     } else if (shape.words <= MAX_LABEL_WORDS) flag(k, `Short line (${shape.words} word${shape.words === 1 ? "" : "s"}) above the headline${below === "debris" ? ", over other page furniture" : ""}: a section label, menu or masthead.`);
     else if (shape.capitalized >= MIN_TITLE_CASE && !shape.sentenceEnd) flag(k, "A line of capitalized words above the headline: a slogan or masthead.");
     else if (shape.menuItems >= MIN_MENU_ITEMS && !shape.sentenceEnd) flag(k, `${shape.menuItems} items set apart by wide gaps or bars, above the headline: a menu.`);
-    else if (shape.words <= MAX_HEADER_WORDS && !shape.sentenceEnd) flag(k, `A line of ${shape.words} words with no sentence end, above the headline: a tagline, a form or a section's name.`);
-    else if (shape.stopwordDensity < MAX_MENU_STOPWORDS && shape.capitalized >= MIN_MENU_CAPITALS && !shape.sentenceEnd) flag(k, "Capitalized words with hardly a function word between them, above the headline: a menu of sections.");
+    else if (shape.capitalized >= MIN_MENU_CAPITALS && !shape.sentenceEnd && !context.trimmed[k]!.includes(",")) flag(k, `${shape.words} words, many of them capitalized, with no comma or sentence end, above the headline: a menu of sections.`);
+    else if (!shape.sentenceEnd) flag(k, `A line of ${shape.words} words with no sentence end, above the headline: a tagline, a form or a section's name.`);
     else status.set(k, "article");
   }
 }
