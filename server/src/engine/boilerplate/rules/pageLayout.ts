@@ -276,8 +276,8 @@ function isSandwiched(context: RuleContext, shapes: readonly (LineShape | undefi
   if (above < 0 || below < 0 || shapes[k]?.caption === true) return false;
   // A comment's frame: a time ("2 giờ trước") or a reply row ("Trả lời · Thích · 5") on one side,
   // debris or a short line (the next commenter's name) on the other.
-  const frame = (line: number): boolean => shapes[line] !== undefined && shapes[line]!.words <= MAX_LABEL_WORDS && (shapes[line]!.timeOnly || REPLY_ROW.test(context.trimmed[line]!));
-  const shortOrDebris = (line: number): boolean => context.flagged.has(line) || (shapes[line] !== undefined && shapes[line]!.words <= MAX_LABEL_WORDS && !shapes[line]!.sentenceEnd);
+  const frame = (line: number): boolean => shapes[line] !== undefined && shapes[line].words <= MAX_LABEL_WORDS && (shapes[line].timeOnly || REPLY_ROW.test(context.trimmed[line]!));
+  const shortOrDebris = (line: number): boolean => context.flagged.has(line) || (shapes[line] !== undefined && shapes[line].words <= MAX_LABEL_WORDS && !shapes[line].sentenceEnd);
   if (!((frame(above) && shortOrDebris(below)) || (frame(below) && shortOrDebris(above)))) return false;
   return !isImageLine(context.trimmed[above]!) && !isImageLine(context.trimmed[below]!);
 }

@@ -186,7 +186,7 @@ function lowercaseRemarkEnd(tokens: readonly Token[], k: number): number {
  * the title's portfolio as written and its country; undefined when the words are not so shaped.
  */
 export function nameAfterUnknownPortfolio(tokens: readonly Token[], j: number, info: TitleInfo): NameMatch | undefined {
-  if (!tokens[j]?.isCapitalized || tokens[j]!.isAllCaps) return undefined;
+  if (!tokens[j]?.isCapitalized || tokens[j].isAllCaps) return undefined;
   // The portfolio's words, in any case ("Lâm nghiệp", "Phát triển Kinh tế"), up to the country.
   let k = j + 1;
   while (k < tokens.length && k - j <= MAX_PORTFOLIO_WORDS && tokens[k]!.kind === "word" && !lexicon.places.matchAt(tokens, k) && !lexicon.clauseWords.matchAt(tokens, k) && tokens[k]!.folded !== "và") k++;
