@@ -11,6 +11,7 @@
 //
 // Source markup (test/fixtures/src/NAME.txt, or DIR/src/NAME.txt):
 //   [[person:Name]]  [[forum:Name of the meeting]]  [[amount:visible text|numeric value|unit]]
+//   (the value may be negative: [[amount:âm 0,7%|-0.7|%]])
 //   a line starting with "%% " is a boilerplate line (the marker is removed; empty lines never are).
 // The article is the source with the markup removed (NFC, LF line endings); the gold file has the
 // corpus gold format: {"entities":[{type,text,start,end(,value,unit)}],"boilerplate_lines":[...]},
@@ -49,7 +50,7 @@ function build(name, source) {
       const [visible, value, unit, ...extra] = body.split("|");
       if (!visible || visible !== visible.trim()) fail(i, `empty or space-padded entity text in ${whole}`);
       if (type === "amount") {
-        if (!/^\d+(\.\d+)?$/.test(value ?? "") || !unit || extra.length) fail(i, `amount needs "text|value|unit": ${whole}`);
+        if (!/^-?\d+(\.\d+)?$/.test(value ?? "") || !unit || extra.length) fail(i, `amount needs "text|value|unit": ${whole}`);
       } else if (value !== undefined) fail(i, `only amounts take "|" fields: ${whole}`);
       if (boilerplate.at(-1) === i) fail(i, `entity on a boilerplate line: ${whole}`);
       text += line.slice(last, m.index);
