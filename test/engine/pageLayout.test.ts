@@ -116,6 +116,7 @@ const CASES: readonly Case[] = [
     debris: [0, 1, 2],
     evidence: [2, /menu of sections/],
   },
+  { kind: "an office credited right after the body stays, with debris below it", lines: [HEADLINE, BODY, BODY2, "Phòng Truyền thông", "Tin liên quan", "Khai trương tuyến bay mới Hà Nội - Tokyo"], debris: [4, 5] },
   { kind: "a page with no debris is left alone", lines: [HEADLINE, "Lãnh đạo hai nước tại lễ ký kết.", BODY, "Hợp tác giáo dục", BODY2, "Minh Châu"], debris: [] },
 ];
 

@@ -258,10 +258,14 @@ function tail(context: RuleContext, shapes: readonly (LineShape | undefined)[], 
     }
     previous = k;
   }
-  // Back up from debris: short furniture right above it is part of the same block.
+  // Back up from debris: short furniture right above it is part of the same block. The line right
+  // after the body is its credit ("Phòng Truyền thông"), unless a footer's contact line follows it.
+  const creditLine = context.nextNonBlank(bodyEnd);
   for (let k = end - 1; k > bodyEnd; k--) {
     const shape = shapes[k];
     if (!shape || status.get(k) !== "article" || !furniture(k, shape)) continue;
+    const below = context.nextNonBlank(k);
+    if (k === creditLine && !(below >= 0 && shapes[below]?.contact === true)) continue;
     if (nextStatus(context, status, k) === "debris") flag(k, `A short line after the article's body, right above other debris (line ${context.nextNonBlank(k) + 1}): page furniture.`);
   }
 }
