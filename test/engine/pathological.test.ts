@@ -21,6 +21,10 @@ const INPUTS: Record<string, (size: number) => string> = {
   "capitalized words": (n) => "Ab ".repeat(n / 3),
   "short lines": (n) => "Thủ tướng Lê Minh Hoàng tiếp ông Kim.\n".repeat(n / 38),
   "a fix on every line": (n) => "Hai bên xây dựngCộng đồng.\nTin liên quan\n".repeat(n / 41),
+  // An amount of money, then numbers that may take its elided currency.
+  "money, then numbers": (n) => "Viện trợ 5 triệu USD " + "1 ".repeat(n / 2),
+  // Lines a page-layout classifier reads: short furniture around long prose.
+  "page furniture": (n) => "Thời sự\n• 2 giờ trước\n>> Thủ tướng tiếp Đại sứ\nHai bên nhất trí thúc đẩy hợp tác trong các lĩnh vực kinh tế, thương mại và đầu tư.\n".repeat(n / 120),
 };
 const GROWTH = 4;
 const MAX_RATIO = 5;

@@ -75,7 +75,7 @@ export function detectAmounts(doc: ArticleDocument): Entity[] {
       const numberStart = match.index;
       if (numberStart < consumedUntil || (match.value === undefined && !standsAlone(text, numberStart, numberStart + match.written.length))) continue;
       // "300 triệu đồng … và 100 triệu": the currency stated last in the sentence is elided.
-      const elided = lastMoney && !SENTENCE_BREAK.test(text.slice(lastMoney.end, numberStart)) ? lastMoney.unit : undefined;
+      const elided = lastMoney && numberStart - lastMoney.end <= MAX_ELIDED_GAP && !SENTENCE_BREAK.test(text.slice(lastMoney.end, numberStart)) ? lastMoney.unit : undefined;
       const found = readAmount(text, numberStart, match.written, consumedUntil, { elidedCurrency: elided, value: match.value });
       if (!found) continue;
       consumedUntil = found[found.length - 1]!.end;
@@ -93,6 +93,8 @@ export function detectAmounts(doc: ArticleDocument): Entity[] {
 }
 
 const SENTENCE_BREAK = /[.!?;]\s/u;
+/** A currency is elided only right after the amount that stated it (UTF-16 units between them). */
+const MAX_ELIDED_GAP = 200;
 const WORD_NUMBER = lexicon.wordNumbers.length > 0
   ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${lexicon.wordNumbers.map((n) => escapeRegExp(normalizeText(n.word).text)).sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "giu")
   : undefined;
