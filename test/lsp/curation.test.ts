@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -351,5 +351,27 @@ test("curation over stdio: opening an article changed on disk while closed rewri
     assert.equal(record.source.sha256, (await import("node:crypto")).createHash("sha256").update(text).digest("hex"));
   } finally {
     await client.stop();
+  }
+});
+
+test("curation over stdio: a version that came without a save but holds the file's text is saved: the record is written at once; a changed one waits for the save", async () => {
+  const { root, uri, recordFile, client } = await openArticle("unsaved-version");
+  try {
+    // An edit and its undo typed by hand: version 3, the text back as on disk, no save.
+    const edited = ARTICLE.replace("Campuchia", "Campuchja");
+    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 3 }, contentChanges: [{ text: ARTICLE }] });
+    const accepted = await run(client, "articleAnnotator.acceptAll", { uri });
+    assert.equal(accepted?.suggestionsLeft, 0);
+    assert.ok(existsSync(recordFile), "the record is written: the text is the file's");
+    const written = readFileSync(recordFile, "utf8");
+    // A real change not saved: the decision waits for the save.
+    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 4 }, contentChanges: [{ text: edited }] });
+    const undone = await run(client, "articleAnnotator.undo", { uri });
+    assert.ok(undone && undone.count === 1);
+    assert.equal(readFileSync(recordFile, "utf8"), written, "an unsaved change leaves the record as it was");
+  } finally {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
   }
 });

@@ -383,13 +383,33 @@ export class Curation {
       return this.refuse(`not done: the record would not follow its schema (${describeProblems(problems)})`);
     }
     let recordUri: string | undefined;
-    if (count > 0 && this.savedVersion.get(document.uri) === document.version) {
+    if (count > 0 && this.isSaved(document)) {
       const written = this.writeDocument(document, session, analysis);
       if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: ${written.error}.`);
       else recordUri = written.uri;
     }
     this.host.refresh(document.uri);
     return this.reply(document, session, analysis, message + (count > 0 && !recordUri && session.unwritten ? " (the record is written when the article is saved)" : ""), count, recordUri);
+  }
+
+  /**
+   * Whether the document is as it is on disk: its saved version, or, when a version came without a
+   * save (an edit undone by hand, a window reloaded), the same bytes as the file. A document that
+   * differs from its file is not: its record waits for the save.
+   */
+  private isSaved(document: TextDocument): boolean {
+    if (this.savedVersion.get(document.uri) === document.version) return true;
+    const path = URI.path(document.uri);
+    if (!path) return false;
+    let onDisk;
+    try {
+      onDisk = readArticleFile(path, document.getText().length + 1);
+    } catch {
+      return false; // gone, unreadable or longer than the document: not the same text
+    }
+    if (sourceDigest(document.getText(), onDisk.encoding).sha256 !== onDisk.sha256) return false;
+    this.savedVersion.set(document.uri, document.version);
+    return true;
   }
 
   private reply(document: TextDocument, session: CurationSession, analysis: Analysis, message: string, count: number, recordUri?: string): CurationReply {
