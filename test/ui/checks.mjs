@@ -304,7 +304,11 @@ checks.push(
       await wb.runCommand("Developer: Reload Window");
       await wb.waitReady([ARTICLE]);
       await wb.editor(ARTICLE).locator(".view-line").first().waitFor({ timeout: 90_000 }).catch(() => wb.openFile(ARTICLE));
-      await until("the extension back (its CodeLens)", async () => (await wb.editor(ARTICLE).locator(".codelens-decoration").count()) > 0, { timeout: 90_000 });
+      // The reload restores the scroll position; the CodeLens sits above line 1, so go there to see it.
+      await until("the extension back (its CodeLens)", async () => {
+        await page.keyboard.press("Control+Home");
+        return (await wb.editor(ARTICLE).locator(".codelens-decoration").count()) > 0;
+      }, { timeout: 90_000 });
       await until("the other entities colored again", async () => (await wb.tokenSpans(ARTICLE, VN_PERSON)).length > 0, { timeout: 60_000 });
       if ((await colored()) > 0) throw new Error(`"${target.text}" is colored again after the reload`);
       await shot("08-rejected-after-reload.png");
