@@ -21,6 +21,8 @@ const INPUTS: Record<string, (size: number) => string> = {
   "capitalized words": (n) => "Ab ".repeat(n / 3),
   "short lines": (n) => "Thủ tướng Lê Minh Hoàng tiếp ông Kim.\n".repeat(n / 38),
   "a fix on every line": (n) => "Hai bên xây dựngCộng đồng.\nTin liên quan\n".repeat(n / 41),
+  // Amounts with a qualifier, each read for the word before it ("cao hơn" compares).
+  "qualified amounts": (n) => "cao hơn 1% ".repeat(n / 11),
   // An amount of money, then numbers that may take its elided currency.
   "money, then numbers": (n) => "Viện trợ 5 triệu USD " + "1 ".repeat(n / 2),
   // Lines a page-layout classifier reads: short furniture around long prose.

@@ -12,7 +12,7 @@ import type { ArticleDocument } from "../document";
 import type { AmountAttributes, Entity } from "../types";
 import { parseNumber, scale } from "./numbers";
 import { escapeRegExp } from "../text/regex";
-import { boundaryAtOrBefore, isLetterOrNumberBefore } from "../text/codePoints";
+import { boundaryAtOrBefore, codePointStart, isLetterBefore, isLetterOrNumberBefore } from "../text/codePoints";
 
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
 /** The next number of a compound amount ("3 tỷ [370] triệu"), read where the first one's multiplier ends. */
@@ -21,8 +21,6 @@ const COMPOUND_PART = /[ \t]+(\d+(?:[.,]\d+)*)/uy;
 const SIGN = /(?:^|[\s(])([-−+])$/u;
 /** The word for "negative" before a number ("âm 0,7%"); "lịch âm 6/12" is a date, which is never read as a number. */
 const NEGATIVE_WORD = /(?:^|[^\p{L}])(âm)[ \t]+$/iu;
-/** The word just before a qualifier ("cao" in "cao hơn"). */
-const COMPARATIVE_BEFORE = /(\p{L}+)[ \t]+$/u;
 const RANGE = /[ \t]*(?:-|–|—|đến|tới|to)[ \t]*(\d+(?:[.,]\d+)*)/iuy;
 
 /** A sticky, case-insensitive alternation of words at a position, longest first, ending at a word boundary. */
@@ -229,8 +227,8 @@ function readAmount(
   const window = text.slice(boundaryAtOrBefore(text, start - 20), start);
   const approx = approximator.exec(window);
   // "cao hơn 5%": "hơn" after a comparative compares; it does not qualify the amount.
-  const compared = approx ? COMPARATIVE_BEFORE.exec(text.slice(0, start - window.length + approx.index + approx[0].indexOf(approx[1]!))) : null;
-  if (approx && !(compared && lexicon.comparatives.has(compared[1]!.toLowerCase()))) {
+  const compared = approx ? wordBefore(text, start - window.length + approx.index + approx[0].indexOf(approx[1]!)) : undefined;
+  if (approx && !(compared !== undefined && lexicon.comparatives.has(compared.toLowerCase()))) {
     attributes.approximate = true;
     const qualifier = approximatorQualifier.get(approx[1]!.toLowerCase());
     if (qualifier) attributes.qualifier = qualifier;
@@ -241,6 +239,20 @@ function readAmount(
     { start, end: firstEnd, attributes: { ...attributes, value: signed(scale(first, factor)) } },
     { start: secondStart, end: pos, attributes: { ...attributes, value: signed(scale(second, factor)) } },
   ];
+}
+
+/**
+ * The word of letters that ends, before spaces or tabs, at offset `end` ("cao" before "hơn" in
+ * "cao hơn"), or undefined when no space or no letter is there. Read backwards over the gap and the
+ * word only, so a line of many qualified amounts is still read in linear time.
+ */
+function wordBefore(text: string, end: number): string | undefined {
+  let gap = end;
+  while (gap > 0 && (text[gap - 1] === " " || text[gap - 1] === "\t")) gap--;
+  if (gap === end) return undefined;
+  let start = gap;
+  while (isLetterBefore(text, start)) start = codePointStart(text, start);
+  return start < gap ? text.slice(start, gap) : undefined;
 }
 
 /** The sign written before `start` (not inside text already read): where it starts and whether it is negative. */
