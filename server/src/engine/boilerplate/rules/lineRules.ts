@@ -95,10 +95,13 @@ export const copyrightRule: BoilerplateRule = {
   },
 };
 
+/** An image placeholder, markup remnant, gallery counter or alt-text line (`imageMarkup` in the data). */
+export const isImageLine = lineMatcher([], data.imageMarkup.patterns);
+
 export const imageRule = phraseRule(
   "image-placeholder",
   "Image placeholders, markup remnants, gallery counters and image alt-text lines (\"… - Ảnh 1.\").",
-  lineMatcher([], data.imageMarkup.patterns),
+  isImageLine,
   "An image placeholder or alt text left by the scraper.",
 );
 

@@ -21,8 +21,9 @@
  */
 import data from "../../data/boilerplate.json";
 import { lineShape, type LineShape } from "../lineShape";
-import { lineMatcher, type BoilerplateRule, type RawFinding, type RuleContext } from "../rule";
+import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
 import { lineKey } from "./duplicateLine";
+import { isImageLine } from "./lineRules";
 import { escapeRegExp } from "../../text/regex";
 
 /** A body line: this long (UTF-16 units) with a sentence end, or `LONG_PROSE` without one (an excerpt cut mid-sentence). */
@@ -59,7 +60,6 @@ const IMAGE_NUMBER = /^(.{3,300}?)\s[-–]\s\d{1,3}$/u;
 const MAX_OPENER_LENGTH = 60;
 const COMMENT_OPENERS = data.layout.commentOpeners.map((p) => new RegExp(p, "iu"));
 const LINK_MARK = new RegExp(`^(?:${data.layout.linkMarks.map(escapeRegExp).join("|")})\\s*\\S`, "u");
-const isImageLine = lineMatcher([], data.imageMarkup.patterns);
 const REPLY_ROW = new RegExp(`(?:^|[\\s·|•])(?:${data.layout.replyWords.map(escapeRegExp).join("|")})(?=$|[\\s·|•(])`, "iu");
 
 type Status = "article" | "debris";
@@ -80,7 +80,7 @@ export const pageLayoutRule: BoilerplateRule = {
     for (const line of context.flagged) status.set(line, "debris");
 
     anywhere(context, shapes, flag);
-    const lastLine = lastNonBlank(context, -1);
+    const lastLine = context.previousNonBlank(trimmed.length);
     const isProse = (k: number): boolean => {
       const shape = shapes[k];
       // Cheapest tests first: most lines are decided by their length.
@@ -188,7 +188,7 @@ function threadEnd(context: RuleContext, shapes: readonly (LineShape | undefined
     }
     previousProse = k;
   }
-  return lastNonBlank(context, opener);
+  return Math.max(opener, context.previousNonBlank(context.trimmed.length));
 }
 
 /** Above the body: finds the headline, then judges the lines above it from the bottom up. */
@@ -289,9 +289,4 @@ function isSandwiched(context: RuleContext, shapes: readonly (LineShape | undefi
 function nextStatus(context: RuleContext, status: ReadonlyMap<number, Status>, line: number): Status | undefined {
   const next = context.nextNonBlank(line);
   return next < 0 ? undefined : status.get(next) ?? "article";
-}
-
-function lastNonBlank(context: RuleContext, from: number): number {
-  for (let k = context.trimmed.length - 1; k > from; k--) if (context.trimmed[k] !== "") return k;
-  return from;
 }
