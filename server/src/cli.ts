@@ -3,12 +3,14 @@
  * thread when started as one.
  */
 import { run } from "./cli/main";
+import { stopQuietlyWhenReaderCloses } from "./cli/pipe";
 import { runAnalysisWorkerIfAsked } from "./host/analysisWorker";
 
 declare const PACKAGE_VERSION: string | undefined;
 const version = typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "dev";
 
 if (!runAnalysisWorkerIfAsked()) {
+  stopQuietlyWhenReaderCloses(process.stdout, process.stderr, (code) => process.exit(code));
   const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), columns: process.stdout.columns };
   run(process.argv.slice(2), io, { version, workerScript: __filename }).then(
     (code) => {
