@@ -41,6 +41,23 @@ export default tseslint.config(
     },
   },
   {
+    // Requests to the client may be refused (RequestCancelled when a window closes): only
+    // lsp/clientRequests.ts sends them, and it settles every one (ARCHITECTURE.md).
+    files: ["server/src/lsp/**/*.ts"],
+    ignores: ["server/src/lsp/clientRequests.ts"],
+    rules: {
+      "no-restricted-syntax": ["error",
+        ...[
+          "MemberExpression[object.property.name='window'][property.name=/^(show|createWorkDoneProgress)/]",
+          "MemberExpression[object.property.name='workspace'][property.name='applyEdit']",
+          "MemberExpression[object.property.name='client'][property.name='register']",
+          "MemberExpression[object.property.name='semanticTokens'][property.name='refresh']",
+          "MemberExpression[property.name='sendRequest']",
+        ].map((selector) => ({ selector, message: "Send requests to the client through ClientRequests (lsp/clientRequests.ts), which survives their rejection." })),
+      ],
+    },
+  },
+  {
     // The client shares the wire protocol's ids and shapes (lsp/protocol.ts) and the settings' types;
     // nothing else of the server, and never the engine.
     files: ["client/src/**/*.ts"],

@@ -4,7 +4,7 @@
  * events, with a deadline, never a fixed sleep.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-languageserver-protocol/node";
+import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-languageserver-protocol/node";
 import type { ApplyWorkspaceEditParams, PublishDiagnosticsParams, WorkspaceEdit } from "vscode-languageserver-protocol";
 import { serverPath } from "./paths";
 
@@ -21,6 +21,10 @@ export interface TestClient {
   messages: { type: number; message: string }[];
   /** Lines the server logged (window/logMessage). */
   logs: string[];
+  /** Server-to-client requests received, by method, in order. */
+  requests: string[];
+  /** Text the server wrote on stderr. */
+  stderr(): string;
   /** Latest diagnostics per uri. */
   diagnostics: Map<string, PublishDiagnosticsParams>;
   /** Resolves with the first diagnostics for `uri` that satisfy `test`. */
@@ -29,10 +33,37 @@ export interface TestClient {
 }
 
 export async function startClient(
-  options: { rootUri?: string; capabilities?: Record<string, unknown>; settings?: Record<string, unknown>; initializationOptions?: unknown; env?: Record<string, string> } = {},
+  options: {
+    rootUri?: string;
+    capabilities?: Record<string, unknown>;
+    settings?: Record<string, unknown>;
+    initializationOptions?: unknown;
+    env?: Record<string, string>;
+    /**
+     * How the client answers the server's request `method`: "cancel" answers LSP's RequestCancelled
+     * error ("Canceled", as VS Code does for a message still open when its window closes); "close"
+     * never answers and closes the connection, as a client that quits does. Default: answer.
+     */
+    refuse?: (method: string) => "cancel" | "close" | undefined;
+  } = {},
 ): Promise<TestClient> {
   const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...options.env } });
+  let stderr = "";
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  // Every request the server sends goes through here: recorded, then answered, refused or abandoned.
+  const onRequest = <P>(method: string, answer: (params: P) => unknown): void => {
+    connection.onRequest(method, (params: P): unknown => {
+      client.requests.push(method);
+      const refusal = options.refuse?.(method);
+      if (refusal === "cancel") return new ResponseError(-32800, "Canceled");
+      if (refusal === "close") {
+        child.stdin.end();
+        return new Promise<never>(() => undefined);
+      }
+      return answer(params);
+    });
+  };
   const client: TestClient = {
     connection,
     child,
@@ -41,6 +72,8 @@ export async function startClient(
     progressTokens: [],
     messages: [],
     logs: [],
+    requests: [],
+    stderr: () => stderr,
     diagnostics: new Map(),
     waitForDiagnostics: (uri, test = () => true, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
@@ -78,7 +111,7 @@ export async function startClient(
   connection.onNotification("window/showMessage", (params: { type: number; message: string }) => {
     client.messages.push(params);
   });
-  connection.onRequest("window/showMessageRequest", (params: { type: number; message: string }) => {
+  onRequest("window/showMessageRequest", (params: { type: number; message: string }) => {
     client.messages.push(params);
     return null;
   });
@@ -87,16 +120,19 @@ export async function startClient(
   });
   connection.onNotification("articleAnnotator/summary", () => undefined);
   connection.onNotification("$/progress", () => undefined);
-  connection.onRequest("workspace/configuration", (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));
-  connection.onRequest("window/workDoneProgress/create", (params: { token: unknown }) => {
+  onRequest("workspace/configuration", (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));
+  onRequest("window/workDoneProgress/create", (params: { token: unknown }) => {
     client.progressTokens.push(params.token);
     return null;
   });
-  connection.onRequest("workspace/applyEdit", (params: ApplyWorkspaceEditParams) => {
+  onRequest("workspace/applyEdit", (params: ApplyWorkspaceEditParams) => {
     client.appliedEdits.push(params);
     return { applied: true };
   });
-  connection.onRequest("client/registerCapability", () => null);
+  onRequest("client/registerCapability", () => null);
+  onRequest("window/showDocument", () => ({ success: true }));
+  onRequest("workspace/semanticTokens/refresh", () => null);
+  onRequest("workspace/codeLens/refresh", () => null);
   connection.listen();
   await connection.sendRequest("initialize", {
     processId: process.pid,

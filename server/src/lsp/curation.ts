@@ -37,6 +37,7 @@ import { CurationSession } from "../host/curationSession";
 import { describeProblems, emitRecord, parseRecord, readRecordText, type RecordProblem } from "../host/records";
 import { schemaProblems } from "../host/recordSchema";
 import { annotatorName, type ResolvedSettings } from "../host/settings";
+import type { ClientRequests } from "./clientRequests";
 import { Commands, ORPHANED_CODE, SOURCE, type CurationArgs, type CurationReply } from "./protocol";
 import { problemDiagnostics } from "./recordDiagnostics";
 import { documentRecordLocation } from "./records";
@@ -45,6 +46,8 @@ import { URI } from "./uri";
 /** What curation needs from the server: documents, their raw analysis, settings, and the client. */
 export interface CurationHost {
   connection: Connection;
+  /** Requests to the client (messages, showing a document), each safe to be refused. */
+  requests: ClientRequests;
   document(uri: string): TextDocument | undefined;
   /** The engine's analysis of the document's current version (not curated), with its settings; undefined when skipped. */
   analysis(document: TextDocument): Promise<{ analysis: Analysis; settings: ResolvedSettings } | undefined>;
@@ -114,7 +117,7 @@ export class Curation {
     const analysis = await this.host.analyzeSnippet(article.text, settings);
     if (!analysis) return;
     const written = this.write(session, article.text, article.encoding, analysis);
-    if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: the decisions made since the last save were not written: ${written.error}.`);
+    if ("error" in written) this.host.requests.showError(`Article Annotator: the decisions made since the last save were not written: ${written.error}.`);
   }
 
   /** The curated record of a document for its analysis, or undefined when it has no session. */
@@ -130,7 +133,7 @@ export class Curation {
     const session = this.session(document, result.settings);
     if (!session || !session.usable || (!session.exists && !session.unwritten)) return;
     const written = this.writeDocument(document, session, result.analysis);
-    if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: ${written.error}.`);
+    if ("error" in written) this.host.requests.showError(`Article Annotator: ${written.error}.`);
   }
 
   /**
@@ -151,7 +154,7 @@ export class Curation {
     const path = URI.path(document.uri);
     if (!path || sourceDigest(document.getText(), encodingOfFile(path)).sha256 === session.sourceSha256) return;
     const written = this.writeDocument(document, session, result.analysis);
-    if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: the record of a changed article was not brought up to date: ${written.error}.`);
+    if ("error" in written) this.host.requests.showError(`Article Annotator: the record of a changed article was not brought up to date: ${written.error}.`);
   }
 
   /** A record file changed outside this server (by hand, by the CLI, by git): its article's decisions are read again. */
@@ -370,7 +373,7 @@ export class Curation {
     const next = forward ? (suggestions.find((e) => e.start > offset) ?? suggestions[0]) : (suggestions.findLast((e) => e.start < offset) ?? suggestions.at(-1));
     if (!next) return this.reply(document, session, analysis, "nothing left to review", 0);
     const range = { start: document.positionAt(next.start), end: document.positionAt(next.end) };
-    void this.host.connection.window.showDocument({ uri: document.uri, selection: range, takeFocus: true });
+    void this.host.requests.showDocument({ uri: document.uri, selection: range, takeFocus: true });
     return { ...this.reply(document, session, analysis, `${ENTITY_KINDS[next.type].label}: "${next.text}"`, 1), location: { uri: document.uri, range } };
   }
 
@@ -385,7 +388,7 @@ export class Curation {
     let recordUri: string | undefined;
     if (count > 0 && this.isSaved(document)) {
       const written = this.writeDocument(document, session, analysis);
-      if ("error" in written) void this.host.connection.window.showErrorMessage(`Article Annotator: ${written.error}.`);
+      if ("error" in written) this.host.requests.showError(`Article Annotator: ${written.error}.`);
       else recordUri = written.uri;
     }
     this.host.refresh(document.uri);
@@ -461,7 +464,7 @@ export class Curation {
   }
 
   private refuse(reason: string): null {
-    void this.host.connection.window.showWarningMessage(`Article Annotator: ${reason}.`);
+    this.host.requests.showWarning(`Article Annotator: ${reason}.`);
     return null;
   }
 }

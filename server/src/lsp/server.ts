@@ -6,8 +6,6 @@
 import {
   CodeActionKind,
   createConnection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -22,6 +20,7 @@ import { curatedAnalysis } from "../host/curationSession";
 import { BUILT_IN_TYPES, ENTITY_KINDS, ENTITY_TYPES, isEntityType, type AnnotatedRecord } from "../engine";
 import { URI } from "./uri";
 import { AnalysisCache, type DocumentAnalysis } from "./analyses";
+import { ClientRequests } from "./clientRequests";
 import { Curation } from "./curation";
 import { curationActions } from "./curationActions";
 import { codeActions, fixAllEdit } from "./codeActions";
@@ -57,7 +56,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const pool = new AnalysisPool({ script: options.workerScript, size: ANALYSIS_WORKERS });
   pool.warm();
   const cache = new AnalysisCache(pool, log);
-  const index = new WorkspaceIndex(connection, log, options.workerScript);
+  const requests = new ClientRequests(connection);
+  const index = new WorkspaceIndex(requests, log, options.workerScript);
   const timers = new Map<string, NodeJS.Timeout>();
   /** How long the last analysis of each document took, for the debounce. */
   const analysisMs = new Map<string, number>();
@@ -79,6 +79,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const curation = new Curation({
     connection,
+    requests,
     document: (uri) => documents.get(uri),
     analysis: async (document) => {
       const resolved = await settings.get(document.uri);
@@ -93,8 +94,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     trusted: () => trusted,
     refresh: (uri) => {
       schedule(uri, 0);
-      if (client.refreshTokens) void connection.languages.semanticTokens.refresh();
-      if (client.refreshLenses) void connection.sendRequest("workspace/codeLens/refresh");
+      if (client.refreshTokens) void requests.refreshSemanticTokens();
+      if (client.refreshLenses) void requests.refreshCodeLenses();
     },
   });
 
@@ -163,9 +164,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onInitialized(() => {
-    if (client.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "articleAnnotator" });
+    if (client.dynamicConfiguration) void requests.watchConfiguration("articleAnnotator");
     // Records changed by hand, by the CLI or by git while their article is open are read again.
-    if (client.watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.annotations.json" }] });
+    if (client.watchFiles) void requests.watchFiles([{ globPattern: "**/*.annotations.json" }]);
     void safely("indexing", undefined, async () => {
       const resolved = await settings.get(workspaceFolders[0] ?? "");
       await index.start(workspaceFolders, resolved, client.progress);
@@ -288,29 +289,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const [uri, version] = (params.arguments ?? []) as [string | undefined, number | undefined];
       const document = uri ? documents.get(uri) : undefined;
       if (!document) {
-        void connection.window.showWarningMessage("Article Annotator: open the article first.");
+        requests.showWarning("Article Annotator: open the article first.");
         return null;
       }
       const result = await analysisOf(document);
       if (params.command === Commands.fixAll) {
         if (version !== undefined && version !== document.version) return null; // the text changed since the lens was drawn
         const edit = fixAllEdit(document, result.analysis);
-        if (edit) await connection.workspace.applyEdit({ label: "Fix all debris", edit });
+        if (edit) await requests.applyEdit("Fix all debris", edit);
         return null;
       }
       if (params.command === Commands.emitRecord && !trusted) {
-        void connection.window.showWarningMessage("Article Annotator: records are not written in Restricted Mode; trust this workspace to emit them.");
+        requests.showWarning("Article Annotator: records are not written in Restricted Mode; trust this workspace to emit them.");
         return null;
       }
       if (params.command === Commands.emitRecord) {
         const emitted = await curation.emit(document);
         if ("error" in emitted) {
-          void connection.window.showErrorMessage(`Article Annotator: cannot emit the record: ${emitted.error}.`);
+          requests.showError(`Article Annotator: cannot emit the record: ${emitted.error}.`);
           return null;
         }
         const path = URI.path(emitted.uri) ?? emitted.uri;
-        void connection.window.showInformationMessage(`Article Annotator: record written to ${path}.`, { title: "Open record" }).then((choice) => {
-          if (choice) void connection.window.showDocument({ uri: emitted.uri, takeFocus: true });
+        void requests.showInformation(`Article Annotator: record written to ${path}.`, { title: "Open record" }).then((choice) => {
+          if (choice) void requests.showDocument({ uri: emitted.uri, takeFocus: true });
         });
         return emitted.uri;
       }

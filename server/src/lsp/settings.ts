@@ -4,6 +4,7 @@
  * says they changed. A bad value falls back to its default, with one message to the user.
  */
 import type { Connection } from "vscode-languageserver";
+import { ClientRequests } from "./clientRequests";
 import { resolveSettings as resolve, type ResolvedSettings } from "../host/settings";
 
 export type { ResolvedSettings } from "../host/settings";
@@ -15,11 +16,14 @@ export class SettingsStore {
   private readonly cache = new Map<string, Promise<ResolvedSettings>>();
   private global: ResolvedSettings = resolve({}).settings;
   private readonly reported = new Set<string>();
+  private readonly requests: ClientRequests;
 
   constructor(
     private readonly connection: Connection,
     private readonly pullsConfiguration: boolean,
-  ) {}
+  ) {
+    this.requests = new ClientRequests(connection);
+  }
 
   get(uri: string): Promise<ResolvedSettings> {
     if (!this.pullsConfiguration) return Promise.resolve(this.global);
@@ -55,7 +59,7 @@ export class SettingsStore {
         continue;
       }
       this.connection.console.warn(`settings: ${problem.message} (the default is used)`);
-      void this.connection.window.showWarningMessage(`Article Annotator: ${problem.message}. The default is used.`);
+      this.requests.showWarning(`Article Annotator: ${problem.message}. The default is used.`);
     }
     return settings;
   }

@@ -7,10 +7,11 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { SymbolKind, type Connection, type SymbolInformation, type WorkDoneProgressServerReporter } from "vscode-languageserver";
+import { SymbolKind, type SymbolInformation, type WorkDoneProgressServerReporter } from "vscode-languageserver";
 import { ENTITY_KINDS, type AnnotatedRecord, type Analysis } from "../engine";
 import { describeStopped } from "../host/analysisPool";
 import { listArticleFiles } from "../host/articleFiles";
+import type { ClientRequests } from "./clientRequests";
 import { INDEX_WORKER_ROLE, indexFile, type IndexJob, type IndexMessage } from "./indexWorker";
 import type { ResolvedSettings } from "./settings";
 import { foldForSearch, indexArticle, type IndexedArticle } from "./symbolEntries";
@@ -35,7 +36,7 @@ export class WorkspaceIndex {
   private records: RecordsAt = { roots: [], recordsFolder: "" };
 
   constructor(
-    private readonly connection: Connection,
+    private readonly requests: ClientRequests,
     private readonly log: (message: string) => void,
     /** The script that runs the index worker (dist/server.js), if workers are used. */
     private readonly workerScript?: string,
@@ -94,7 +95,7 @@ export class WorkspaceIndex {
     this.records = { roots, recordsFolder: settings.recordsFolder };
     const { files } = listArticleFiles(roots, settings.files);
     if (files.length === 0) return;
-    const progress = showProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    const progress = showProgress ? await this.requests.createProgress() : undefined;
     progress?.begin("Indexing articles", 0, `${files.length} files`, false);
     const report = reporter(progress, files.length);
     if (this.workerScript) await this.indexInWorkers(this.workerScript, files, settings, report);
