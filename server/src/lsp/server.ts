@@ -7,7 +7,6 @@ import {
   CodeActionKind,
   createConnection,
   ProposedFeatures,
-  TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -22,6 +21,7 @@ import { URI } from "./uri";
 import { AnalysisCache, type DocumentAnalysis } from "./analyses";
 import { ClientRequests } from "./clientRequests";
 import { Curation } from "./curation";
+import { OpenDocuments } from "./openDocuments";
 import { curationActions } from "./curationActions";
 import { codeActions, fixAllEdit } from "./codeActions";
 import { codeLenses, summarize } from "./codeLens";
@@ -51,7 +51,7 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new OpenDocuments();
   const log = (message: string): void => connection.console.error(message);
   const pool = new AnalysisPool({ script: options.workerScript, size: ANALYSIS_WORKERS });
   pool.warm();

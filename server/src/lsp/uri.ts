@@ -14,4 +14,18 @@ export const URI = {
   fromPath(path: string): string {
     return pathToFileURL(path).href;
   },
+  /**
+   * One spelling per file, for identity: clients escape file URIs differently (VS Code escapes
+   * \`( ) ! ' & + , ; = $ @\`, as RFC 3986 allows; Node's \`pathToFileURL\` does not), so a file: URI
+   * is decoded to its path and encoded again the way \`fromPath\` does. Other schemes, and URIs that
+   * do not parse, are their own key.
+   */
+  key(uri: string): string {
+    if (!uri.startsWith("file:")) return uri;
+    try {
+      return pathToFileURL(fileURLToPath(uri)).href;
+    } catch {
+      return uri;
+    }
+  },
 };

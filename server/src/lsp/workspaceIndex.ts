@@ -27,8 +27,9 @@ const WORKER_HEAP_MB = 96;
 const MAX_WORKERS = 4;
 
 export class WorkspaceIndex {
-  private readonly byUri = new Map<string, IndexedArticle>();
-  /** Documents open in the editor: their entries come from their live text, not from disk. */
+  /** By file (`URI.key`): the article's entries and the uri they are shown under. */
+  private readonly byUri = new Map<string, { uri: string; article: IndexedArticle }>();
+  /** Documents open in the editor (`URI.key`): their entries come from their live text, not from disk. */
   private readonly open = new Set<string>();
   private indexing: Promise<void> = Promise.resolve();
   private readonly workers = new Set<Worker>();
@@ -56,15 +57,20 @@ export class WorkspaceIndex {
     return this.indexing;
   }
 
-  /** Replaces the entries of one document (an open one, freshly analyzed and curated by `record`). */
+  /**
+   * Replaces the entries of one document (an open one, freshly analyzed and curated by `record`),
+   * shown under `uri` as the client spells it; its file's entry from disk, under any spelling of
+   * the same file (`URI.key`), is replaced.
+   */
   update(uri: string, text: string, analysis: Analysis, record: AnnotatedRecord | undefined, hasRecord: boolean): void {
-    this.open.add(uri);
-    this.byUri.set(uri, indexArticle(text, analysis, record, hasRecord));
+    const key = URI.key(uri);
+    this.open.add(key);
+    this.byUri.set(key, { uri, article: indexArticle(text, analysis, record, hasRecord) });
   }
 
   /** Every indexed article, by uri (for the Review view). */
   articles(): [string, IndexedArticle][] {
-    return [...this.byUri];
+    return [...this.byUri.values()].map(({ uri, article }) => [uri, article]);
   }
 
   dispose(): void {
@@ -75,7 +81,7 @@ export class WorkspaceIndex {
   query(query: string): SymbolInformation[] {
     const wanted = foldForSearch(query);
     const results: SymbolInformation[] = [];
-    for (const [uri, article] of this.byUri) {
+    for (const { uri, article } of this.byUri.values()) {
       for (const entry of article.entries) {
         if (wanted !== "" && !entry.folded.includes(wanted)) continue;
         results.push({
@@ -105,7 +111,7 @@ export class WorkspaceIndex {
 
   private add(path: string, article: IndexedArticle): void {
     const uri = URI.fromPath(path);
-    if (!this.open.has(uri)) this.byUri.set(uri, article);
+    if (!this.open.has(URI.key(uri))) this.byUri.set(URI.key(uri), { uri, article });
   }
 
   /** Splits the files among the workers (one per spare core) and waits for all of them. */
