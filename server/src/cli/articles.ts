@@ -34,7 +34,7 @@ export interface ArticleWork {
  * FileProblem) and how many were found.
  */
 export async function forEachArticle(inputs: readonly string[], run: ArticleRun, io: Io, work: (item: ArticleWork) => void | Promise<void>): Promise<{ failed: number; found: number }> {
-  const { files, problems } = listArticleFiles(inputs, run.settings.files);
+  const { files, problems } = await listArticleFiles(inputs, run.settings.files);
   let failed = problems.length;
   for (const problem of problems) complain(io, problem.message);
   if (files.length === 0) return { failed, found: 0 };
@@ -48,6 +48,7 @@ export async function forEachArticle(inputs: readonly string[], run: ArticleRun,
           const outcome = await pool.analyze({ text, rules: run.settings.rules, customRules: run.settings.customRules });
           if (outcome.kind === "stopped") throw new FileProblem(path, `${describeStopped(outcome.seconds)}; the file was skipped (--deadline sets the limit)`);
           if (outcome.kind === "failed") throw new FileProblem(path, `analysis failed: ${outcome.reason.split("\n")[0]}`);
+          if (outcome.kind === "cancelled") throw new FileProblem(path, "analysis cancelled"); // the CLI never cancels
           return outcome.analysis;
         };
         await work({ article, analysis: await analyze(article.text), inputFolder: inputFolderOf(path, folders), analyze });

@@ -5,7 +5,8 @@
  * go through here, so a file is read, sized and hashed the same way everywhere.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from "node:fs";
+import { readFileSync, statSync, openSync, readSync, closeSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { minimatch } from "minimatch";
 
@@ -50,9 +51,10 @@ export function isArticlePath(path: string, files: readonly string[]): boolean {
 /**
  * The article files under `inputs`: a file is taken as given; a folder is searched recursively for
  * files matching `files`, in name order. Duplicates (the same resolved path) are dropped; inputs
- * that do not exist or cannot be read are returned as problems.
+ * that do not exist or cannot be read are returned as problems. Asynchronous (fs/promises), so a
+ * large workspace never blocks the server's main thread while it is walked.
  */
-export function listArticleFiles(inputs: readonly string[], files: readonly string[]): { files: string[]; problems: FileProblem[] } {
+export async function listArticleFiles(inputs: readonly string[], files: readonly string[]): Promise<{ files: string[]; problems: FileProblem[] }> {
   const found: string[] = [];
   const problems: FileProblem[] = [];
   const seen = new Set<string>();
@@ -63,11 +65,11 @@ export function listArticleFiles(inputs: readonly string[], files: readonly stri
       found.push(path);
     }
   };
-  const walk = (dir: string, depth: number): void => {
+  const walk = async (dir: string, depth: number): Promise<void> => {
     if (depth > MAX_DEPTH) return;
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
       if (depth === 0) throw error;
       problems.push(new FileProblem(dir, describeError(error)));
@@ -76,13 +78,13 @@ export function listArticleFiles(inputs: readonly string[], files: readonly stri
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path, depth + 1);
+      if (entry.isDirectory()) await walk(path, depth + 1);
       else if (entry.isFile() && isArticlePath(resolve(path), files)) add(path);
     }
   };
   for (const input of inputs) {
     try {
-      if (statSync(input).isDirectory()) walk(input, 0);
+      if ((await stat(input)).isDirectory()) await walk(input, 0);
       else add(input);
     } catch (error) {
       problems.push(new FileProblem(input, describeError(error)));

@@ -99,7 +99,7 @@ export class WorkspaceIndex {
   private async run(folders: readonly string[], settings: ResolvedSettings, showProgress: boolean): Promise<void> {
     const roots = folders.map((folder) => URI.path(folder)).filter((path): path is string => path !== undefined);
     this.records = { roots, recordsFolder: settings.recordsFolder };
-    const { files } = listArticleFiles(roots, settings.files);
+    const { files } = await listArticleFiles(roots, settings.files);
     if (files.length === 0) return;
     const progress = showProgress ? await this.requests.createProgress() : undefined;
     progress?.begin("Indexing articles", 0, `${files.length} files`, false);
