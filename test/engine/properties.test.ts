@@ -25,6 +25,7 @@ async function analyzeWithin(text: string): Promise<Analysis> {
   const outcome = await pool.analyze({ text });
   if (outcome.kind === "stopped") throw new Error(`the analysis did not finish within ${TIME_LIMIT_SECONDS} s on ${JSON.stringify(text.length > 400 ? text.slice(0, 400) + "…" : text)}`);
   if (outcome.kind === "failed") throw new Error(`the analysis failed: ${outcome.reason}`);
+  if (outcome.kind === "cancelled") throw new Error("the analysis was cancelled, though nothing cancels it");
   return outcome.analysis;
 }
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Hover, PublishDiagnosticsParams, SymbolInformation } from "vscode-languageserver-protocol";
 import { FAILPOINTS_VARIABLE } from "../../server/src/host/failpoints";
+import { CancellationTokenSource } from "vscode-languageserver-protocol";
 import { startClient, type TestClient } from "../helpers/lspClient";
 
 /**
@@ -101,6 +102,44 @@ test("deadline: the workspace index gives up a file whose analysis does not fini
     assert.deepEqual(symbols.map((s) => s.location.uri), [pathToFileURL(join(root, "b-good.txt")).href], "the file after the stuck one is indexed");
     assert.deepEqual(await client.connection.sendRequest<SymbolInformation[]>("workspace/symbol", { query: "Trần Quang Vinh" }), [], "the stuck file is not");
     assert.ok(client.logs.some((line) => line.includes("a-stuck.txt is not indexed")), "the log names the file given up");
+  } finally {
+    await client.stop();
+  }
+});
+
+test("cancellation: the analysis of a version a newer one replaced is stopped, not waited out to its deadline", async () => {
+  const slow = "SLOW-THE-ENGINE";
+  const deadline = 2;
+  const client = await startClient({ settings: { analysisDeadline: deadline }, env: { [FAILPOINTS_VARIABLE]: `analysis-slow=${slow}` } });
+  try {
+    const uri = "file:///tmp/aa-cancel/edited.txt";
+    await open(client, uri, ARTICLE + slow + "\n");
+    await new Promise((resolve) => setTimeout(resolve, 300)); // version 1's analysis is under way (held by the failpoint)
+    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: ARTICLE }] });
+    const published = await client.waitForDiagnostics(uri, (params) => params.version === 2, 10_000);
+    assert.ok(!published.diagnostics.some((d) => d.code === "analysis-stopped"), "version 2 is analyzed");
+    await new Promise((resolve) => setTimeout(resolve, (deadline + 1) * 1000));
+    assert.deepEqual(client.logs.filter((line) => line.includes("analysis stopped")), [], "version 1 was cancelled, never stopped at its deadline");
+    assert.equal((await client.waitForDiagnostics(uri)).version, 2, "nothing was published for version 1");
+  } finally {
+    await client.stop();
+  }
+});
+
+test("cancellation: a hover the client cancels while the analysis runs is answered RequestCancelled at once", async () => {
+  const slow = "SLOW-THE-ENGINE";
+  const client = await startClient({ settings: { analysisDeadline: 30 }, env: { [FAILPOINTS_VARIABLE]: `analysis-slow=${slow}` } });
+  try {
+    const uri = "file:///tmp/aa-cancel/hovered.txt";
+    await open(client, uri, ARTICLE + slow + "\n");
+    const source = new CancellationTokenSource();
+    const hover = client.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 12 } }, source.token);
+    setTimeout(() => source.cancel(), 200);
+    await assert.rejects(hover, (error: { code?: number }) => error.code === -32800, "RequestCancelled");
+    // The server is free: another document is served while the first analysis still waits.
+    const other = "file:///tmp/aa-cancel/other.txt";
+    await open(client, other, ARTICLE);
+    await client.waitForDiagnostics(other, (params) => params.diagnostics.length > 0, 10_000);
   } finally {
     await client.stop();
   }

@@ -1,3 +1,4 @@
+import { checkCancelled, type CancellationToken } from "./cancellation";
 import { ArticleDocument } from "./document";
 import { detectBoilerplate, type BoilerplateRule, type RuleSettings } from "./boilerplate";
 import { detectForums } from "./detect/forum";
@@ -14,28 +15,39 @@ export interface AnalyzeOptions {
   rules?: RuleSettings;
   /** User rules, compiled with `compileCustomRules`. */
   customRules?: readonly BoilerplateRule[];
+  /** Checked between passes: once it asks to stop, `analyze` throws AnalysisCancelled at the next check. */
+  cancellation?: CancellationToken;
 }
 
 /**
  * Analyzes one article. Pure: text in, plain data out. Offsets in the result are UTF-16 code units
  * into `text` exactly as given (NFD, CRLF and invisible characters included), whatever the engine
- * normalized internally.
+ * normalized internally. Throws AnalysisCancelled (engine/cancellation.ts) when
+ * `options.cancellation` asks to stop, checked between passes.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const token = options.cancellation;
+  checkCancelled(token);
   const doc = new ArticleDocument(text);
+  checkCancelled(token);
   const boilerplate = detectBoilerplate(doc, options.rules, options.customRules);
   // Forums and the first person pass read the same tokens: a block at a time, tokenized once.
   const forums: Entity[] = [];
   const mentions: PersonMentions = { full: [], partial: [] };
   for (const block of doc.segmentBlocks()) {
+    checkCancelled(token);
     const vietnameseForums = detectForums(doc, block);
     const blockForums = [...vietnameseForums, ...detectEnglishForums(doc, vietnameseForums, block)];
     collectPersonMentions(doc, blockForums, block, mentions);
     forums.push(...blockForums);
   }
+  checkCancelled(token);
   const persons = resolvePersons(doc, mentions, forums);
+  checkCancelled(token);
   const amounts = detectAmounts(doc);
+  checkCancelled(token);
   const dates = detectDates(doc);
+  checkCancelled(token);
   const article = detectMetadata(doc, dates, boilerplate);
   completeYears(dates, article.published);
 

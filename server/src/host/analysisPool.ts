@@ -19,9 +19,10 @@ export const DEFAULT_DEADLINE_SECONDS = 10;
 /**
  * How an analysis ended: `done` with the analysis (`ms`: wall-clock milliseconds in the worker's
  * round trip); `stopped` when the deadline (`seconds`) passed and the worker was terminated;
- * `failed` when the engine threw or the worker died (out of memory…), with the reason.
+ * `failed` when the engine threw or the worker died (out of memory…), with the reason;
+ * `cancelled` when its caller's AbortSignal fired (waiting, or stopped at the engine's next pass).
  */
-export type AnalysisOutcome = { kind: "done"; analysis: Analysis; ms: number } | { kind: "stopped"; seconds: number } | { kind: "failed"; reason: string };
+export type AnalysisOutcome = { kind: "done"; analysis: Analysis; ms: number } | { kind: "stopped"; seconds: number } | { kind: "failed"; reason: string } | { kind: "cancelled" };
 
 export interface AnalysisPoolOptions {
   /** The script a worker runs: a bundle that calls `runAnalysisWorkerIfAsked()` first (dist/server.js, dist/cli.js). */
@@ -36,6 +37,8 @@ interface Job {
   request: AnalysisRequest;
   deadlineSeconds: number;
   resolve: (outcome: AnalysisOutcome) => void;
+  /** The shared cancellation flag the worker's engine reads (an Int32Array of one element). */
+  cancel: SharedArrayBuffer;
 }
 
 interface Running {
@@ -78,14 +81,31 @@ export class AnalysisPool {
 
   /**
    * Analyzes `request.text`; never rejects. `deadlineSeconds` overrides the pool's default (a
-   * non-positive or non-finite value means the default).
+   * non-positive or non-finite value means the default). When `signal` aborts, a waiting request
+   * ends at once and a running one at the engine's next pass, as `cancelled`; its worker is kept.
    */
-  analyze(request: AnalysisRequest, deadlineSeconds?: number): Promise<AnalysisOutcome> {
+  analyze(request: AnalysisRequest, deadlineSeconds?: number, signal?: AbortSignal): Promise<AnalysisOutcome> {
     if (this.disposed) return Promise.resolve({ kind: "failed", reason: "the analysis workers were shut down" });
+    if (signal?.aborted) return Promise.resolve({ kind: "cancelled" });
     return new Promise((resolve) => {
-      this.queue.push({ request, deadlineSeconds: validDeadline(deadlineSeconds) ?? this.deadlineSeconds, resolve });
+      const job: Job = { request, deadlineSeconds: validDeadline(deadlineSeconds) ?? this.deadlineSeconds, resolve, cancel: new SharedArrayBuffer(4) };
+      signal?.addEventListener("abort", () => this.cancel(job), { once: true });
+      this.queue.push(job);
       this.dispatch();
     });
+  }
+
+  /** Cancels `job`: out of the queue if it waits; its flag raised (and waiters woken) if it runs. */
+  private cancel(job: Job): void {
+    const waiting = this.queue.indexOf(job);
+    if (waiting >= 0) {
+      this.queue.splice(waiting, 1);
+      job.resolve({ kind: "cancelled" });
+      return;
+    }
+    const flag = new Int32Array(job.cancel);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
   }
 
   /** Terminates every worker; requests still waiting end as `failed`. */
@@ -106,7 +126,7 @@ export class AnalysisPool {
       const timer = setTimeout(() => this.stop(worker), job.deadlineSeconds * 1000);
       this.running.set(worker, { job, id, timer, started: performance.now() });
       worker.ref(); // a busy worker keeps the process alive; an idle one does not
-      worker.postMessage({ id, ...job.request } satisfies WorkerRequest);
+      worker.postMessage({ id, ...job.request, cancel: job.cancel } satisfies WorkerRequest);
     }
   }
 
@@ -116,7 +136,8 @@ export class AnalysisPool {
     worker.on("message", (reply: WorkerReply) => {
       const running = this.running.get(worker);
       if (!running || running.id !== reply.id) return;
-      const outcome: AnalysisOutcome = "analysis" in reply ? { kind: "done", analysis: reply.analysis, ms: performance.now() - running.started } : { kind: "failed", reason: reply.error };
+      const outcome: AnalysisOutcome =
+        "analysis" in reply ? { kind: "done", analysis: reply.analysis, ms: performance.now() - running.started } : "cancelled" in reply ? { kind: "cancelled" } : { kind: "failed", reason: reply.error };
       this.finish(worker, running, outcome, true);
     });
     // An uncaught error (out of memory…) ends the worker: its request fails, a new worker takes the next.

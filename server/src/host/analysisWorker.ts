@@ -5,7 +5,7 @@
  * Tests make it hang or throw on purpose through failpoints (failpoints.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { analyze, compileCustomRules, type Analysis, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "../engine";
+import { AnalysisCancelled, analyze, compileCustomRules, type Analysis, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "../engine";
 import { injectFaults } from "./failpoints";
 
 export const ANALYSIS_WORKER_ROLE = "article-annotator-analysis";
@@ -18,8 +18,12 @@ export interface AnalysisRequest {
   customRules?: readonly CustomRuleDefinition[];
 }
 
-export type WorkerRequest = AnalysisRequest & { id: number };
-export type WorkerReply = { id: number; analysis: Analysis } | { id: number; error: string };
+/**
+ * `cancel`: an Int32Array's buffer of one element, 0 until the main thread stores 1 there to stop
+ * the analysis (read between the engine's passes; threads share no other memory).
+ */
+export type WorkerRequest = AnalysisRequest & { id: number; cancel?: SharedArrayBuffer };
+export type WorkerReply = { id: number; analysis: Analysis } | { id: number; error: string } | { id: number; cancelled: true };
 
 /** Runs when this bundle is loaded as an analysis worker; a no-op (false) otherwise. */
 export function runAnalysisWorkerIfAsked(): boolean {
@@ -31,10 +35,16 @@ export function runAnalysisWorkerIfAsked(): boolean {
     try {
       const key = JSON.stringify(request.customRules ?? []);
       if (compiled?.key !== key) compiled = { key, rules: compileCustomRules(request.customRules ?? []).rules };
-      injectFaults(request.text);
-      const analysis = analyze(request.text, { rules: request.rules ?? {}, customRules: compiled.rules });
+      const flag = request.cancel ? new Int32Array(request.cancel) : undefined;
+      const cancellation = flag ? { get isCancellationRequested() { return Atomics.load(flag, 0) !== 0; } } : undefined;
+      injectFaults(request.text, flag);
+      const analysis = analyze(request.text, { rules: request.rules ?? {}, customRules: compiled.rules, cancellation });
       port.postMessage({ id: request.id, analysis } satisfies WorkerReply);
     } catch (error) {
+      if (error instanceof AnalysisCancelled) {
+        port.postMessage({ id: request.id, cancelled: true } satisfies WorkerReply);
+        return;
+      }
       port.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
     }
   });

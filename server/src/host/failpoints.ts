@@ -2,7 +2,8 @@
  * Fault injection for tests, in the manner of failpoints (etcd's gofail, FreeBSD's fail(9)): the
  * environment variable ARTICLE_ANNOTATOR_FAILPOINTS holds `;`-separated `NAME=MARKER` pairs. With
  * `analysis-hang=M`, an analysis (in an analysis or index worker) of a text containing M never
- * returns; with `analysis-throw=M` it throws. Unset, as everywhere outside the tests, it costs one
+ * returns; with `analysis-throw=M` it throws; with `analysis-slow=M` it waits, before its first
+ * pass, until it is cancelled (up to a minute) — a long pass that a newer text makes useless. Unset, as everywhere outside the tests, it costs one
  * look-up of the environment per worker and nothing per analysis.
  */
 export const FAILPOINTS_VARIABLE = "ARTICLE_ANNOTATOR_FAILPOINTS";
@@ -19,8 +20,11 @@ export function parseFailpoints(value: string | undefined): Map<string, string> 
   return parsed;
 }
 
-/** Hangs or throws as the failpoints say for this text; returns at once when none is set. */
-export function injectFaults(text: string): void {
+/**
+ * Hangs, throws or waits as the failpoints say for this text; returns at once when none is set.
+ * `cancelFlag`: the analysis's shared cancellation flag (0 until cancelled), which `analysis-slow` waits on.
+ */
+export function injectFaults(text: string, cancelFlag?: Int32Array): void {
   points ??= parseFailpoints(process.env[FAILPOINTS_VARIABLE]);
   if (points.size === 0) return;
   const hang = points.get("analysis-hang");
@@ -29,6 +33,8 @@ export function injectFaults(text: string): void {
     let spins = 0;
     for (;;) spins = (spins + 1) % 1_000_000;
   }
+  const slow = points.get("analysis-slow");
+  if (slow !== undefined && text.includes(slow) && cancelFlag) Atomics.wait(cancelFlag, 0, 0, 60_000);
   const fail = points.get("analysis-throw");
   if (fail !== undefined && text.includes(fail)) throw new Error("injected analysis failure (analysis-throw failpoint)");
 }

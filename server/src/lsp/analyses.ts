@@ -13,8 +13,8 @@ import { describeStopped, type AnalysisPool } from "../host/analysisPool";
 import { isArticlePath } from "../host/articleFiles";
 import type { ResolvedSettings } from "../host/settings";
 
-/** Why a document has no analysis: its diagnostic's code. */
-export type SkipReason = "not-article" | "too-large" | "internal-error" | "analysis-stopped";
+/** Why a document has no analysis: its diagnostic's code ("superseded": a newer version replaced it before it finished; never published). */
+export type SkipReason = "not-article" | "too-large" | "internal-error" | "analysis-stopped" | "superseded";
 
 export interface DocumentAnalysis {
   version: number;
@@ -32,6 +32,8 @@ interface Entry {
   version: number;
   settings: ResolvedSettings;
   result: Promise<DocumentAnalysis>;
+  /** Stops the analysis when a newer version (or a close) makes it useless. */
+  abort: AbortController;
 }
 
 export class AnalysisCache {
@@ -42,16 +44,24 @@ export class AnalysisCache {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** The analysis of the document's current version; concurrent callers share one run. Never rejects. */
+  /**
+   * The analysis of the document's current version; concurrent callers share one run. The run of
+   * an older version it replaces is cancelled (it ends as "superseded" at the engine's next pass).
+   * Never rejects.
+   */
   get(document: TextDocument, settings: ResolvedSettings): Promise<DocumentAnalysis> {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.settings === settings) return cached.result;
-    const entry: Entry = { version: document.version, settings, result: this.compute(document, settings) };
+    if (cached && cached.version < document.version) cached.abort.abort();
+    const abort = new AbortController();
+    const entry: Entry = { version: document.version, settings, abort, result: this.compute(document, settings, abort.signal) };
     this.entries.set(document.uri, entry);
     return entry.result;
   }
 
+  /** Forgets the document (closed), cancelling its analysis if it still runs. */
   delete(uri: string): void {
+    this.entries.get(uri)?.abort.abort();
     this.entries.delete(uri);
   }
 
@@ -59,7 +69,7 @@ export class AnalysisCache {
     this.entries.clear();
   }
 
-  private async compute(document: TextDocument, settings: ResolvedSettings): Promise<DocumentAnalysis> {
+  private async compute(document: TextDocument, settings: ResolvedSettings, signal: AbortSignal): Promise<DocumentAnalysis> {
     const version = document.version;
     if (!isArticle(document.uri, document.languageId, settings)) return { version, analysis: EMPTY, skipped: "not an article file (see articleAnnotator.files)", skipReason: "not-article" };
     const text = document.getText();
@@ -67,13 +77,15 @@ export class AnalysisCache {
       const skipped = `not analyzed: ${text.length.toLocaleString("en-US")} characters is more than articleAnnotator.maxFileSize (${settings.maxFileSize.toLocaleString("en-US")})`;
       return { version, analysis: { ...EMPTY, length: text.length }, skipped, skipReason: "too-large" };
     }
-    const outcome = await this.pool.analyze({ text, rules: settings.rules, customRules: settings.customRules }, settings.analysisDeadline);
+    const outcome = await this.pool.analyze({ text, rules: settings.rules, customRules: settings.customRules }, settings.analysisDeadline, signal);
     switch (outcome.kind) {
       case "done":
         return { version, analysis: outcome.analysis, ms: outcome.ms };
       case "stopped":
         this.log(`${describeStopped(outcome.seconds)}: ${document.uri} version ${version} (${text.length.toLocaleString("en-US")} characters); its worker was restarted`);
         return { version, analysis: { ...EMPTY, length: text.length }, skipped: `${describeStopped(outcome.seconds)}; nothing is shown for this version (see the output log; articleAnnotator.analysisDeadline sets the limit)`, skipReason: "analysis-stopped" };
+      case "cancelled":
+        return { version, analysis: { ...EMPTY, length: text.length }, skipped: "not analyzed: a newer version of the document replaced this one", skipReason: "superseded" };
       case "failed":
         this.log(`analysis failed for ${document.uri}: ${outcome.reason}`);
         return { version, analysis: { ...EMPTY, length: text.length }, skipped: "not analyzed: an internal error (see the output log)", skipReason: "internal-error" };

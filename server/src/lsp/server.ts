@@ -6,8 +6,11 @@
 import {
   CodeActionKind,
   createConnection,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -72,6 +75,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     try {
       return await work();
     } catch (error) {
+      if (error instanceof ResponseError) throw error; // an answer for the client (a cancelled request), not a failure
       log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
     }
@@ -208,29 +212,41 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  const withDocument = <T>(name: string, uri: string, fallback: T, work: (document: TextDocument, result: DocumentAnalysis & { settings: ResolvedSettings; record?: AnnotatedRecord }) => T | Promise<T>): Promise<T> =>
+  /**
+   * A request about an open document: `work` on its analysis, or `fallback` when it is not open.
+   * When the client cancels the request (LSP's $/cancelRequest) before the analysis is ready, the
+   * request stops waiting and answers RequestCancelled; the analysis goes on for the others.
+   */
+  const withDocument = <T>(
+    name: string,
+    token: CancellationToken,
+    uri: string,
+    fallback: T,
+    work: (document: TextDocument, result: DocumentAnalysis & { settings: ResolvedSettings; record?: AnnotatedRecord }) => T | Promise<T>,
+  ): Promise<T> =>
     safely(name, fallback, async () => {
       const document = documents.get(uri);
       if (!document) return fallback;
-      const result = await analysisOf(document);
+      const result = await unlessCancelled(analysisOf(document), token);
+      if (result === CANCELLED) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
       return work(document, result);
     });
 
-  connection.onHover(({ textDocument, position }) => withDocument("hover", textDocument.uri, null, (document, { analysis }) => hoverAt(document, analysis, document.offsetAt(position))));
-  connection.onCodeAction((params) =>
-    withDocument("codeAction", params.textDocument.uri, [], async (document, { analysis, skipped, record, settings: resolved }) => [
+  connection.onHover(({ textDocument, position }, token) => withDocument("hover", token, textDocument.uri, null, (document, { analysis }) => hoverAt(document, analysis, document.offsetAt(position))));
+  connection.onCodeAction((params, token) =>
+    withDocument("codeAction", token, params.textDocument.uri, [], async (document, { analysis, skipped, record, settings: resolved }) => [
       ...codeActions(document, skipped ? undefined : analysis, params, { canWrite: trusted }),
       ...(skipped || !record || !trusted ? [] : await curationActions(document, record, params, (span, type) => curation.prefill(document.getText(), span, type, record, resolved), resolved.labels)),
     ]),
   );
-  connection.languages.semanticTokens.on((params) => withDocument("semanticTokens", params.textDocument.uri, { data: [] }, (document, { analysis }) => semanticTokens(document, analysis)));
-  connection.onDocumentSymbol(({ textDocument }) => withDocument("documentSymbol", textDocument.uri, [], (document, { analysis, skipped }) => (skipped ? [] : documentSymbols(document, analysis))));
-  connection.onCodeLens(({ textDocument }) =>
-    withDocument("codeLens", textDocument.uri, [], (document, { analysis, skipped, record }) => (skipped ? [] : codeLenses(document.uri, document.version, analysis, record, { canWrite: trusted }))),
+  connection.languages.semanticTokens.on((params, token) => withDocument("semanticTokens", token, params.textDocument.uri, { data: [] }, (document, { analysis }) => semanticTokens(document, analysis)));
+  connection.onDocumentSymbol(({ textDocument }, token) => withDocument("documentSymbol", token, textDocument.uri, [], (document, { analysis, skipped }) => (skipped ? [] : documentSymbols(document, analysis))));
+  connection.onCodeLens(({ textDocument }, token) =>
+    withDocument("codeLens", token, textDocument.uri, [], (document, { analysis, skipped, record }) => (skipped ? [] : codeLenses(document.uri, document.version, analysis, record, { canWrite: trusted }))),
   );
   connection.onWorkspaceSymbol(({ query }) => safely("workspaceSymbol", [], () => index.query(query)));
-  connection.onRequest(PrefillRequest, (params: { uri: string; range: CurationArgs["range"]; type: string }) =>
-    withDocument("prefill", params.uri, null, async (document, { record, settings: resolved }) => {
+  connection.onRequest(PrefillRequest, (params: { uri: string; range: CurationArgs["range"]; type: string }, token: CancellationToken) =>
+    withDocument("prefill", token, params.uri, null, async (document, { record, settings: resolved }) => {
       if (!record || !params.range || !isEntityType(params.type)) return null;
       const span = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
       return (await curation.prefill(document.getText(), span, params.type, record, resolved)) ?? null;
@@ -272,8 +288,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return undefined;
     }
   };
-  connection.onRequest(SummaryRequest, (params: { uri: string }) =>
-    withDocument("summary", params.uri, null, (document, { analysis, skipped, skipReason, record }) => summarize(document.uri, document.version, analysis, record, skipped, skipReason)),
+  connection.onRequest(SummaryRequest, (params: { uri: string }, token: CancellationToken) =>
+    withDocument("summary", token, params.uri, null, (document, { analysis, skipped, skipReason, record }) => summarize(document.uri, document.version, analysis, record, skipped, skipReason)),
   );
 
   const curationCommands = new Set<string>([Commands.annotate, Commands.accept, Commands.acceptAll, Commands.reject, Commands.changeType, Commands.setAttribute, Commands.remove, Commands.reattach, Commands.undo, Commands.nextSuggestion, Commands.previousSuggestion]);
@@ -327,3 +343,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.listen();
 }
 
+const CANCELLED = Symbol("cancelled");
+
+/** `work`'s result, or CANCELLED as soon as `token` is cancelled (`work` itself goes on: others may share it). */
+function unlessCancelled<T>(work: Promise<T>, token: CancellationToken): Promise<T | typeof CANCELLED> {
+  if (token.isCancellationRequested) return Promise.resolve(CANCELLED);
+  return new Promise((resolve, reject) => {
+    const listener = token.onCancellationRequested(() => resolve(CANCELLED));
+    work.then(
+      (value) => {
+        listener.dispose();
+        resolve(value);
+      },
+      (error: unknown) => {
+        listener.dispose();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
