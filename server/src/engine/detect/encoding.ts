@@ -35,8 +35,10 @@ export interface LegacyEncodingEvidence {
 export const MIN_WORDS = 3;
 /** And at least this share of the words re-reading changes. */
 export const MIN_SHARE = 0.6;
-/** The decision is made on the first words of a text: once every encoding has changed this many, reading stops. */
-const SAMPLE = 500;
+/** The decision is made on the first words of a text that are not plain ASCII: this many, then reading stops. */
+const SAMPLE = 2000;
+/** Longer words are no syllable in any encoding (the longest, "nghiêng", takes 9 characters in VNI): not read. */
+const MAX_WORD = 16;
 const EXAMPLES = 3;
 /** A word: letters (ASCII or not), split at ASCII spaces, digits, punctuation and any Unicode space. */
 const WORD = /(?:[A-Za-z]|[^\x00-\x7F\s])+/g;
@@ -47,14 +49,17 @@ const SHOWN = new Set(LEGACY_ENCODINGS.flatMap((encoding) => [...encoding.asWind
 /**
  * The legacy encoding `text` most likely is, read as Windows-1252 (or Latin-1); undefined when no
  * encoding makes at least {@link MIN_WORDS} words, and {@link MIN_SHARE} of those it changes,
- * Vietnamese syllables. Linear in the text, and reading stops after a sample of words.
+ * Vietnamese syllables. Linear in the text; the decision is made on the first 2,000 words that are
+ * not plain ASCII.
  */
 export function detectLegacyEncoding(text: string): LegacyEncodingEvidence | undefined {
   const tallies = LEGACY_ENCODINGS.map((encoding): LegacyEncodingEvidence => ({ encoding: encoding.id, label: encoding.label, words: 0, changed: 0, examples: [] }));
   WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match && tallies.some((t) => t.changed < SAMPLE); match = WORD.exec(text)) {
+  let sampled = 0;
+  for (let match = WORD.exec(text); match && sampled < SAMPLE; match = WORD.exec(text)) {
     const word = match[0];
-    if (ASCII_WORD.test(word)) continue;
+    if (word.length > MAX_WORD || ASCII_WORD.test(word)) continue;
+    sampled++;
     if (hasUnicodeOnlyLetter(word)) {
       for (const tally of tallies) tally.changed++;
       continue;
