@@ -97,3 +97,9 @@ test(`encoding: no article of the shared corpora is flagged${corpora.length ? ""
   }
   assert.ok(read > 0);
 });
+
+test("encoding: pathological inputs (a 1 MB word of Latin-1 letters, 300,000 short German words) are read in bounded time and not flagged", () => {
+  assert.equal(detectLegacyEncoding("ö".repeat(1_000_000)), undefined);
+  assert.equal(detectLegacyEncoding("Öl ".repeat(300_000)), undefined);
+  assert.equal(detectLegacyEncoding("ViÖt ".repeat(300_000))?.encoding, "tcvn3", "one mojibake word repeated is still evidence");
+});
