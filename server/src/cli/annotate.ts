@@ -21,6 +21,7 @@ export async function annotate(inputs: readonly string[], options: AnnotateOptio
   const records: AnnotatedRecord[] = [];
   const folder = options.out ?? options.settings.recordsFolder;
   const { failed, found } = await forEachArticle(inputs, options, io, ({ article, analysis, inputFolder }) => {
+    if (analysis.encoding) throw new FileProblem(article.path, `not annotated: ${analysis.encoding.message}`);
     // Paths are relative to the current folder, as to the workspace folder in the editor.
     const location = recordLocation(article.path, { root: process.cwd(), outsideRoot: inputFolder, folder, confined: false });
     if ("error" in location) throw new FileProblem(article.path, location.error);

@@ -8,7 +8,8 @@ import { isInside } from "../host/paths";
 import { statSync } from "node:fs";
 import type { Analysis } from "../engine";
 import { AnalysisPool, describeStopped } from "../host/analysisPool";
-import { FileProblem, listArticleFiles, readArticleFile, type ArticleFile } from "../host/articleFiles";
+import { FileProblem, LegacyEncodingProblem, listArticleFiles, readArticleFile, type ArticleFile } from "../host/articleFiles";
+import type { LegacyEncoding } from "../engine";
 import type { ResolvedSettings } from "../host/settings";
 import { complain, type Io } from "./io";
 
@@ -16,6 +17,8 @@ export interface ArticleRun {
   settings: ResolvedSettings;
   /** The script analysis workers run (the CLI bundle itself). */
   workerScript: string;
+  /** `--encoding`: the legacy encoding files that are not valid UTF-8 are read in. */
+  legacyEncoding?: LegacyEncoding;
 }
 
 /** An article read and analyzed, with the folder that holds it when it lies outside the current one (see `inputFolderOf`). */
@@ -43,7 +46,7 @@ export async function forEachArticle(inputs: readonly string[], run: ArticleRun,
   try {
     for (const path of files) {
       try {
-        const article = readArticleFile(path, run.settings.maxFileSize);
+        const article = readArticleFile(path, run.settings.maxFileSize, run.legacyEncoding ? { legacyEncoding: run.legacyEncoding } : {});
         const analyze = async (text: string): Promise<Analysis> => {
           const outcome = await pool.analyze({ text, rules: run.settings.rules, customRules: run.settings.customRules });
           if (outcome.kind === "stopped") throw new FileProblem(path, `${describeStopped(outcome.seconds)}; the file was skipped (--deadline sets the limit)`);
@@ -54,13 +57,20 @@ export async function forEachArticle(inputs: readonly string[], run: ArticleRun,
         await work({ article, analysis: await analyze(article.text), inputFolder: inputFolderOf(path, folders), analyze });
       } catch (error) {
         failed++;
-        complain(io, error instanceof FileProblem ? error.message : `${path}: ${error instanceof Error ? error.message : String(error)}`);
+        complain(io, error instanceof FileProblem ? error.message + legacyHint(error) : `${path}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   } finally {
     await pool.dispose();
   }
   return { failed, found: files.length };
+}
+
+/** For a file in a legacy encoding, the options that read it and convert it. */
+function legacyHint(problem: FileProblem): string {
+  if (!(problem instanceof LegacyEncodingProblem)) return "";
+  const name = problem.evidence.encoding;
+  return `; read it with --encoding ${name}, or convert it with clean --write --encoding ${name} --to-utf8`;
 }
 
 /**

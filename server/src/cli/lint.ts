@@ -16,7 +16,8 @@ interface Problem {
   severity: string;
   rule: string;
   message: string;
-  fix: { start: number; end: number; newText: string };
+  /** None for mojibake ([encoding]): nothing in such a text is fixed. */
+  fix?: { start: number; end: number; newText: string };
 }
 
 /** Exit status: 0 nothing found, 1 debris found, 2 a file could not be read or its analysis was stopped. */
@@ -24,6 +25,14 @@ export async function lint(inputs: readonly string[], options: LintOptions, io: 
   const problems: Problem[] = [];
   const { failed } = await forEachArticle(inputs, options, io, ({ article, analysis }) => {
     const index = new LineIndex(article.text);
+    if (analysis.encoding) {
+      const { start, end, severity, rule, message } = analysis.encoding;
+      const from = index.positionAt(start);
+      const to = index.positionAt(end);
+      const problem: Problem = { path: article.path, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1, severity, rule, message };
+      problems.push(problem);
+      if (options.format === "text") io.stdout(`${problem.path}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message} [${problem.rule}]\n`);
+    }
     for (const finding of analysis.boilerplate) {
       const start = index.positionAt(finding.start);
       // A block ending with its line break ends on its last text line.

@@ -2,7 +2,8 @@
  * `article-annotator`: the engine on files, for batch work and CI pipelines.
  *   annotate [--format jsonl|json] [--out DIR] PATH...
  *   lint [--format text|json] PATH...
- *   clean [--write] PATH...
+ *   clean [--write [--to-utf8]] PATH...
+ *   every command: [--encoding NAME] (legacy Vietnamese files)
  */
 import { annotate } from "./annotate";
 import { parseArgs, UsageError } from "./args";
@@ -12,6 +13,7 @@ import { complain, type Io } from "./io";
 import { lint } from "./lint";
 import { isDeadline } from "../host/analysisPool";
 import { DEFAULT_SETTINGS, type ResolvedSettings } from "../host/settings";
+import { parseLegacyEncoding } from "../host/articleFiles";
 
 export type { Io } from "./io";
 
@@ -39,6 +41,10 @@ lint:
 clean:
       --write              Rewrite the files (atomically, same encoding); without it,
                            print a unified diff of what would change.
+      --to-utf8            With --encoding: store the files read in that legacy
+                           encoding as UTF-8 (with --write; whether or not they have
+                           debris). Without it, --write refuses such files: text is
+                           never stored back in a legacy encoding.
 all commands:
       --config FILE        Settings: the editor's articleAnnotator.* settings without
                            the prefix, e.g. {"rules": {"spam": "off"}, "recordsFolder": "out",
@@ -49,20 +55,32 @@ all commands:
       --deadline SECONDS   Stop the analysis of a file that takes longer than this,
                            report it and go on with the others (default 10;
                            "analysisDeadline" in the settings file).
+      --encoding NAME      Read files that are not valid UTF-8 in this legacy
+                           Vietnamese encoding: tcvn3 (TCVN3/ABC), vni (VNI-Windows),
+                           viscii or windows-1258. Without it such a file is refused,
+                           naming the encoding its bytes look like. Valid UTF-8 files
+                           are read as UTF-8 whatever NAME is.
+
+Legacy encodings: a UTF-8 file holding such text read as Windows-1252 ("ViÖt Nam"
+for "Việt Nam": an editor saved the mojibake) gets one warning [encoding] naming
+the encoding, and nothing else: lint reports it, clean and annotate refuse the file
+(nothing is fixed or written).
 
 Examples:
   article-annotator annotate samples/ --out out/
   article-annotator annotate --format jsonl corpus/*.txt > records.jsonl
   article-annotator lint samples/
   article-annotator clean --write samples/one.txt
+  article-annotator clean --write --encoding tcvn3 --to-utf8 old/article.txt
 
 Exit status: annotate and clean: 0 when every file was processed, 1 when some file
-could not be read or its analysis was stopped at the deadline (the others are still
-processed; reasons go to stderr). lint: 0 no debris, 1 debris found, 2 a file could
+could not be read, was refused (mojibake, a legacy encoding without --to-utf8) or
+its analysis was stopped at the deadline (the others are still processed; reasons
+go to stderr). lint: 0 no debris, 1 debris (or mojibake) found, 2 a file could
 not be read or analyzed. Usage or settings errors: 2. Records follow
 schema/record.v1.schema.json.`;
 
-const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config", "--deadline"]);
+const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config", "--deadline", "--encoding", "--to-utf8"]);
 
 /** Where the CLI runs: its version, and the script its analysis workers run (the CLI bundle itself). */
 export interface CliHost {
@@ -92,6 +110,11 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
   const maxSize = flags.has("--max-size") ? Number(flags.get("--max-size")) : undefined;
   if (maxSize !== undefined && (!Number.isFinite(maxSize) || maxSize <= 0)) return usage(io, "--max-size must be a positive number of characters");
   if (paths.length === 0) return usage(io, "give at least one file or folder");
+  const encodingName = flags.get("--encoding");
+  const legacyEncoding = typeof encodingName === "string" ? parseLegacyEncoding(encodingName) : undefined;
+  if (typeof encodingName === "string" && !legacyEncoding) return usage(io, `--encoding must be tcvn3, vni, viscii or windows-1258, not "${encodingName}"`);
+  const toUtf8 = flags.has("--to-utf8");
+  if (toUtf8 && (command !== "clean" || !legacyEncoding)) return usage(io, "--to-utf8 goes with clean and --encoding NAME");
   let settings: ResolvedSettings;
   try {
     const config = flags.get("--config");
@@ -109,7 +132,7 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
     settings.analysisDeadline = deadline;
   }
   if (maxSize !== undefined) settings.maxFileSize = maxSize;
-  const articles = { settings, workerScript: host.workerScript };
+  const articles = { settings, workerScript: host.workerScript, ...(legacyEncoding ? { legacyEncoding } : {}) };
   const format = flags.get("--format");
   switch (command) {
     case "annotate": {
@@ -124,7 +147,7 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
       return lint(paths, { ...articles, format: chosen }, io);
     }
     case "clean":
-      return clean(paths, { ...articles, write: flags.has("--write") }, io);
+      return clean(paths, { ...articles, write: flags.has("--write"), toUtf8 }, io);
   }
 }
 

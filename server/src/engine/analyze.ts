@@ -7,8 +7,9 @@ import { collectPersonMentions, resolvePersons, type PersonMentions } from "./de
 import { detectAmounts } from "./detect/amount";
 import { detectDates, isoDate } from "./detect/date";
 import { detectMetadata } from "./detect/metadata";
+import { describeLegacyEvidence, detectLegacyEncoding } from "./detect/encoding";
 import { insertSpaces, spaceInsertions } from "./text/spaces";
-import type { Analysis, BoilerplateFinding, Entity, EntityOf } from "./types";
+import type { Analysis, BoilerplateFinding, EncodingFinding, Entity, EntityOf } from "./types";
 
 export interface AnalyzeOptions {
   /** Per-rule boilerplate settings: "off" or a severity. */
@@ -22,11 +23,15 @@ export interface AnalyzeOptions {
 /**
  * Analyzes one article. Pure: text in, plain data out. Offsets in the result are UTF-16 code units
  * into `text` exactly as given (NFD, CRLF and invisible characters included), whatever the engine
- * normalized internally. Throws AnalysisCancelled (engine/cancellation.ts) when
- * `options.cancellation` asks to stop, checked between passes.
+ * normalized internally. Mojibake of a legacy Vietnamese encoding gets one finding (`encoding`)
+ * and nothing else. Throws AnalysisCancelled (engine/cancellation.ts) when `options.cancellation`
+ * asks to stop, checked between passes.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const token = options.cancellation;
+  checkCancelled(token);
+  const encoding = mojibakeFinding(text);
+  if (encoding) return { length: text.length, article: {}, entities: [], boilerplate: [], encoding };
   checkCancelled(token);
   const doc = new ArticleDocument(text);
   checkCancelled(token);
@@ -61,6 +66,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     entities,
     boilerplate: boilerplate.map((finding) => findingToOriginal(doc, finding)),
   };
+}
+
+/** The finding for text that is a legacy Vietnamese encoding read as Windows-1252, if it is. */
+function mojibakeFinding(text: string): EncodingFinding | undefined {
+  const evidence = detectLegacyEncoding(text);
+  const first = evidence?.examples[0];
+  if (!evidence || !first) return undefined;
+  const message = `Looks like ${evidence.label} text read as Windows-1252 (mojibake): ${describeLegacyEvidence(evidence)}. Nothing is annotated or fixed in it; open the original file as ${evidence.label}, or convert it to UTF-8, and analyze that.`;
+  let line = 0;
+  for (let k = text.indexOf("\n"); k >= 0 && k < first.start; k = text.indexOf("\n", k + 1)) line++;
+  return { rule: "encoding", start: first.start, end: first.end, line, message, severity: "warning", encoding: evidence.encoding, label: evidence.label };
 }
 
 /** Dates written without a year take the dateline's year. */

@@ -138,6 +138,23 @@ export interface ArticleMetadata {
   outlet?: string;
 }
 
+/**
+ * A text that is a legacy Vietnamese encoding read as Windows-1252 (mojibake, detect/encoding.ts):
+ * one warning on the first word that shows it. It has no fix: the text is not what its author wrote.
+ */
+export interface EncodingFinding {
+  rule: "encoding";
+  start: number;
+  end: number;
+  /** The line of `start` (0-based). */
+  line: number;
+  message: string;
+  severity: "warning";
+  /** The legacy encoding's id ("tcvn3", "vni", "viscii", "windows-1258") and usual name ("TCVN3 (ABC)"). */
+  encoding: string;
+  label: string;
+}
+
 /** Everything `analyze` finds in one text. */
 export interface Analysis {
   /** Length of the analyzed text (UTF-16). */
@@ -145,4 +162,10 @@ export interface Analysis {
   article: ArticleMetadata;
   entities: Entity[];
   boilerplate: BoilerplateFinding[];
+  /**
+   * Set when the text is mojibake of a legacy Vietnamese encoding; then nothing else is looked for:
+   * `entities` and `boilerplate` are empty and `article` holds nothing, so no fix is ever offered
+   * on text that is not what its author wrote.
+   */
+  encoding?: EncodingFinding;
 }

@@ -9,9 +9,18 @@ import { readFileSync, statSync, openSync, readSync, closeSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { minimatch } from "minimatch";
+import iconv from "iconv-lite";
+import { describeLegacyEvidence, detectLegacyEncoding, LEGACY_ENCODINGS, rereadLegacy, type LegacyEncoding, type LegacyEncodingEvidence } from "../engine";
 
-/** How a file's text was stored, so a rewrite stores it the same way and its hash is of those bytes. */
-export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
+/** The Unicode encodings a file is read in by itself (a BOM tells UTF-16), and stored back in. */
+export type UnicodeEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
+
+/**
+ * How a file's text was stored, so a rewrite stores it the same way and its hash is of those bytes:
+ * a Unicode encoding, or a legacy Vietnamese one the file was read in when asked (`--encoding`),
+ * which text is never stored back in (see `encodeArticle`).
+ */
+export type TextEncoding = UnicodeEncoding | LegacyEncoding;
 
 export interface ArticleFile {
   path: string;
@@ -32,6 +41,39 @@ export class FileProblem extends Error {
   ) {
     super(`${path}: ${reason}`);
   }
+}
+
+/**
+ * A file that is not valid UTF-8 whose bytes read as Vietnamese in a legacy encoding (TCVN3, VNI,
+ * VISCII, Windows-1258): `evidence` names it; read it with `readArticleFile`'s `legacyEncoding`.
+ */
+export class LegacyEncodingProblem extends FileProblem {
+  constructor(
+    path: string,
+    readonly evidence: LegacyEncodingEvidence,
+  ) {
+    super(path, `not valid UTF-8: it looks like ${evidence.label} text: ${describeLegacyEvidence(evidence)}`);
+  }
+}
+
+/** How to read files that are not valid UTF-8: in this legacy Vietnamese encoding (files that are valid UTF-8 are read as UTF-8). */
+export interface ReadOptions {
+  legacyEncoding?: LegacyEncoding;
+}
+
+/**
+ * The legacy encoding `name` names: an id ("tcvn3", "vni", "viscii", "windows-1258"), iconv-lite's
+ * name ("tcvn") or a common alias ("abc", "cp1258"), any case; undefined for anything else.
+ */
+export function parseLegacyEncoding(name: string): LegacyEncoding | undefined {
+  const lower = name.toLowerCase();
+  const alias: Record<string, LegacyEncoding> = { abc: "tcvn3", "vni-windows": "vni", cp1258: "windows-1258" };
+  return alias[lower] ?? LEGACY_ENCODINGS.find((encoding) => encoding.id === lower || encoding.iconv === lower)?.id;
+}
+
+/** Whether text in `encoding` is stored in a legacy encoding (never written back in it). */
+export function isLegacyEncoding(encoding: TextEncoding): encoding is LegacyEncoding {
+  return encoding !== "utf-8" && encoding !== "utf-8-bom" && encoding !== "utf-16le" && encoding !== "utf-16be";
 }
 
 /** Folders never searched for articles: dependencies; hidden folders (".git", ".vscode") are skipped too. */
@@ -95,19 +137,21 @@ export async function listArticleFiles(inputs: readonly string[], files: readonl
 
 /**
  * Reads an article of at most `maxChars` characters (UTF-16 code units): UTF-8 (a BOM is dropped,
- * as editors do), or UTF-16 with a BOM; with the SHA-256 and size of its bytes. Throws FileProblem
- * with the reason for a missing or unreadable file, one too large (a file of more than 4 ×
- * `maxChars` bytes is not even read), binary data (NUL bytes) or invalid UTF-8.
+ * as editors do), or UTF-16 with a BOM, or, when it is not valid UTF-8 and `options` names one, a
+ * legacy Vietnamese encoding; with the SHA-256 and size of its bytes. Throws FileProblem with the
+ * reason for a missing or unreadable file, one too large (a file of more than 4 × `maxChars` bytes
+ * is not even read), binary data (NUL bytes) or invalid UTF-8 (LegacyEncodingProblem when its bytes
+ * look like a legacy Vietnamese encoding).
  */
-export function readArticleFile(path: string, maxChars: number): ArticleFile {
+export function readArticleFile(path: string, maxChars: number, options: ReadOptions = {}): ArticleFile {
   const bytes = readBytes(path, maxChars);
-  const { text, encoding } = decodeWithin(path, bytes, maxChars);
+  const { text, encoding } = decodeWithin(path, bytes, maxChars, options);
   return { path, text, encoding, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
 }
 
 /** As `readArticleFile`, without hashing: for readers that need only the text (the workspace index). */
-export function readArticleText(path: string, maxChars: number): { text: string; encoding: TextEncoding } {
-  return decodeWithin(path, readBytes(path, maxChars), maxChars);
+export function readArticleText(path: string, maxChars: number, options: ReadOptions = {}): { text: string; encoding: TextEncoding } {
+  return decodeWithin(path, readBytes(path, maxChars), maxChars, options);
 }
 
 function readBytes(path: string, maxChars: number): Buffer {
@@ -123,14 +167,20 @@ function readBytes(path: string, maxChars: number): Buffer {
   }
 }
 
-function decodeWithin(path: string, bytes: Buffer, maxChars: number): { text: string; encoding: TextEncoding } {
-  const decoded = decodeArticle(path, bytes);
+function decodeWithin(path: string, bytes: Buffer, maxChars: number, options: ReadOptions): { text: string; encoding: TextEncoding } {
+  const decoded = decodeArticle(path, bytes, options);
   if (decoded.text.length > maxChars) throw new FileProblem(path, `skipped: ${formatCount(decoded.text.length)} characters is more than the limit of ${formatCount(maxChars)} (maxFileSize, --max-size)`);
   return decoded;
 }
 
-/** Decodes a file's bytes; throws FileProblem for binary data and invalid UTF-8. */
-export function decodeArticle(path: string, bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+/**
+ * Decodes a file's bytes; throws FileProblem for binary data and invalid UTF-8 (LegacyEncodingProblem
+ * when the bytes read as Windows-1252 are Vietnamese in a legacy encoding: detectLegacyEncoding's
+ * evidence, the share of words that become Vietnamese syllables). Bytes that are not valid UTF-8
+ * are decoded in `options.legacyEncoding` when given (NFC): by iconv-lite, or for VNI, which
+ * iconv-lite does not know, as Windows-1252 re-read through the engine's VNI table.
+ */
+export function decodeArticle(path: string, bytes: Uint8Array, options: ReadOptions = {}): { text: string; encoding: TextEncoding } {
   const encoding = sniffEncoding(bytes);
   if (encoding === "utf-16le" || encoding === "utf-16be") return { text: new TextDecoder(encoding).decode(bytes.subarray(2)), encoding };
   if (bytes.subarray(0, 8192).includes(0)) throw new FileProblem(path, "not a text file (it contains NUL bytes; binary?)");
@@ -138,12 +188,23 @@ export function decodeArticle(path: string, bytes: Uint8Array): { text: string; 
     // The decoder drops a leading UTF-8 BOM, which is not text; the encoding remembers it.
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding };
   } catch {
+    if (options.legacyEncoding) return { text: decodeLegacy(bytes, options.legacyEncoding), encoding: options.legacyEncoding };
+    // Latin-1 keeps one character per byte; the engine's tables re-read both it and Windows-1252.
+    const evidence = detectLegacyEncoding(Buffer.from(bytes).toString("latin1"));
+    if (evidence) throw new LegacyEncodingProblem(path, evidence);
     throw new FileProblem(path, "not valid UTF-8 text (save it as UTF-8 and try again)");
   }
 }
 
+function decodeLegacy(bytes: Uint8Array, encoding: LegacyEncoding): string {
+  const info = LEGACY_ENCODINGS.find((candidate) => candidate.id === encoding);
+  const buffer = Buffer.from(bytes);
+  if (info?.iconv) return iconv.decode(buffer, info.iconv).normalize("NFC");
+  return rereadLegacy(iconv.decode(buffer, "windows-1252"), encoding);
+}
+
 /** The encoding a file's first bytes show (a BOM), UTF-8 without one. */
-export function sniffEncoding(bytes: Uint8Array): TextEncoding {
+export function sniffEncoding(bytes: Uint8Array): UnicodeEncoding {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8-bom";
@@ -151,7 +212,7 @@ export function sniffEncoding(bytes: Uint8Array): TextEncoding {
 }
 
 /** The encoding of the file at `path` as its first bytes show; "utf-8" when it cannot be read (a new file). */
-export function encodingOfFile(path: string): TextEncoding {
+export function encodingOfFile(path: string): UnicodeEncoding {
   let fd: number | undefined;
   try {
     fd = openSync(path, "r");
@@ -165,8 +226,13 @@ export function encodingOfFile(path: string): TextEncoding {
   }
 }
 
-/** The bytes of `text` stored the way `encoding` says (BOM included). */
+/**
+ * The bytes of `text` stored the way `encoding` says (BOM included). Text is never stored in a
+ * legacy encoding (a Vietnamese letter it lacks would be lost): that throws, and the caller stores
+ * it as UTF-8 when asked to convert (`clean --to-utf8`).
+ */
 export function encodeArticle(text: string, encoding: TextEncoding): Buffer {
+  if (isLegacyEncoding(encoding)) throw new Error(`text is not stored in ${LEGACY_ENCODINGS.find((e) => e.id === encoding)?.label ?? encoding}; convert it to UTF-8`);
   switch (encoding) {
     case "utf-8":
       return Buffer.from(text, "utf8");

@@ -111,6 +111,8 @@ export interface EmitRequest {
  * error, and nothing to write, when the previous record cannot be read or fails the schema.
  */
 export function emitRecord(request: EmitRequest): { record: AnnotatedRecord; content: string } | { error: string } {
+  // Mojibake is not what the author wrote: a record of it would anchor decisions on garbage.
+  if (request.analysis.encoding) return { error: `no record is written for this text: ${request.analysis.encoding.message}` };
   const fresh = buildRecord(request.text, request.analysis, request.source);
   let previous = typeof request.previous === "string" ? undefined : request.previous;
   if (typeof request.previous === "string") {

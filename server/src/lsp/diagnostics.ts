@@ -32,6 +32,9 @@ export function toDiagnostics(document: TextDocument, result: DocumentAnalysis):
     const severity = fault ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
     return [{ range: toRange(document, 0, 0), message: `Article Annotator: ${result.skipped}.`, severity, source: SOURCE, code: result.skipReason ?? "skipped" }];
   }
+  const encoding = result.analysis.encoding;
+  // Mojibake: one warning and nothing else (the engine found nothing else, so no fix is offered).
+  if (encoding) return [{ range: toRange(document, encoding.start, encoding.end), message: encoding.message, severity: DiagnosticSeverity.Warning, source: SOURCE, code: encoding.rule, codeDescription: { href: `${RULES_DOC}#${encoding.rule}` } }];
   return result.analysis.boilerplate.map((finding) => findingToDiagnostic(document, finding, result.version));
 }
 
