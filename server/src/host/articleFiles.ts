@@ -5,8 +5,8 @@
  * go through here, so a file is read, sized and hashed the same way everywhere.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, statSync, openSync, readSync, closeSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { open, readdir, readFile, stat, type FileHandle } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { minimatch } from "minimatch";
 import iconv from "iconv-lite";
@@ -154,17 +154,39 @@ export function readArticleText(path: string, maxChars: number, options: ReadOpt
   return decodeWithin(path, readBytes(path, maxChars), maxChars, options);
 }
 
+/**
+ * As `readArticleFile`, without blocking the thread (fs/promises): for the language server's main
+ * thread. Rejects with FileProblem for the same reasons.
+ */
+export async function readArticleFileAsync(path: string, maxChars: number, options: ReadOptions = {}): Promise<ArticleFile> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    checkSize(path, info, maxChars);
+    bytes = await readFile(path);
+  } catch (error) {
+    if (error instanceof FileProblem) throw error;
+    throw new FileProblem(path, describeError(error));
+  }
+  const { text, encoding } = decodeWithin(path, bytes, maxChars, options);
+  return { path, text, encoding, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+}
+
 function readBytes(path: string, maxChars: number): Buffer {
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new FileProblem(path, "not a regular file");
-    // Every encoding read here takes at most 4 bytes per UTF-16 code unit (BOM aside): a larger file cannot fit.
-    if (stat.size > maxChars * 4) throw new FileProblem(path, `skipped: ${formatBytes(stat.size)} is more than the limit of ${formatCount(maxChars)} characters (maxFileSize, --max-size)`);
+    checkSize(path, statSync(path), maxChars);
     return readFileSync(path);
   } catch (error) {
     if (error instanceof FileProblem) throw error;
     throw new FileProblem(path, describeError(error));
   }
+}
+
+/** Throws FileProblem for what is not a regular file, or too large to hold `maxChars` characters. */
+function checkSize(path: string, info: { isFile(): boolean; size: number }, maxChars: number): void {
+  if (!info.isFile()) throw new FileProblem(path, "not a regular file");
+  // Every encoding read here takes at most 4 bytes per UTF-16 code unit (BOM aside): a larger file cannot fit.
+  if (info.size > maxChars * 4) throw new FileProblem(path, `skipped: ${formatBytes(info.size)} is more than the limit of ${formatCount(maxChars)} characters (maxFileSize, --max-size)`);
 }
 
 function decodeWithin(path: string, bytes: Buffer, maxChars: number, options: ReadOptions): { text: string; encoding: TextEncoding } {
@@ -212,17 +234,17 @@ export function sniffEncoding(bytes: Uint8Array): UnicodeEncoding {
 }
 
 /** The encoding of the file at `path` as its first bytes show; "utf-8" when it cannot be read (a new file). */
-export function encodingOfFile(path: string): UnicodeEncoding {
-  let fd: number | undefined;
+export async function encodingOfFile(path: string): Promise<UnicodeEncoding> {
+  let file: FileHandle | undefined;
   try {
-    fd = openSync(path, "r");
+    file = await open(path, "r");
     const head = Buffer.alloc(3);
-    const read = readSync(fd, head, 0, 3, 0);
-    return sniffEncoding(head.subarray(0, read));
+    const { bytesRead } = await file.read(head, 0, 3, 0);
+    return sniffEncoding(head.subarray(0, bytesRead));
   } catch {
     return "utf-8";
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    await file?.close();
   }
 }
 

@@ -5,6 +5,7 @@
  * writes them atomically; the server sends them as an undoable WorkspaceEdit.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { isInside } from "./paths";
 import { buildRecord, mergeRecords, RECORD_SCHEMA_VERSION, type AnnotatedRecord, type Analysis, type RecordSource } from "../engine";
@@ -129,6 +130,20 @@ export function emitRecord(request: EmitRequest): { record: AnnotatedRecord; con
 /** The exact text of a record's file: 2-space JSON and a final newline. */
 export function recordContent(record: AnnotatedRecord): string {
   return JSON.stringify(record, null, 2) + "\n";
+}
+
+/**
+ * As `readRecordText`, without blocking the thread (fs/promises): for the language server's main
+ * thread, which must stay free for the editor. Resolves to undefined when there is no record; rejects
+ * when it exists but cannot be read.
+ */
+export async function readRecordTextAsync(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
 }
 
 /** The text of the record file at `path`, or undefined when there is none; throws when it exists but cannot be read. */

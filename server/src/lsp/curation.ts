@@ -31,10 +31,10 @@ import {
   type EntityTarget,
   type EntityType,
 } from "../engine";
-import { encodingOfFile, readArticleFile, sourceDigest, type TextEncoding } from "../host/articleFiles";
+import { encodingOfFile, readArticleFileAsync, sourceDigest, type TextEncoding } from "../host/articleFiles";
 import { writeAtomic } from "../host/atomicWrite";
 import { CurationSession } from "../host/curationSession";
-import { describeProblems, emitRecord, parseRecord, readRecordText, type RecordProblem } from "../host/records";
+import { describeProblems, emitRecord, parseRecord, readRecordTextAsync, type RecordProblem } from "../host/records";
 import { schemaProblems } from "../host/recordSchema";
 import { annotatorName, type ResolvedSettings } from "../host/settings";
 import type { ClientRequests } from "./clientRequests";
@@ -75,17 +75,32 @@ export class Curation {
   /** Each record file's content as this server last read or wrote it: a different content on disk was changed by someone else. */
   private readonly seen = new Map<string, string | undefined>();
 
+  /** Sessions being created (their record read), by uri. */
+  private readonly creating = new Map<string, Promise<CurationSession>>();
+
   constructor(private readonly host: CurationHost) {}
 
-  /** The session of an open article, created on first use (the record read from where it lives); undefined when the article has no place for a record. */
-  session(document: TextDocument, settings: ResolvedSettings): CurationSession | undefined {
+  /**
+   * The session of an open article, created on first use (the record read from where it lives,
+   * asynchronously; concurrent callers share one creation); undefined when the article has no
+   * place for a record.
+   */
+  session(document: TextDocument, settings: ResolvedSettings): Promise<CurationSession | undefined> {
     const existing = this.sessions.get(document.uri);
-    if (existing) return existing;
+    if (existing) return Promise.resolve(existing);
     const location = documentRecordLocation(document.uri, settings, this.host.workspaceFolders());
-    if ("error" in location) return undefined;
-    const session = new CurationSession(location, this.load(location.path));
-    this.sessions.set(document.uri, session);
-    return session;
+    if ("error" in location) return Promise.resolve(undefined);
+    let creating = this.creating.get(document.uri);
+    if (!creating) {
+      creating = this.load(location.path).then((loaded) => {
+        this.creating.delete(document.uri);
+        const session = this.sessions.get(document.uri) ?? new CurationSession(location, loaded);
+        this.sessions.set(document.uri, session);
+        return session;
+      });
+      this.creating.set(document.uri, creating);
+    }
+    return creating;
   }
 
   /** Whether the open article has a record file. */
@@ -110,19 +125,19 @@ export class Curation {
     if (!session?.unwritten || !settings || !path || !this.host.trusted()) return;
     let article;
     try {
-      article = readArticleFile(path, settings.maxFileSize);
+      article = await readArticleFileAsync(path, settings.maxFileSize);
     } catch {
       return; // the file is gone or unreadable: nothing to anchor the decisions in
     }
     const analysis = await this.host.analyzeSnippet(article.text, settings);
     if (!analysis) return;
-    const written = this.write(session, article.text, article.encoding, analysis);
+    const written = await this.write(session, article.text, article.encoding, analysis);
     if ("error" in written) this.host.requests.showError(`Article Annotator: the decisions made since the last save were not written: ${written.error}.`);
   }
 
   /** The curated record of a document for its analysis, or undefined when it has no session. */
-  recordFor(document: TextDocument, analysis: Analysis, settings: ResolvedSettings): AnnotatedRecord | undefined {
-    return this.session(document, settings)?.recordFor(document.getText(), analysis);
+  async recordFor(document: TextDocument, analysis: Analysis, settings: ResolvedSettings): Promise<AnnotatedRecord | undefined> {
+    return (await this.session(document, settings))?.recordFor(document.getText(), analysis);
   }
 
   /** The article was saved: its record is rewritten (re-anchored offsets, new hash) when it has one or decisions wait. */
@@ -130,9 +145,9 @@ export class Curation {
     this.savedVersion.set(document.uri, document.version);
     const result = await this.host.analysis(document);
     if (!result) return;
-    const session = this.session(document, result.settings);
+    const session = await this.session(document, result.settings);
     if (!session || !session.usable || (!session.exists && !session.unwritten)) return;
-    const written = this.writeDocument(document, session, result.analysis);
+    const written = await this.writeDocument(document, session, result.analysis);
     if ("error" in written) this.host.requests.showError(`Article Annotator: ${written.error}.`);
   }
 
@@ -145,37 +160,37 @@ export class Curation {
     if (this.savedVersion.get(document.uri) !== document.version || !this.host.trusted()) return;
     const result = await this.host.analysis(document);
     if (!result) return;
-    const session = this.session(document, result.settings);
+    const session = await this.session(document, result.settings);
     if (!session?.exists || !session.usable || session.sourceSha256 === undefined) return;
     // Every publish of a clean article comes here: the text is hashed once per version and record.
     const checked = `${document.version}:${session.sourceSha256}`;
     if (this.staleChecked.get(document.uri) === checked) return;
     this.staleChecked.set(document.uri, checked);
     const path = URI.path(document.uri);
-    if (!path || sourceDigest(document.getText(), encodingOfFile(path)).sha256 === session.sourceSha256) return;
-    const written = this.writeDocument(document, session, result.analysis);
+    if (!path || sourceDigest(document.getText(), await encodingOfFile(path)).sha256 === session.sourceSha256) return;
+    const written = await this.writeDocument(document, session, result.analysis);
     if ("error" in written) this.host.requests.showError(`Article Annotator: the record of a changed article was not brought up to date: ${written.error}.`);
   }
 
   /** A record file changed outside this server (by hand, by the CLI, by git): its article's decisions are read again. */
-  recordChanged(recordPath: string): void {
-    for (const [uri, session] of this.sessions) if (session.recordPath === recordPath && this.sync(session)) this.host.refresh(uri);
+  async recordChanged(recordPath: string): Promise<void> {
+    for (const [uri, session] of this.sessions) if (session.recordPath === recordPath && (await this.sync(session))) this.host.refresh(uri);
   }
 
   /**
    * Reads the session's record file again when it differs from what this server last read or
    * wrote (someone else changed it); true when it did. Its problems are published on the file.
    */
-  private sync(session: CurationSession): boolean {
+  private async sync(session: CurationSession): Promise<boolean> {
     let text: string | undefined;
     try {
-      text = readRecordText(session.recordPath);
+      text = await readRecordTextAsync(session.recordPath);
     } catch {
       text = undefined;
     }
     if (this.seen.get(session.recordPath) === text && this.seen.has(session.recordPath)) return false;
-    session.reload(this.load(session.recordPath));
-    this.publishRecordProblems();
+    session.reload(await this.load(session.recordPath));
+    await this.publishRecordProblems();
     return true;
   }
 
@@ -186,7 +201,7 @@ export class Curation {
    * Diagnostics to publish on record files: the problems of every record an open article uses,
    * and an empty list for one that had problems and has none now.
    */
-  recordDiagnostics(): { uri: string; diagnostics: Diagnostic[] }[] {
+  async recordDiagnostics(): Promise<{ uri: string; diagnostics: Diagnostic[] }[]> {
     const out: { uri: string; diagnostics: Diagnostic[] }[] = [];
     const now = new Map<string, CurationSession>();
     for (const session of this.sessions.values()) if (!session.usable) now.set(session.recordPath, session);
@@ -195,7 +210,7 @@ export class Curation {
     for (const [path, session] of now) {
       let text = "";
       try {
-        text = readRecordText(path) ?? "";
+        text = (await readRecordTextAsync(path)) ?? "";
       } catch {
         // unreadable: the problem says so, at the file's start
       }
@@ -228,11 +243,11 @@ export class Curation {
     if (!result) return { error: "this document is not analyzed (see its notice)" };
     const location = documentRecordLocation(document.uri, result.settings, this.host.workspaceFolders());
     if ("error" in location) return location;
-    const session = this.session(document, result.settings);
+    const session = await this.session(document, result.settings);
     if (!session) return { error: "the record has no place" };
-    this.sync(session);
+    await this.sync(session);
     if (!session.usable) return { error: `the existing record cannot be merged: ${session.problems[0]?.message ?? "?"}; it was left as it is` };
-    const written = this.writeDocument(document, session, result.analysis);
+    const written = await this.writeDocument(document, session, result.analysis);
     return "error" in written ? written : { uri: written.uri };
   }
 
@@ -244,9 +259,9 @@ export class Curation {
     const result = await this.host.analysis(document);
     if (!result) return this.refuse("this document is not analyzed (see its notice)");
     const { analysis, settings } = result;
-    const session = this.session(document, settings);
+    const session = await this.session(document, settings);
     if (!session) return this.refuse("save the article to a file first: its record needs a place");
-    this.sync(session);
+    await this.sync(session);
     if (!session.usable) return this.refuse(`its record ${URI.fromPath(session.recordPath)} cannot be read (${session.problems[0]?.message ?? "?"}); fix it first, nothing was changed`);
     // Offsets, ranges and positions computed for another version would name other text.
     if (args.version !== undefined && args.version !== document.version && (args.range || args.position || (args.target && !("id" in args.target)))) return this.refuse("the text changed since this action was offered; try again");
@@ -378,7 +393,7 @@ export class Curation {
   }
 
   /** After an action: write the record (now, or when the article is saved), publish again, and answer. */
-  private commit(document: TextDocument, session: CurationSession, analysis: Analysis, message: string, count: number): CurationReply | null {
+  private async commit(document: TextDocument, session: CurationSession, analysis: Analysis, message: string, count: number): Promise<CurationReply | null> {
     // An action whose result the schema refuses (an attribute with a bad value) is taken back at once.
     const problems = count > 0 ? schemaProblems(session.recordFor(document.getText(), analysis)) : [];
     if (problems.length > 0) {
@@ -386,8 +401,8 @@ export class Curation {
       return this.refuse(`not done: the record would not follow its schema (${describeProblems(problems)})`);
     }
     let recordUri: string | undefined;
-    if (count > 0 && this.isSaved(document)) {
-      const written = this.writeDocument(document, session, analysis);
+    if (count > 0 && (await this.isSaved(document))) {
+      const written = await this.writeDocument(document, session, analysis);
       if ("error" in written) this.host.requests.showError(`Article Annotator: ${written.error}.`);
       else recordUri = written.uri;
     }
@@ -400,13 +415,13 @@ export class Curation {
    * save (an edit undone by hand, a window reloaded), the same bytes as the file. A document that
    * differs from its file is not: its record waits for the save.
    */
-  private isSaved(document: TextDocument): boolean {
+  private async isSaved(document: TextDocument): Promise<boolean> {
     if (this.savedVersion.get(document.uri) === document.version) return true;
     const path = URI.path(document.uri);
     if (!path) return false;
     let onDisk;
     try {
-      onDisk = readArticleFile(path, document.getText().length + 1);
+      onDisk = await readArticleFileAsync(path, document.getText().length + 1);
     } catch {
       return false; // gone, unreadable or longer than the document: not the same text
     }
@@ -422,15 +437,15 @@ export class Curation {
     return reply;
   }
 
-  private writeDocument(document: TextDocument, session: CurationSession, analysis: Analysis): { uri: string } | { error: string } {
-    return this.write(session, document.getText(), encodingOfFile(URI.path(document.uri)!), analysis);
+  private async writeDocument(document: TextDocument, session: CurationSession, analysis: Analysis): Promise<{ uri: string } | { error: string }> {
+    return this.write(session, document.getText(), await encodingOfFile(URI.path(document.uri)!), analysis);
   }
 
   /** Writes the session's record for `text` (stored as `encoding`) atomically: its uri, or why it was not written. */
-  private write(session: CurationSession, text: string, encoding: TextEncoding, analysis: Analysis): { uri: string } | { error: string } {
+  private async write(session: CurationSession, text: string, encoding: TextEncoding, analysis: Analysis): Promise<{ uri: string } | { error: string }> {
     const source = { path: session.location.sourcePath, ...sourceDigest(text, encoding) };
     // The file may have been changed since it was read: take in what changed, and never overwrite one that cannot be read.
-    this.sync(session);
+    await this.sync(session);
     if (!session.usable) return { error: `the existing record cannot be merged: ${session.problems[0]?.message ?? "?"}; it was left as it is` };
     const emitted = emitRecord({ text, analysis, source, previous: session.recordFor(text, analysis) });
     if ("error" in emitted) return { error: `cannot write the record: ${emitted.error}` };
@@ -445,10 +460,10 @@ export class Curation {
   }
 
   /** Reads a record file (remembering its content as seen): the record, none, or its problems. */
-  private load(recordPath: string): AnnotatedRecord | undefined | { problems: RecordProblem[] } {
+  private async load(recordPath: string): Promise<AnnotatedRecord | undefined | { problems: RecordProblem[] }> {
     let text: string | undefined;
     try {
-      text = readRecordText(recordPath);
+      text = await readRecordTextAsync(recordPath);
     } catch (error) {
       this.seen.delete(recordPath);
       return { problems: [{ pointer: "", message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }] };
@@ -459,8 +474,8 @@ export class Curation {
     return "problems" in parsed ? { problems: parsed.problems } : parsed.record;
   }
 
-  private publishRecordProblems(): void {
-    for (const diagnostics of this.recordDiagnostics()) void this.host.connection.sendDiagnostics(diagnostics);
+  private async publishRecordProblems(): Promise<void> {
+    for (const diagnostics of await this.recordDiagnostics()) void this.host.connection.sendDiagnostics(diagnostics);
   }
 
   private refuse(reason: string): null {

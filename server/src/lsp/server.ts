@@ -17,7 +17,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisPool } from "../host/analysisPool";
-import { readArticleFile } from "../host/articleFiles";
+import { readArticleFileAsync } from "../host/articleFiles";
 import { curatedAnalysis } from "../host/curationSession";
 import { BUILT_IN_TYPES, ENTITY_KINDS, ENTITY_TYPES, isEntityType, type AnnotatedRecord } from "../engine";
 import { URI } from "./uri";
@@ -111,7 +111,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const resolved = await settings.get(document.uri);
     const result = await cache.get(document, resolved);
     if (result.skipped) return { ...result, settings: resolved };
-    const record = curation.recordFor(document, result.analysis, resolved);
+    const record = await curation.recordFor(document, result.analysis, resolved);
     if (!record) return { ...result, settings: resolved };
     return { ...result, analysis: curatedAnalysis(result.analysis, record), settings: resolved, record };
   };
@@ -125,7 +125,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (documents.get(uri)?.version !== version) return; // a newer edit arrived: its own run publishes
     await connection.sendDiagnostics({ uri, version, diagnostics: [...toDiagnostics(document, result), ...curation.orphanDiagnostics(document, result.record)] });
     await connection.sendNotification(SummaryNotification, summarize(uri, version, result.analysis, result.record, result.skipped, result.skipReason));
-    for (const recordDiagnostics of curation.recordDiagnostics()) await connection.sendDiagnostics(recordDiagnostics);
+    for (const recordDiagnostics of await curation.recordDiagnostics()) await connection.sendDiagnostics(recordDiagnostics);
     if (!result.skipped) index.update(uri, document.getText(), result.analysis, result.record, curation.hasRecord(uri));
     if (!result.skipped && result.record) await curation.refreshStale(document);
   };
@@ -283,7 +283,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!uri.startsWith("file:") || !path) return undefined;
     const resolved = await settings.get(uri);
     try {
-      return TextDocument.create(uri, "plaintext", 0, readArticleFile(path, resolved.maxFileSize).text);
+      return TextDocument.create(uri, "plaintext", 0, (await readArticleFileAsync(path, resolved.maxFileSize)).text);
     } catch {
       return undefined;
     }
