@@ -8,7 +8,7 @@ import { detectAmounts } from "./detect/amount";
 import { detectDates, isoDate } from "./detect/date";
 import { detectMetadata } from "./detect/metadata";
 import { describeLegacyEvidence, detectLegacyEncoding } from "./detect/encoding";
-import { insertSpaces, spaceInsertions } from "./text/spaces";
+import { spaceInsertions } from "./text/spaces";
 import type { Analysis, BoilerplateFinding, EncodingFinding, Entity, EntityOf } from "./types";
 
 export interface AnalyzeOptions {
@@ -110,12 +110,23 @@ function findingToOriginal(doc: ArticleDocument, finding: BoilerplateFinding): B
 /**
  * A replacement computed on the normalized text, redone on the original: fixes only remove text or
  * add spaces, so the spaces go to the corresponding places and every original letter stays as written.
+ * Where normalization removed invisible characters (a zero-width space in "ASEAN⟨ZWSP⟩và"), the
+ * space takes their place instead of going beside them.
  */
 function originalReplacement(doc: ArticleDocument, fix: { start: number; end: number; newText: string }): string {
   if (fix.newText === "") return "";
   const insertions = spaceInsertions(doc.text.slice(fix.start, fix.end), fix.newText);
   if (!insertions) return fix.newText;
-  const origin = doc.norm.toOriginal(fix.start, fix.end).start;
-  const original = doc.norm.original.slice(origin, doc.norm.toOriginal(fix.start, fix.end).end);
-  return insertSpaces(original, insertions.map((k) => (k === 0 ? 0 : doc.norm.toOriginal(fix.start + k, fix.start + k + 1).start - origin)));
+  const range = doc.norm.toOriginal(fix.start, fix.end);
+  const original = doc.norm.original.slice(range.start, range.end);
+  let result = "";
+  let copied = 0;
+  for (const k of insertions) {
+    const at = k === 0 ? 0 : doc.norm.toOriginal(fix.start + k, fix.start + k + 1).start - range.start;
+    // Where the previous character ends: anything between it and `at` was removed by normalization.
+    const removed = k === 0 ? 0 : Math.min(at, doc.norm.toOriginal(fix.start + k - 1, fix.start + k).end - range.start);
+    result += original.slice(copied, removed) + " ";
+    copied = at;
+  }
+  return result + original.slice(copied);
 }

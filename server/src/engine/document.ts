@@ -2,7 +2,7 @@ import { normalizeText, type NormalizedText } from "./text/normalize";
 import { LineIndex, splitLines, type Line } from "./text/lines";
 import { tokenize, type Token } from "./text/tokens";
 import { SpanIndex } from "./text/spanIndex";
-import { collapseSpaces } from "./text/words";
+import { foldValue, separatesWords } from "./text/fold";
 import { boundaryAtOrBefore, codePointEnd } from "./text/codePoints";
 
 const MAX_SEGMENT = 4000;
@@ -33,7 +33,7 @@ export class ArticleDocument {
   private inBlock = false;
 
   constructor(original: string) {
-    this.norm = normalizeText(original);
+    this.norm = normalizeText(original, separatesWords);
     this.text = this.norm.text;
     this.lines = splitLines(this.text);
     this.lineIndex = new LineIndex(this.lines);
@@ -116,10 +116,13 @@ export class ArticleDocument {
     for (const line of this.lines) if (!this.debrisLines.has(line.index) && line.text.trim() !== "") yield line;
   }
 
-  /** How a normalized range is written in the original, in NFC with single spaces (for attributes). */
+  /**
+   * How a normalized range is written in the original, as a value (for attributes): NFC with single
+   * spaces, no invisible characters, no look-alike letters (`foldValue`); tone placement as written.
+   */
   display(start: number, end: number): string {
     const range = this.norm.toOriginal(start, end);
-    return collapseSpaces(this.norm.original.slice(range.start, range.end).normalize("NFC"));
+    return foldValue(this.norm.original.slice(range.start, range.end));
   }
 
   /** Whether a normalized range touches debris (spans are all known once boilerplate is detected). */

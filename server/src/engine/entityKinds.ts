@@ -2,6 +2,7 @@
  * The entity types as every front door shows them: one entry per type, so a new type is one entry
  * here (the `Record` makes the compiler ask for it) plus its attributes in `EntityAttributesByType`.
  */
+import { foldValue } from "./text/fold";
 import type { EntityType } from "./types";
 
 /** LSP symbol kinds by name (the engine does not import LSP; front doors map the name to the number). */
@@ -52,9 +53,10 @@ export function isEntityType(value: unknown): value is EntityType {
 
 /**
  * The name an entity is counted and listed under: a person's canonical name, another entity's
- * canonical name when it has one, else its text.
+ * canonical name when it has one, else its text; folded as a value (`foldValue`: no invisible
+ * characters, no look-alike letters, single spaces), so spellings a reader cannot tell apart are one name.
  */
 export function entityName(entity: { type: EntityType; text: string; attributes: object }): string {
   const canonical = (entity.attributes as { canonical?: unknown }).canonical;
-  return typeof canonical === "string" && canonical !== "" ? canonical : entity.text;
+  return foldValue(typeof canonical === "string" && canonical !== "" ? canonical : entity.text).trim();
 }

@@ -17,6 +17,7 @@ import {
   changeType,
   ENTITY_KINDS,
   findEntity,
+  foldValue,
   tidySpan,
   isEntityType,
   reattach,
@@ -487,6 +488,6 @@ export class Curation {
 /** Attributes copied for a new span: a person's or an organization's canonical name follows the text a person chose when it was the detected text. */
 function withCanonical(attributes: object, type: EntityType, quote: string, detected: string): Record<string, unknown> {
   const copy = structuredClone(attributes) as Record<string, unknown>;
-  if ((type === "person" || type === "organization") && (copy.canonical === undefined || copy.canonical === detected)) copy.canonical = quote.replace(/\s+/g, " ").trim();
+  if ((type === "person" || type === "organization") && (copy.canonical === undefined || copy.canonical === detected)) copy.canonical = foldValue(quote).trim();
   return copy;
 }

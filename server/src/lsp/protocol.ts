@@ -154,10 +154,18 @@ export interface ServerDescription {
 }
 
 /**
- * A name folded for symbol search: case, diacritics and "đ" ignored ("Bùi Thanh Sơn" → "bui thanh son").
+ * A name folded for symbol search: case, diacritics and "đ" ignored ("Bùi Thanh Sơn" → "bui thanh son"),
+ * and what a reader cannot see or tell apart: invisible characters, look-alikes of "đ" ("ð", "ɖ":
+ * engine/text/chars.ts, which the client may not import), runs of whitespace.
  * The server matches workspace-symbol queries with it; a client whose own filter compares the query
  * with the symbol's name (VS Code) uses it to let an unaccented query through.
  */
 export function foldForSearch(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  return text
+    .replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu, "")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[đðɖ]/gu, "d")
+    .replace(/\s+/gu, " ");
 }

@@ -1,13 +1,15 @@
-import { codePointEnd, codePointStart, isLetterAt, isLetterBefore } from "./codePoints";
+import { INVISIBLE_CLASS, LOOKALIKE_CLASS, LOOKALIKE_LETTERS } from "./chars";
+import { codePointEnd, codePointStart, isLetterAt, isLetterBefore, isLetterOrMarkBefore } from "./codePoints";
 import { normalizeTonePlacement } from "./tone";
 
 /**
  * The text the detectors read, and the way back to the document the editor holds.
  *
- * Detectors work on `text`: NFC, tone marks in one placement, "Ð" (U+00D0, an Icelandic look-alike
- * some outlets use) read as "Đ", line breaks as "\n", no-break spaces as spaces, invisible
- * characters (zero-width, soft hyphen, bidi marks, BOM) removed. Every code unit of `text` remembers
- * the range of the original it came from, so offsets found in `text` map back exactly.
+ * Detectors work on `text`: NFC, tone marks in one placement, look-alikes of "Đ" ("Ð" U+00D0, an
+ * Icelandic letter some outlets use, and "Ɖ" U+0189, the African D) read as "Đ", line breaks as
+ * "\n", no-break spaces as spaces, invisible characters (zero-width, soft hyphen, bidi marks, BOM)
+ * removed — or read as one space where they separate two words (`WordBreak`). Every code unit of
+ * `text` remembers the range of the original it came from, so offsets found in `text` map back exactly.
  */
 export interface NormalizedText {
   /** The original document text, exactly as given. */
@@ -18,11 +20,18 @@ export interface NormalizedText {
   toOriginal(start: number, end: number): { start: number; end: number };
 }
 
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+/**
+ * Whether the invisible characters at `start`..`end` of `text` (a run between two letters) stand
+ * for a space between two words ("triệu⟨ZWSP⟩tấn") rather than sit inside one ("Tr⟨ZWSP⟩ần").
+ * Normalization knows no words; the engine passes the lexicon's judgment (`separatesWords`, text/fold.ts).
+ */
+export type WordBreak = (text: string, start: number, end: number) => boolean;
+
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, "u");
 const SPACE_LIKE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/u;
 const COMBINING = /\p{M}/u;
 /** Anything that changes the text's length or layout; most documents have none of it. */
-const NEEDS_MAPPING = /[\r\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\u00D0\u00F0\p{M}]/u;
+const NEEDS_MAPPING = new RegExp(`[\\r${INVISIBLE_CLASS}\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000${LOOKALIKE_CLASS}\\p{M}]`, "u");
 
 const toneCache = new Map<string, string>();
 function tone(word: string): string {
@@ -73,16 +82,19 @@ function normalizeTones(text: string): string {
   return copied === 0 ? text : result + text.slice(copied);
 }
 
-/** Builds the normalized view of `original`; linear in its length. */
-export function normalizeText(original: string): NormalizedText {
+/**
+ * Builds the normalized view of `original`; linear in its length. Without `wordBreak`, invisible
+ * characters are always removed (data phrases, which have none).
+ */
+export function normalizeText(original: string, wordBreak?: WordBreak): NormalizedText {
   if (!NEEDS_MAPPING.test(original)) {
     // Only tone placement may change, letter for letter: offsets are the same in both texts.
     return { original, text: normalizeTones(original), toOriginal: (start, end) => ({ start, end }) };
   }
-  return normalizeWithMapping(original);
+  return normalizeWithMapping(original, wordBreak);
 }
 
-function normalizeWithMapping(original: string): NormalizedText {
+function normalizeWithMapping(original: string, wordBreak: WordBreak | undefined): NormalizedText {
   const n = original.length;
   const pieces: string[] = [];
   // origStart[k], origEnd[k]: the original range of normalized code unit k.
@@ -125,7 +137,11 @@ function normalizeWithMapping(original: string): NormalizedText {
     }
     const ch = original[i]!;
     if (INVISIBLE.test(ch)) {
-      i++;
+      // The whole run: between two words it is one space, inside a word nothing.
+      let j = i + 1;
+      while (j < n && INVISIBLE.test(original[j]!)) j++;
+      if (wordBreak && isLetterOrMarkBefore(original, i) && isLetterAt(original, j) && wordBreak(original, i, j)) push(" ", i, j);
+      i = j;
       continue;
     }
     // A cluster: one code point (a surrogate pair kept together, a lone half alone) and its combining marks.
@@ -133,8 +149,7 @@ function normalizeWithMapping(original: string): NormalizedText {
     while (j < n && COMBINING.test(original[j]!)) j++;
     let cluster = original.slice(i, j);
     if (SPACE_LIKE.test(cluster)) cluster = " ";
-    else if (cluster === "\u00D0") cluster = "\u0110";
-    else if (cluster === "\u00F0") cluster = "\u0111";
+    else cluster = LOOKALIKE_LETTERS[cluster[0]!] !== undefined ? LOOKALIKE_LETTERS[cluster[0]!]! + cluster.slice(1) : cluster;
     push(cluster.normalize("NFC"), i, j);
     i = j;
   }

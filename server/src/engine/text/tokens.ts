@@ -12,7 +12,10 @@ export interface Token {
   readonly start: number;
   readonly end: number;
   readonly kind: "word" | "number" | "punct";
-  /** Whitespace between the previous token (or line start) and this one. */
+  /**
+   * Whitespace between the previous token (or line start) and this one; a run of spaces is one
+   * space, so "Đào  Quang  Huy" is spaced like "Đào Quang Huy" for the grammars.
+   */
   readonly gap: string;
   /** First letter is uppercase. */
   readonly isCapitalized: boolean;
@@ -52,12 +55,19 @@ function scan(source: string, offset: number, end: number, shift: number): Token
     const at = match.index;
     // A token running past `end` (a segment cut inside a long line) is cut where the segment ends.
     if (at + value.length > end) value = source.slice(at, end).match(TOKEN_AT_START)?.[0] ?? source.slice(at, codePointEnd(source, at));
-    tokens.push(makeToken(value, at + shift, source.slice(last, at)));
+    tokens.push(makeToken(value, at + shift, gapOf(source, last, at)));
     last = at + value.length;
     if (last >= end) break;
   }
   pattern.lastIndex = 0;
   return tokens;
+}
+
+/** The whitespace from `start` to `end`, a run of spaces read as one. */
+function gapOf(source: string, start: number, end: number): string {
+  if (end - start <= 1) return end === start ? "" : source[start]!;
+  for (let k = start; k < end; k++) if (source.charCodeAt(k) !== 32) return source.slice(start, end);
+  return " ";
 }
 
 const TOKEN_AT_START = new RegExp(`^(?:${TOKEN.source})`, "u");
