@@ -101,3 +101,15 @@ test("a lone caption label, an unrendered template placeholder and an empty comm
   const lines = ["Hai nước ký thỏa thuận hợp tác", BODY, "Chú thích ảnh", "{keywords}", "{{ article.tags }}", "Ý kiến ()", BODY];
   assert.deepEqual([...flagged(lines).keys()].sort((a, b) => a - b), [2, 3, 4, 5]);
 });
+
+test("a whole page scraped onto one line is article prose: short-line phrases inside it flag nothing, and its officials are found", () => {
+  // Each is debris alone on its line (the tests above); inside a paragraph, a whole-line rule must not take the paragraph.
+  const phrases = ["Báo Nhân Dân", "baoquocte.vn", "binhminh.vn   Cơ quan của Hội Nhà báo tỉnh", "Trang chủ > Thế giới > Châu Á", "Theo dõi Nhân Dân trên Google News", "• Lượt xem: 2.345", "Bình luận (3)", "© 2025 Báo Nhân Dân. All rights reserved.", "Tin liên quan", "(Ảnh: Hải Nam)", "TTXVN", "Chú thích ảnh", "Ảnh 1/4"];
+  const lead = "Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản tại Hà Nội.";
+  for (const phrase of phrases) {
+    const line = [lead, BODY, phrase, BODY, BODY].join(" ");
+    const analysis = analyze(line);
+    assert.deepEqual(analysis.boilerplate.filter((b) => b.scope === "lines").map((b) => `${b.rule}: ${b.message}`), [], phrase);
+    assert.ok(analysis.entities.some((e) => e.type === "person" && e.text === "Phạm Minh Chính"), `${phrase}: the official is found`);
+  }
+});
