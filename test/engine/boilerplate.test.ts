@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze } from "../../server/src/engine";
 import { buildRecord } from "../../server/src/engine/record";
+import { MAX_MESSAGE, MAX_QUOTE, shortened } from "../../server/src/engine/text/shorten";
 
 /** Lines (0-based) flagged as whole-line debris, and the rules that flagged them. */
 function flagged(lines: string[]): Map<number, string> {
@@ -100,4 +101,31 @@ test("headlines whose separators were cut into lines (each ends with a dangling 
 test("a lone caption label, an unrendered template placeholder and an empty comment counter are debris", () => {
   const lines = ["Hai nước ký thỏa thuận hợp tác", BODY, "Chú thích ảnh", "{keywords}", "{{ article.tags }}", "Ý kiến ()", BODY];
   assert.deepEqual([...flagged(lines).keys()].sort((a, b) => a - b), [2, 3, 4, 5]);
+});
+
+test("a whole page scraped onto one line is article prose: short-line phrases inside it flag nothing, and its officials are found", () => {
+  // Each is debris alone on its line (the tests above); inside a paragraph, a whole-line rule must not take the paragraph.
+  const phrases = ["Báo Nhân Dân", "baoquocte.vn", "binhminh.vn   Cơ quan của Hội Nhà báo tỉnh", "Trang chủ > Thế giới > Châu Á", "Theo dõi Nhân Dân trên Google News", "• Lượt xem: 2.345", "Bình luận (3)", "© 2025 Báo Nhân Dân. All rights reserved.", "Tin liên quan", "(Ảnh: Hải Nam)", "TTXVN", "Chú thích ảnh", "Ảnh 1/4"];
+  const lead = "Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản tại Hà Nội.";
+  for (const phrase of phrases) {
+    const line = [lead, BODY, phrase, BODY, BODY].join(" ");
+    const analysis = analyze(line);
+    assert.deepEqual(analysis.boilerplate.filter((b) => b.scope === "lines").map((b) => `${b.rule}: ${b.message}`), [], phrase);
+    assert.ok(analysis.entities.some((e) => e.type === "person" && e.text === "Phạm Minh Chính"), `${phrase}: the official is found`);
+  }
+});
+
+test("a message that quotes a huge run of text stays short: the quote keeps its start and end around an ellipsis", () => {
+  // Text with its spaces stripped, 60,000 units on one line: one run-together finding quoting it (twice).
+  const run = "Thủtướngtiếpđạisứvàhaibênnhấttríthúcđẩyhợptáckinhtếthươngmại".repeat(1000);
+  const findings = analyze(`${run}.`).boilerplate;
+  assert.ok(findings.length > 0);
+  for (const finding of findings) {
+    assert.ok(finding.message.length <= MAX_MESSAGE, `${finding.rule}: ${finding.message.length} units`);
+    assert.match(finding.message, /^Spaces stripped from the text: "Thủtướng\S*…\S*" reads "Thủ tướng .*….*"\.$/u);
+  }
+  // Cut between code points, at most `max` units, the ellipsis included.
+  assert.equal(shortened("𝐀".repeat(100), 9), "𝐀𝐀…𝐀𝐀");
+  assert.equal(shortened("abc"), "abc");
+  assert.equal(shortened("x".repeat(1000)).length, MAX_QUOTE);
 });

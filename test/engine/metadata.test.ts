@@ -31,3 +31,12 @@ test("a crawler's date stamp glued to the headline is the dateline, and a date w
   const short = analysis.entities.find((e) => e.type === "date" && e.text === "chiều 2/5");
   assert.equal((short?.attributes as { value?: string } | undefined)?.value, "2024-05-02");
 });
+
+test("a page scraped onto one line has no title: its first line is a paragraph, not a headline", () => {
+  const text = ["Hai nước ký thỏa thuận hợp tác về giáo dục", BODY, BODY, BODY].join(" ");
+  const { article } = analyze(text);
+  assert.equal(article.title, undefined);
+  assert.equal(article.titleSpan, undefined);
+  // A headline line of ordinary length is still the title.
+  assert.equal(analyze(["Hai nước ký thỏa thuận hợp tác về giáo dục", BODY].join("\n")).article.title, "Hai nước ký thỏa thuận hợp tác về giáo dục");
+});

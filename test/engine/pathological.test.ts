@@ -1,6 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { analyze, applyFixes } from "../../server/src/engine";
+import { samplesDir } from "../helpers/paths";
 
 /**
  * Pathological inputs are analyzed (and their fixes applied) in time linear in their size (no catastrophic backtracking, no
@@ -11,6 +14,9 @@ import { analyze, applyFixes } from "../../server/src/engine";
  * one far above it.
  */
 const MB = 1_000_000;
+/** The project's sample pages with their line breaks turned into spaces: whole pages scraped onto one line (issue 14). */
+const ONE_LINE_PAGES = readdirSync(samplesDir).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(samplesDir, f), "utf8").replace(/\s*\n\s*/g, " ")).join(" ");
+const repeatedTo = (text: string, n: number): string => text.repeat(Math.ceil(n / text.length)).slice(0, n);
 const INPUTS: Record<string, (size: number) => string> = {
   "one digit": (n) => "7".repeat(n),
   "capital letters": (n) => "Q".repeat(n),
@@ -27,6 +33,9 @@ const INPUTS: Record<string, (size: number) => string> = {
   "money, then numbers": (n) => "Viện trợ 5 triệu USD " + "1 ".repeat(n / 2),
   // Lines a page-layout classifier reads: short furniture around long prose.
   "page furniture": (n) => "Thời sự\n• 2 giờ trước\n>> Thủ tướng tiếp Đại sứ\nHai bên nhất trí thúc đẩy hợp tác trong các lĩnh vực kinh tế, thương mại và đầu tư.\n".repeat(n / 120),
+  // Whole pages scraped onto one line: every line rule and shape reads one huge line (issue 14).
+  "pages on one line": (n) => repeatedTo(ONE_LINE_PAGES, n),
+  "pages on one line, sentences joined by bars": (n) => repeatedTo(ONE_LINE_PAGES.replaceAll(". ", ". | "), n),
 };
 const GROWTH = 4;
 const MAX_RATIO = 5;

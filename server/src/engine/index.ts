@@ -12,6 +12,7 @@ export { mergeRecords } from "./recordMerge";
 export { LineIndex, splitLines } from "./text/lines";
 export { normalizeText } from "./text/normalize";
 export { foldValue } from "./text/fold";
+export { shortened } from "./text/shorten";
 export type * from "./types";
 export { countryName } from "./lexicon";
 export { BUILT_IN_TYPES, ENTITY_KINDS, ENTITY_TYPES, entityName, isEntityType, type EntityKind, type SymbolKindName } from "./entityKinds";

@@ -24,6 +24,7 @@ import {
   reject,
   remove,
   setAttribute,
+  shortened,
   type AnnotatedRecord,
   type Analysis,
   type CurationResult,
@@ -230,7 +231,7 @@ export class Curation {
         severity: DiagnosticSeverity.Warning,
         source: SOURCE,
         code: ORPHANED_CODE,
-        message: `Orphaned annotation: "${e.text}" (${ENTITY_KINDS[e.type].label}) can no longer be found in the text. Delete it, or select its text and re-attach it.`,
+        message: `Orphaned annotation: "${shortened(e.text)}" (${ENTITY_KINDS[e.type].label}) can no longer be found in the text. Delete it, or select its text and re-attach it.`,
         data: { id: e.id },
       }));
   }

@@ -22,6 +22,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * Debris diagnostics one document shows at most: past this, the most severe are shown (warnings
+ * before information, then in document order) and one more diagnostic counts the rest by rule. A
+ * page with thousands of findings (a text with its spaces stripped) stays readable in the Problems
+ * view, and its notification a few hundred KB (about 0.4 KB a diagnostic). "Fix all", hovers and
+ * `article-annotator lint` still cover every finding.
+ */
+export const MAX_DIAGNOSTICS = 500;
+/** The code of the diagnostic that counts the findings not shown. */
+export const MORE_FINDINGS_CODE = "more-findings";
+/**
+ * A fix whose replacement is longer than this (UTF-16 units) is not carried in the diagnostic's
+ * data: a repaired run of letters can be the whole page. Its quick-fix finds the fix again in the
+ * analysis of the same version (`withData` in codeActions.ts), as for clients that drop data.
+ */
+const MAX_DATA_TEXT = 1000;
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
 /** The rules' documentation shipped with the server (dist/../docs/rules.md). */
 const RULES_DOC = URI.fromPath(join(__dirname, "..", "docs", "rules.md"));
 
@@ -35,13 +53,39 @@ export function toDiagnostics(document: TextDocument, result: DocumentAnalysis):
   const encoding = result.analysis.encoding;
   // Mojibake: one warning and nothing else (the engine found nothing else, so no fix is offered).
   if (encoding) return [{ range: toRange(document, encoding.start, encoding.end), message: encoding.message, severity: DiagnosticSeverity.Warning, source: SOURCE, code: encoding.rule, codeDescription: { href: `${RULES_DOC}#${encoding.rule}` } }];
-  return result.analysis.boilerplate.map((finding) => findingToDiagnostic(document, finding, result.version));
+  const findings = result.analysis.boilerplate;
+  const shown = findings.length <= MAX_DIAGNOSTICS ? findings : mostSevere(findings, MAX_DIAGNOSTICS);
+  const diagnostics = shown.map((finding) => findingToDiagnostic(document, finding, result.version));
+  if (shown.length < findings.length) diagnostics.push(moreFindings(document, findings, shown));
+  return diagnostics;
+}
+
+/** The `count` most severe findings (the first in the text among equals), in document order. */
+function mostSevere(findings: readonly BoilerplateFinding[], count: number): BoilerplateFinding[] {
+  const ranked = findings.map((finding, order) => ({ finding, order }));
+  ranked.sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity] || a.order - b.order);
+  return ranked.slice(0, count).sort((a, b) => a.order - b.order).map(({ finding }) => finding);
+}
+
+/** One diagnostic at the top of the document: how many findings are not shown, by rule. */
+function moreFindings(document: TextDocument, findings: readonly BoilerplateFinding[], shown: readonly BoilerplateFinding[]): Diagnostic {
+  const shownSet = new Set(shown);
+  const byRule = new Map<string, number>();
+  for (const finding of findings) if (!shownSet.has(finding)) byRule.set(finding.rule, (byRule.get(finding.rule) ?? 0) + 1);
+  const hidden = findings.length - shown.length;
+  const rules = [...byRule].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`).join(", ");
+  return {
+    range: toRange(document, 0, 0),
+    message: `${hidden} more debris findings are not listed (${rules}): a document shows at most ${MAX_DIAGNOSTICS}. "Fix all" and \`article-annotator lint\` cover them all.`,
+    severity: DiagnosticSeverity.Information,
+    code: MORE_FINDINGS_CODE,
+    source: SOURCE,
+  };
 }
 
 export function findingToDiagnostic(document: TextDocument, finding: BoilerplateFinding, version: number): Diagnostic {
   // A whole-line finding is shown on its text lines, not on the line break after them.
   const end = finding.scope === "lines" ? Math.max(finding.start, trimLineBreak(document.getText(), finding.end)) : finding.end;
-  const data: DiagnosticData = { fix: finding.fix, safe: finding.safe, version };
   const diagnostic: Diagnostic = {
     range: toRange(document, finding.start, end),
     message: finding.message,
@@ -49,8 +93,8 @@ export function findingToDiagnostic(document: TextDocument, finding: Boilerplate
     code: finding.rule,
     codeDescription: { href: `${RULES_DOC}#${finding.rule.startsWith("custom.") ? "user-rules" : finding.rule}` },
     source: SOURCE,
-    data,
   };
+  if (finding.fix.newText.length <= MAX_DATA_TEXT) diagnostic.data = { fix: finding.fix, safe: finding.safe, version } satisfies DiagnosticData;
   // Removable debris is faded; a run-together word is article text to repair, not to fade.
   if (finding.rule !== "run-together") diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (finding.related) {

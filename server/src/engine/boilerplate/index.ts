@@ -4,6 +4,7 @@
  */
 import type { ArticleDocument } from "../document";
 import { SpanIndex } from "../text/spanIndex";
+import { boundedMessage } from "../text/shorten";
 import type { BoilerplateFinding, Severity } from "../types";
 import type { BoilerplateRule, RawFinding, RuleContext } from "./rule";
 import { copyrightRule, imageRule, navigationRule, photoCreditRule, promptRule, viewCountRule } from "./rules/lineRules";
@@ -107,6 +108,8 @@ function withoutTableRows(raw: RawFinding, tableRows: ReadonlySet<number>): RawF
 }
 
 function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding, severity: Severity): BoilerplateFinding {
+  // A rule may quote a huge line or run of letters; the finding's message (a diagnostic, a hover, a line of lint) stays short.
+  const message = boundedMessage(raw.message);
   if (raw.kind === "span") {
     const line = doc.lineIndex.lineAt(raw.start);
     // The flagged range is what the fix replaces (a removal takes one neighbouring space with it).
@@ -117,7 +120,7 @@ function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding,
       end: fix.end,
       startLine: line,
       endLine: line,
-      message: raw.message,
+      message,
       severity,
       scope: "span",
       fix,
@@ -135,7 +138,7 @@ function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding,
     end,
     startLine: raw.startLine,
     endLine: raw.endLine,
-    message: raw.message,
+    message,
     severity,
     scope: "lines",
     fix: { start, end, newText: "" },

@@ -13,6 +13,11 @@ import { crawlerDatePrefix } from "../boilerplate/lineShape";
 const VIETNAM_OFFSET = "+07:00";
 const NAME_LINE = /^(?:(?:Bài|Bài và ảnh|Ảnh|Theo|Tác giả|Phóng viên|PV|Nhóm PV)\s*[:：]?\s*)?(\p{Lu}[\p{L}\p{M}.]*(?:\s+\p{Lu}[\p{L}\p{M}.]*){0,3})(?:\s*[-–(]\s*[\p{L}\p{M}\s/+.]{2,30}\)?)?$/u;
 const FOLLOW_PROMPT = /^Theo dõi\s+(.{2,40}?)\s+trên\b/iu;
+/**
+ * A headline is never longer (UTF-16 units, as lineShape's MAX_SHAPED_LINE): a longer first line is
+ * a paragraph (a page scraped onto one line), and the article has no title rather than the page as one.
+ */
+const MAX_TITLE_LINE = 320;
 
 export function detectMetadata(doc: ArticleDocument, dates: readonly EntityOf<"date">[], boilerplate: readonly BoilerplateFinding[]): ArticleMetadata {
   const article: ArticleMetadata = {};
@@ -21,7 +26,8 @@ export function detectMetadata(doc: ArticleDocument, dates: readonly EntityOf<"d
   if (dateline) article.published = dateline;
 
   const isDatelineLine = (index: number): boolean => dates.some((d) => doc.lines[index]!.start <= d.start && d.end <= doc.lines[index]!.end && d.text.length >= doc.lines[index]!.text.trim().length * 0.6);
-  const titleLine = lines.find((l) => !isDatelineLine(l.index) && !isOutletLine(l.text.trim()) && splitCount(l.text.trim(), 3) >= 3);
+  const firstLine = lines.find((l) => !isDatelineLine(l.index) && !isOutletLine(l.text.trim()) && splitCount(l.text.trim(), 3) >= 3);
+  const titleLine = firstLine && firstLine.text.trim().length <= MAX_TITLE_LINE ? firstLine : undefined;
   if (titleLine) {
     // A crawler's date stamp glued to the headline (" date 2025-10-28 Thủ tướng …") is the
     // dateline, not the title's (issue 13).

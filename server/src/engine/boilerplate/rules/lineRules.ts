@@ -16,7 +16,14 @@ function perLine(context: RuleContext, test: (line: string, index: number) => st
 
 const isNavigation = lineMatcher(data.navigation.lines, data.navigation.patterns);
 const MENU_SEPARATOR = new RegExp(data.menuSeparators, "u");
-const isMasthead = lineMatcher([], data.mastheads);
+/**
+ * A masthead is a short line (the longest in the gold sets: 44 UTF-16 units); its patterns (a domain
+ * such as "baoquocte.vn") are not anchored at both ends, and would otherwise take any paragraph
+ * that names a site, however long: a whole page scraped onto one line became one masthead.
+ */
+const MAX_MASTHEAD_LINE = 100;
+const mastheadPatterns = lineMatcher([], data.mastheads);
+const isMasthead = (line: string): boolean => line.length <= MAX_MASTHEAD_LINE && mastheadPatterns(line);
 const isOutletLine = (line: string): boolean => line.length <= 60 && (lexicon.outlets.has(line) || line.split(/\s*[-/|]\s*/).every((part) => lexicon.outlets.has(part)));
 
 /** Two or more short items separated by wide gaps or bars ("Thời sự   Thế giới   Kinh doanh"). */
