@@ -6,21 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { cliPath } from "../helpers/paths";
+import { ENCODING_ARTICLE } from "../helpers/encodingArticle";
 
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [cliPath, ...args], { encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** An article written for these tests, with a debris line ("Tin liên quan" and the link under it). */
-const ARTICLE = [
-  "Thủ tướng Nguyễn Văn Bình tiếp Đại sứ Lào",
-  "Chiều 12/3, tại Hà Nội, Thủ tướng Nguyễn Văn Bình đã tiếp Đại sứ Lào nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam.",
-  "Hai bên nhất trí tăng cường hợp tác kinh tế, thương mại và đầu tư, phấn đấu đưa kim ngạch lên 2 tỷ USD.",
-  "Tin liên quan",
-  "Xem thêm: Việt Nam và Lào ký kết thỏa thuận",
-  "",
-].join("\n");
+const ARTICLE = ENCODING_ARTICLE;
 const CLEANED = ARTICLE.split("\n").slice(0, 3).join("\n") + "\n";
 
 /** A folder with the article stored in TCVN3 (raw.txt) and its mojibake saved as UTF-8 (mojibake.txt). */

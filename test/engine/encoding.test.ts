@@ -5,16 +5,9 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import { analyze, applyFixes, detectLegacyEncoding, rereadLegacy } from "../../server/src/engine";
 import { repoRoot } from "../helpers/paths";
+import { ENCODING_ARTICLE } from "../helpers/encodingArticle";
 
-/** An article written for these tests: a headline, two paragraphs, and debris the engine would fix. */
-const ARTICLE = [
-  "Thủ tướng Nguyễn Văn Bình tiếp Đại sứ Lào",
-  "Chiều 12/3, tại Hà Nội, Thủ tướng Nguyễn Văn Bình đã tiếp Đại sứ Lào nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam.",
-  "Hai bên nhất trí tăng cường hợp tác kinh tế, thương mại và đầu tư, phấn đấu đưa kim ngạch lên 2 tỷ USD.",
-  "Tin liên quan",
-  "Xem thêm: Việt Nam và Lào ký kết thỏa thuận",
-  "",
-].join("\n");
+const ARTICLE = ENCODING_ARTICLE;
 
 /** What an editor shows of the article stored in `encoding` when it reads the bytes as Windows-1252. */
 function mojibake(bytes: Buffer): string {
