@@ -184,14 +184,11 @@ export class Curation {
    * wrote (someone else changed it); true when it did. Its problems are published on the file.
    */
   private async sync(session: CurationSession): Promise<boolean> {
-    let text: string | undefined;
-    try {
-      text = await readRecordTextAsync(session.recordPath);
-    } catch {
-      text = undefined;
-    }
+    const read = await this.read(session.recordPath);
+    // A file that cannot be read compares as none, as the last content seen.
+    const text = typeof read === "object" ? undefined : read;
     if (this.seen.get(session.recordPath) === text && this.seen.has(session.recordPath)) return false;
-    session.reload(await this.load(session.recordPath));
+    session.reload(this.accept(session.recordPath, read));
     await this.publishRecordProblems();
     return true;
   }
@@ -463,16 +460,27 @@ export class Curation {
 
   /** Reads a record file (remembering its content as seen): the record, none, or its problems. */
   private async load(recordPath: string): Promise<AnnotatedRecord | undefined | { problems: RecordProblem[] }> {
-    let text: string | undefined;
+    return this.accept(recordPath, await this.read(recordPath));
+  }
+
+  /** A record file's text, undefined when there is none, or why it cannot be read. */
+  private async read(recordPath: string): Promise<string | undefined | { error: unknown }> {
     try {
-      text = await readRecordTextAsync(recordPath);
+      return await readRecordTextAsync(recordPath);
     } catch (error) {
-      this.seen.delete(recordPath);
-      return { problems: [{ pointer: "", message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }] };
+      return { error };
     }
-    this.seen.set(recordPath, text);
-    if (text === undefined) return undefined;
-    const parsed = parseRecord(text);
+  }
+
+  /** What was read of a record file, remembered as seen: the record, none, or its problems. */
+  private accept(recordPath: string, read: string | undefined | { error: unknown }): AnnotatedRecord | undefined | { problems: RecordProblem[] } {
+    if (typeof read === "object") {
+      this.seen.delete(recordPath);
+      return { problems: [{ pointer: "", message: `cannot be read: ${read.error instanceof Error ? read.error.message : String(read.error)}` }] };
+    }
+    this.seen.set(recordPath, read);
+    if (read === undefined) return undefined;
+    const parsed = parseRecord(read);
     return "problems" in parsed ? { problems: parsed.problems } : parsed.record;
   }
 
