@@ -144,9 +144,7 @@ export async function listArticleFiles(inputs: readonly string[], files: readonl
  * look like a legacy Vietnamese encoding).
  */
 export function readArticleFile(path: string, maxChars: number, options: ReadOptions = {}): ArticleFile {
-  const bytes = readBytes(path, maxChars);
-  const { text, encoding } = decodeWithin(path, bytes, maxChars, options);
-  return { path, text, encoding, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+  return articleOf(path, readBytes(path, maxChars), maxChars, options);
 }
 
 /** As `readArticleFile`, without hashing: for readers that need only the text (the workspace index). */
@@ -161,13 +159,16 @@ export function readArticleText(path: string, maxChars: number, options: ReadOpt
 export async function readArticleFileAsync(path: string, maxChars: number, options: ReadOptions = {}): Promise<ArticleFile> {
   let bytes: Buffer;
   try {
-    const info = await stat(path);
-    checkSize(path, info, maxChars);
+    checkSize(path, await stat(path), maxChars);
     bytes = await readFile(path);
   } catch (error) {
-    if (error instanceof FileProblem) throw error;
-    throw new FileProblem(path, describeError(error));
+    throw asFileProblem(path, error);
   }
+  return articleOf(path, bytes, maxChars, options);
+}
+
+/** An article from its file's bytes: decoded within the limit, hashed and sized. */
+function articleOf(path: string, bytes: Buffer, maxChars: number, options: ReadOptions): ArticleFile {
   const { text, encoding } = decodeWithin(path, bytes, maxChars, options);
   return { path, text, encoding, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
 }
@@ -177,9 +178,13 @@ function readBytes(path: string, maxChars: number): Buffer {
     checkSize(path, statSync(path), maxChars);
     return readFileSync(path);
   } catch (error) {
-    if (error instanceof FileProblem) throw error;
-    throw new FileProblem(path, describeError(error));
+    throw asFileProblem(path, error);
   }
+}
+
+/** A file system error as a FileProblem with its short reason (a FileProblem stays as it is). */
+function asFileProblem(path: string, error: unknown): FileProblem {
+  return error instanceof FileProblem ? error : new FileProblem(path, describeError(error));
 }
 
 /** Throws FileProblem for what is not a regular file, or too large to hold `maxChars` characters. */
