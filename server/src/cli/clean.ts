@@ -6,7 +6,7 @@
  * written only with `--to-utf8`, as UTF-8 (converted even with nothing to fix); mojibake is refused.
  */
 import { createTwoFilesPatch } from "diff";
-import { applyFixes, LEGACY_ENCODINGS } from "../engine";
+import { applyFixes, legacyEncoding } from "../engine";
 import { forEachArticle, type ArticleRun } from "./articles";
 import { encodeArticle, FileProblem, isLegacyEncoding, sourceDigest, type TextEncoding } from "../host/articleFiles";
 import { emitRecord, readRecordText, recordLocation } from "../host/records";
@@ -27,7 +27,7 @@ export async function clean(inputs: readonly string[], options: CleanOptions, io
   const { failed } = await forEachArticle(inputs, options, io, async ({ article, analysis, inputFolder, analyze }) => {
     if (analysis.encoding) throw new FileProblem(article.path, `not cleaned: ${analysis.encoding.message}`);
     const legacy = isLegacyEncoding(article.encoding) ? article.encoding : undefined;
-    const label = LEGACY_ENCODINGS.find((encoding) => encoding.id === legacy)?.label;
+    const label = legacy ? legacyEncoding(legacy).label : undefined;
     if (legacy && options.write && !options.toUtf8) throw new FileProblem(article.path, `not cleaned: it was read as ${label ?? legacy}, and text is never stored back in a legacy encoding; add --to-utf8 to store it as UTF-8`);
     const convert = legacy !== undefined && options.toUtf8 === true;
     const storeAs: TextEncoding = legacy ? "utf-8" : article.encoding;

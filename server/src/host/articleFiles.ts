@@ -10,7 +10,7 @@ import { open, readdir, readFile, stat, type FileHandle } from "node:fs/promises
 import { join, resolve } from "node:path";
 import { minimatch } from "minimatch";
 import iconv from "iconv-lite";
-import { describeLegacyEvidence, detectLegacyEncoding, LEGACY_ENCODINGS, rereadLegacy, type LegacyEncoding, type LegacyEncodingEvidence } from "../engine";
+import { describeLegacyEvidence, detectLegacyEncoding, legacyEncoding, LEGACY_ENCODINGS, rereadLegacy, type LegacyEncoding, type LegacyEncodingEvidence } from "../engine";
 
 /** The Unicode encodings a file is read in by itself (a BOM tells UTF-16), and stored back in. */
 export type UnicodeEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
@@ -224,9 +224,9 @@ export function decodeArticle(path: string, bytes: Uint8Array, options: ReadOpti
 }
 
 function decodeLegacy(bytes: Uint8Array, encoding: LegacyEncoding): string {
-  const info = LEGACY_ENCODINGS.find((candidate) => candidate.id === encoding);
+  const info = legacyEncoding(encoding);
   const buffer = Buffer.from(bytes);
-  if (info?.iconv) return iconv.decode(buffer, info.iconv).normalize("NFC");
+  if (info.iconv) return iconv.decode(buffer, info.iconv).normalize("NFC");
   return rereadLegacy(iconv.decode(buffer, "windows-1252"), encoding);
 }
 
@@ -259,7 +259,7 @@ export async function encodingOfFile(path: string): Promise<UnicodeEncoding> {
  * it as UTF-8 when asked to convert (`clean --to-utf8`).
  */
 export function encodeArticle(text: string, encoding: TextEncoding): Buffer {
-  if (isLegacyEncoding(encoding)) throw new Error(`text is not stored in ${LEGACY_ENCODINGS.find((e) => e.id === encoding)?.label ?? encoding}; convert it to UTF-8`);
+  if (isLegacyEncoding(encoding)) throw new Error(`text is not stored in ${legacyEncoding(encoding).label}; convert it to UTF-8`);
   switch (encoding) {
     case "utf-8":
       return Buffer.from(text, "utf8");
