@@ -25,18 +25,9 @@ export async function lint(inputs: readonly string[], options: LintOptions, io: 
   const problems: Problem[] = [];
   const { failed } = await forEachArticle(inputs, options, io, ({ article, analysis }) => {
     const index = new LineIndex(article.text);
-    if (analysis.encoding) {
-      const { start, end, severity, rule, message } = analysis.encoding;
-      const from = index.positionAt(start);
-      const to = index.positionAt(end);
-      const problem: Problem = { path: article.path, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1, severity, rule, message };
-      problems.push(problem);
-      if (options.format === "text") io.stdout(`${problem.path}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message} [${problem.rule}]\n`);
-    }
-    for (const finding of analysis.boilerplate) {
+    const report = (finding: { start: number; end: number; severity: string; rule: string; message: string; fix?: Problem["fix"] }, last: number): void => {
       const start = index.positionAt(finding.start);
-      // A block ending with its line break ends on its last text line.
-      const end = index.positionAt(Math.max(finding.start, finding.end - (finding.scope === "lines" ? 1 : 0)));
+      const end = index.positionAt(last);
       const problem: Problem = {
         path: article.path,
         line: start.line + 1,
@@ -46,11 +37,14 @@ export async function lint(inputs: readonly string[], options: LintOptions, io: 
         severity: finding.severity,
         rule: finding.rule,
         message: finding.message,
-        fix: finding.fix,
       };
+      if (finding.fix) problem.fix = finding.fix;
       problems.push(problem);
       if (options.format === "text") io.stdout(`${problem.path}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message} [${problem.rule}]\n`);
-    }
+    };
+    if (analysis.encoding) report(analysis.encoding, analysis.encoding.end);
+    // A block ending with its line break ends on its last text line.
+    for (const finding of analysis.boilerplate) report(finding, Math.max(finding.start, finding.end - (finding.scope === "lines" ? 1 : 0)));
   });
   if (options.format === "json") io.stdout(JSON.stringify(problems, null, 2) + "\n");
   if (failed > 0) return 2;
