@@ -1,5 +1,6 @@
 import { checkCancelled, type CancellationToken } from "./cancellation";
 import { ArticleDocument } from "./document";
+import { LineIndex } from "./text/lines";
 import { detectBoilerplate, type BoilerplateRule, type RuleSettings } from "./boilerplate";
 import { detectForums } from "./detect/forum";
 import { detectEnglishForums } from "./detect/forumEnglish";
@@ -74,9 +75,7 @@ function mojibakeFinding(text: string): EncodingFinding | undefined {
   const first = evidence?.examples[0];
   if (!evidence || !first) return undefined;
   const message = `Looks like ${evidence.label} text read as Windows-1252 (mojibake): ${describeLegacyEvidence(evidence)}. Nothing is annotated or fixed in it; open the original file as ${evidence.label}, or convert it to UTF-8, and analyze that.`;
-  let line = 0;
-  for (let k = text.indexOf("\n"); k >= 0 && k < first.start; k = text.indexOf("\n", k + 1)) line++;
-  return { rule: "encoding", start: first.start, end: first.end, line, message, severity: "warning", encoding: evidence.encoding, label: evidence.label };
+  return { rule: "encoding", start: first.start, end: first.end, line: new LineIndex(text).lineAt(first.start), message, severity: "warning", encoding: evidence.encoding, label: evidence.label };
 }
 
 /** Dates written without a year take the dateline's year. */
