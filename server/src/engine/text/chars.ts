@@ -18,4 +18,4 @@ export const INVISIBLE_CLASS = "\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u
  */
 export const LOOKALIKE_LETTERS: Readonly<Record<string, string>> = { "\u00D0": "\u0110", "\u00F0": "\u0111", "\u0189": "\u0110", "\u0256": "\u0111" };
 /** A character class body of the keys of LOOKALIKE_LETTERS. */
-export const LOOKALIKE_CLASS = "\\u00D0\\u00F0\\u0189\\u0256";
+export const LOOKALIKE_CLASS = Object.keys(LOOKALIKE_LETTERS).join("");
