@@ -49,7 +49,7 @@ export default tseslint.config(
       "no-restricted-syntax": ["error",
         ...[
           "MemberExpression[object.property.name='window'][property.name=/^(show|createWorkDoneProgress)/]",
-          "MemberExpression[object.property.name='workspace'][property.name='applyEdit']",
+          "MemberExpression[object.property.name='workspace'][property.name=/^(applyEdit|getConfiguration)$/]",
           "MemberExpression[object.property.name='client'][property.name='register']",
           "MemberExpression[object.property.name='semanticTokens'][property.name='refresh']",
           "MemberExpression[property.name='sendRequest']",

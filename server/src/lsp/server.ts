@@ -64,7 +64,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const timers = new Map<string, NodeJS.Timeout>();
   /** How long the last analysis of each document took, for the debounce. */
   const analysisMs = new Map<string, number>();
-  let settings: SettingsStore = new SettingsStore(connection, false);
+  let settings: SettingsStore = new SettingsStore(connection, requests, false);
   let workspaceFolders: string[] = [];
   let client = { configuration: false, progress: false, dynamicConfiguration: false, watchFiles: false, refreshTokens: false, refreshLenses: false };
   /** False in an untrusted workspace (VS Code's Restricted Mode): no record is written. */
@@ -147,7 +147,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       refreshTokens: params.capabilities.workspace?.semanticTokens?.refreshSupport === true,
       refreshLenses: params.capabilities.workspace?.codeLens?.refreshSupport === true,
     };
-    settings = new SettingsStore(connection, client.configuration);
+    settings = new SettingsStore(connection, requests, client.configuration);
     trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {

@@ -4,7 +4,7 @@
  * says they changed. A bad value falls back to its default, with one message to the user.
  */
 import type { Connection } from "vscode-languageserver";
-import { ClientRequests } from "./clientRequests";
+import type { ClientRequests } from "./clientRequests";
 import { resolveSettings as resolve, type ResolvedSettings } from "../host/settings";
 
 export type { ResolvedSettings } from "../host/settings";
@@ -16,23 +16,18 @@ export class SettingsStore {
   private readonly cache = new Map<string, Promise<ResolvedSettings>>();
   private global: ResolvedSettings = resolve({}).settings;
   private readonly reported = new Set<string>();
-  private readonly requests: ClientRequests;
-
   constructor(
     private readonly connection: Connection,
+    private readonly requests: ClientRequests,
     private readonly pullsConfiguration: boolean,
-  ) {
-    this.requests = new ClientRequests(connection);
-  }
+  ) {}
 
   get(uri: string): Promise<ResolvedSettings> {
     if (!this.pullsConfiguration) return Promise.resolve(this.global);
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: "articleAnnotator" })
-        .then((raw) => this.report(raw))
-        .catch(() => this.global);
+      // A client that refuses the request (or is gone) leaves the settings as they were.
+      settings = this.requests.configuration(uri, "articleAnnotator").then((answer) => (answer ? this.report(answer.value) : this.global));
       this.cache.set(uri, settings);
     }
     return settings;
