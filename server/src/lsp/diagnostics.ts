@@ -38,7 +38,6 @@ export const MORE_FINDINGS_CODE = "more-findings";
  * analysis of the same version (`withData` in codeActions.ts), as for clients that drop data.
  */
 const MAX_DATA_TEXT = 1000;
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /** The rules' documentation shipped with the server (dist/../docs/rules.md). */
 const RULES_DOC = URI.fromPath(join(__dirname, "..", "docs", "rules.md"));
@@ -63,7 +62,8 @@ export function toDiagnostics(document: TextDocument, result: DocumentAnalysis):
 /** The `count` most severe findings (the first in the text among equals), in document order. */
 function mostSevere(findings: readonly BoilerplateFinding[], count: number): BoilerplateFinding[] {
   const ranked = findings.map((finding, order) => ({ finding, order }));
-  ranked.sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity] || a.order - b.order);
+  // LSP's DiagnosticSeverity counts up from the most severe (Error = 1).
+  ranked.sort((a, b) => SEVERITY[a.finding.severity] - SEVERITY[b.finding.severity] || a.order - b.order);
   return ranked.slice(0, count).sort((a, b) => a.order - b.order).map(({ finding }) => finding);
 }
 
