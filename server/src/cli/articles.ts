@@ -41,19 +41,13 @@ export async function forEachArticle(inputs: readonly string[], run: ArticleRun,
   let failed = problems.length;
   for (const problem of problems) complain(io, problem.message);
   if (files.length === 0) return { failed, found: 0 };
-  const pool = new AnalysisPool({ script: run.workerScript, deadlineSeconds: run.settings.analysisDeadline });
+  const analyzer = new Analyzer(run);
   const folders = inputs.map((input) => resolve(input)).filter(isFolder);
   try {
     for (const path of files) {
       try {
         const article = readArticleFile(path, run.settings.maxFileSize, run.legacyEncoding ? { legacyEncoding: run.legacyEncoding } : {});
-        const analyze = async (text: string): Promise<Analysis> => {
-          const outcome = await pool.analyze({ text, rules: run.settings.rules, customRules: run.settings.customRules });
-          if (outcome.kind === "stopped") throw new FileProblem(path, `${describeStopped(outcome.seconds)}; the file was skipped (--deadline sets the limit)`);
-          if (outcome.kind === "failed") throw new FileProblem(path, `analysis failed: ${outcome.reason.split("\n")[0]}`);
-          if (outcome.kind === "cancelled") throw new FileProblem(path, "analysis cancelled"); // the CLI never cancels
-          return outcome.analysis;
-        };
+        const analyze = (text: string): Promise<Analysis> => analyzer.analyze(path, text);
         await work({ article, analysis: await analyze(article.text), inputFolder: inputFolderOf(path, folders), analyze });
       } catch (error) {
         failed++;
@@ -61,9 +55,31 @@ export async function forEachArticle(inputs: readonly string[], run: ArticleRun,
       }
     }
   } finally {
-    await pool.dispose();
+    await analyzer.dispose();
   }
   return { failed, found: files.length };
+}
+
+/** Analyses in worker threads under the run's deadline and rules (host/analysisPool.ts), for texts not read by `forEachArticle`. */
+export class Analyzer {
+  private readonly pool: AnalysisPool;
+
+  constructor(private readonly run: ArticleRun) {
+    this.pool = new AnalysisPool({ script: run.workerScript, deadlineSeconds: run.settings.analysisDeadline });
+  }
+
+  /** The analysis of `text` (the file at `path`, named in messages); throws FileProblem when stopped at the deadline or failed. */
+  async analyze(path: string, text: string): Promise<Analysis> {
+    const outcome = await this.pool.analyze({ text, rules: this.run.settings.rules, customRules: this.run.settings.customRules });
+    if (outcome.kind === "stopped") throw new FileProblem(path, `${describeStopped(outcome.seconds)}; the file was skipped (--deadline sets the limit)`);
+    if (outcome.kind === "failed") throw new FileProblem(path, `analysis failed: ${outcome.reason.split("\n")[0]}`);
+    if (outcome.kind === "cancelled") throw new FileProblem(path, "analysis cancelled"); // the CLI never cancels
+    return outcome.analysis;
+  }
+
+  dispose(): Promise<void> {
+    return this.pool.dispose();
+  }
 }
 
 /** For a file in a legacy encoding, the options that read it and convert it. */

@@ -3,6 +3,9 @@
  *   annotate [--format jsonl|json] [--out DIR] PATH...
  *   lint [--format text|json] PATH...
  *   clean [--write [--to-utf8]] PATH...
+ *   export --format FORMAT --out DIR [--records DIR] [--include-suggestions] [--clean] PATH...
+ *   import --format FORMAT [--out DIR] PATH...
+ *   agree [--format text|json] [--include-suggestions] DIR_A DIR_B
  *   every command: [--encoding NAME] (legacy Vietnamese files)
  */
 import { annotate } from "./annotate";
@@ -11,6 +14,12 @@ import { clean } from "./clean";
 import { ConfigProblem, DEFAULT_CONFIG, loadConfig } from "./config";
 import { complain, type Io } from "./io";
 import { lint } from "./lint";
+import { agreeCommand } from "./agree";
+import { exportCommand } from "./export";
+import { importCommand } from "./import";
+import { FORMAT_IDS, type FormatId } from "../host/interchange/types";
+import { IMPORT_FORMATS } from "../host/interchange/formats";
+import { exportRefusal } from "../host/interchange/export";
 import { isDeadline } from "../host/analysisPool";
 import { DEFAULT_SETTINGS, type ResolvedSettings } from "../host/settings";
 import { parseLegacyEncoding } from "../host/articleFiles";
@@ -24,6 +33,9 @@ Usage:
   article-annotator annotate [options] PATH...   write one annotated record per article
   article-annotator lint [options] PATH...       list debris like a linter
   article-annotator clean [--write] PATH...      show (or make) the fixes for the debris
+  article-annotator export -f FORMAT -o DIR PATH...  the reviewed annotations, for another tool
+  article-annotator import -f FORMAT PATH...     annotations made in another tool, into records
+  article-annotator agree DIR_A DIR_B            agreement between two annotators' records
   article-annotator --help | --version
 
 PATH is an article file or a folder; folders are searched recursively for *.txt files.
@@ -45,6 +57,32 @@ clean:
                            encoding as UTF-8 (with --write; whether or not they have
                            debris). Without it, --write refuses such files: text is
                            never stored back in a legacy encoding.
+export (the reviewed annotation: a person's entities; rejected ones never):
+  -f, --format FORMAT      brat (standoff .txt/.ann + annotation.conf), conll (CoNLL-2003
+                           IOB2), w3c (W3C Web Annotation JSON-LD), labelstudio (tasks
+                           JSON + labeling config), doccano (sequence-labeling JSONL),
+                           spacy (spaCy/Prodigy JSONL), jsonl (our records).
+  -o, --out DIR            The folder to write into (created if needed).
+      --records DIR        Where the records are, as "recordsFolder" (default: the
+                           settings' recordsFolder; a folder "annotate --out" wrote).
+      --include-suggestions  Also the engine's unreviewed suggestions (as predictions in
+                           Label Studio, by a Software creator in W3C).
+      --clean              The articles with their debris removed (the safe fixes of
+                           "clean"), every span moved into the cleaned text.
+import (into the records the editor and annotate keep; a person's work there is kept):
+  -f, --format FORMAT      brat (a folder of .txt/.ann), labelstudio (tasks JSON),
+                           doccano (JSONL), w3c (JSON-LD), spacy (JSONL).
+  -o, --out DIR            Put the records below DIR; an article not found at the path
+                           the import names is written there too, its record beside it.
+                           Labels: PER, ORG, LOC, FORUM, AMOUNT, DATE (and PERSON, GPE,
+                           MONEY, …), or the id or name of one of the settings' "labels";
+                           a document with any other label, or a span that does not fit
+                           its text, is reported and nothing is written for it.
+agree (B against A, over the articles with a record in both folders):
+  -f, --format text|json   text (default): a table per label (exact and overlap
+                           precision, recall, F1), Cohen's kappa over tokens, and every
+                           disagreement as path:line:col.
+      --include-suggestions  Count unreviewed suggestions too.
 all commands:
       --config FILE        Settings: the editor's articleAnnotator.* settings without
                            the prefix, e.g. {"rules": {"spam": "off"}, "recordsFolder": "out",
@@ -72,15 +110,18 @@ Examples:
   article-annotator lint samples/
   article-annotator clean --write samples/one.txt
   article-annotator clean --write --encoding tcvn3 --to-utf8 old/article.txt
+  article-annotator export --format brat samples/ --out brat/
+  article-annotator import --format labelstudio export.json --out records/
+  article-annotator agree records-an/ records-binh/
 
-Exit status: annotate and clean: 0 when every file was processed, 1 when some file
+Exit status: annotate, clean, export and import: 0 when every file was processed, 1 when some file
 could not be read, was refused (mojibake, a legacy encoding without --to-utf8) or
 its analysis was stopped at the deadline (the others are still processed; reasons
-go to stderr). lint: 0 no debris, 1 debris (or mojibake) found, 2 a file could
+go to stderr). agree: 0, 1 when no article is in both, 2 a folder cannot be read. lint: 0 no debris, 1 debris (or mojibake) found, 2 a file could
 not be read or analyzed. Usage or settings errors: 2. Records follow
 schema/record.v1.schema.json.`;
 
-const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config", "--deadline", "--encoding", "--to-utf8"]);
+const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config", "--deadline", "--encoding", "--to-utf8", "--records", "--include-suggestions", "--clean"]);
 
 /** Where the CLI runs: its version, and the script its analysis workers run (the CLI bundle itself). */
 export interface CliHost {
@@ -106,9 +147,11 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
     io.stdout(host.version + "\n");
     return 0;
   }
-  if (command !== "annotate" && command !== "lint" && command !== "clean") return usage(io, command === undefined ? "missing command" : `unknown command "${command}"`);
+  if (!isCommand(command)) return usage(io, command === undefined ? "missing command" : `unknown command "${command}"`);
+  for (const flag of ["--records", "--include-suggestions", "--clean"]) if (flags.has(flag) && command !== "export" && !(flag === "--include-suggestions" && command === "agree")) return usage(io, `${flag} goes with export${flag === "--include-suggestions" ? " or agree" : ""}`);
   const maxSize = flags.has("--max-size") ? Number(flags.get("--max-size")) : undefined;
   if (maxSize !== undefined && (!Number.isFinite(maxSize) || maxSize <= 0)) return usage(io, "--max-size must be a positive number of characters");
+  if (command === "agree" && paths.length !== 2) return usage(io, "agree compares two folders of records: agree DIR_A DIR_B");
   if (paths.length === 0) return usage(io, "give at least one file or folder");
   const encodingName = flags.get("--encoding");
   const legacyEncoding = typeof encodingName === "string" ? parseLegacyEncoding(encodingName) : undefined;
@@ -148,7 +191,37 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
     }
     case "clean":
       return clean(paths, { ...articles, write: flags.has("--write"), toUtf8 }, io);
+    case "export": {
+      if (!isFormat(format)) return usage(io, `export needs --format ${FORMAT_IDS.join("|")}${format === undefined ? "" : `, not "${String(format)}"`}`);
+      const out = flags.get("--out");
+      if (typeof out !== "string") return usage(io, "export needs --out DIR");
+      const records = flags.get("--records");
+      const options = { includeSuggestions: flags.has("--include-suggestions"), clean: flags.has("--clean") };
+      const refusal = exportRefusal(format, options.clean);
+      if (refusal) return usage(io, refusal);
+      return exportCommand(paths, { ...articles, ...options, format, out, records: typeof records === "string" ? records : undefined, generator: `article-annotator@${host.version}` }, io);
+    }
+    case "import": {
+      if (!isFormat(format) || !IMPORT_FORMATS.includes(format)) return usage(io, `import needs --format ${IMPORT_FORMATS.join("|")}${format === undefined ? "" : `, not "${String(format)}"`}`);
+      const out = flags.get("--out");
+      return importCommand(paths, { ...articles, format, out: typeof out === "string" ? out : undefined }, io);
+    }
+    case "agree": {
+      const chosen = format ?? "text";
+      if (chosen !== "text" && chosen !== "json") return usage(io, `--format must be text or json, not "${String(chosen)}"`);
+      return agreeCommand(paths, { format: chosen, includeSuggestions: flags.has("--include-suggestions"), settings }, io);
+    }
   }
+}
+
+const COMMANDS = ["annotate", "lint", "clean", "export", "import", "agree"] as const;
+
+function isCommand(command: string | undefined): command is (typeof COMMANDS)[number] {
+  return (COMMANDS as readonly (string | undefined)[]).includes(command);
+}
+
+function isFormat(format: string | true | undefined): format is FormatId {
+  return typeof format === "string" && (FORMAT_IDS as readonly string[]).includes(format);
 }
 
 function usage(io: Io, message: string): number {

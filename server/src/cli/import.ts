@@ -1,0 +1,98 @@
+/**
+ * `import`: annotations made in another tool (brat, Label Studio, doccano, W3C, spaCy/Prodigy)
+ * into records (host/interchange/import.ts). Each imported document names its article
+ * (`source.path`, relative to the current folder). When that file exists, its record is the one the
+ * editor and `annotate` keep (`recordsFolder`, or below `--out DIR`), merged, never replaced. When it
+ * does not and `--out DIR` is given, the imported text is written as `DIR/NAME` with its record
+ * beside it. A document with any problem (a span that does not fit its text, an unknown label, a
+ * record that cannot be read) is reported and nothing is written for it.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { encodeArticle, FileProblem, readArticleFile, sourceDigest } from "../host/articleFiles";
+import { writeAtomic } from "../host/atomicWrite";
+import { FORMATS } from "../host/interchange/formats";
+import { importDocument } from "../host/interchange/import";
+import { describeImportProblem, readInputFiles } from "../host/interchange/inputs";
+import type { FormatId } from "../host/interchange/types";
+import { isInside } from "../host/paths";
+import { readRecordText, recordLocation } from "../host/records";
+import { annotatorName } from "../host/settings";
+import { Analyzer, type ArticleRun } from "./articles";
+import { complain, type Io } from "./io";
+
+export interface ImportOptions extends ArticleRun {
+  format: FormatId;
+  out: string | undefined;
+}
+
+export async function importCommand(inputs: readonly string[], options: ImportOptions, io: Io): Promise<number> {
+  const format = FORMATS[options.format];
+  if (!format.read) throw new Error(`${options.format} is export-only`);
+  const { files, problems: unreadable } = await readInputFiles(inputs, format.inputSuffixes ?? [".json", ".jsonl"]);
+  const { documents, problems } = format.read(files);
+  for (const problem of [...unreadable, ...problems]) complain(io, describeImportProblem(problem));
+  let failed = new Set([...unreadable, ...problems].map((p) => p.file)).size;
+  if (documents.length === 0) {
+    complain(io, `no annotated documents found in ${inputs.join(", ")}`);
+    return 1;
+  }
+  const cwd = process.cwd();
+  const at = new Date().toISOString();
+  const analyzer = new Analyzer(options);
+  let records = 0;
+  let added = 0;
+  let alreadyThere = 0;
+  let orphaned = 0;
+  try {
+    for (const document of documents) {
+      try {
+        const outPath = options.out === undefined ? undefined : resolve(options.out, document.name);
+        if (outPath && !isInside(outPath, resolve(options.out!))) throw new FileProblem(document.name, `refusing to write outside ${options.out}`);
+        const inPlace = resolve(cwd, document.name);
+        const articlePath = existsSync(inPlace) ? inPlace : outPath && existsSync(outPath) ? outPath : undefined;
+        if (!articlePath && !outPath) throw new FileProblem(document.name, "no such article here; give --out DIR to write the imported text and its record there");
+        const article = articlePath ? readArticleFile(articlePath, options.settings.maxFileSize, options.legacyEncoding ? { legacyEncoding: options.legacyEncoding } : {}) : undefined;
+        const path = articlePath ?? outPath!;
+        const text = article?.text ?? document.text;
+        const folder = path === inPlace ? (options.out ?? options.settings.recordsFolder) : "";
+        const location = recordLocation(path, { root: cwd, folder, confined: false });
+        if ("error" in location) throw new FileProblem(document.name, location.error);
+        const analysis = await analyzer.analyze(path, text);
+        if (analysis.encoding) throw new FileProblem(path, `not imported: ${analysis.encoding.message}`);
+        const digest = article ? { sha256: article.sha256, length: article.bytes } : sourceDigest(text, "utf-8");
+        const result = await importDocument({
+          document,
+          format: options.format,
+          articleText: text,
+          analysis,
+          source: { path: location.sourcePath, ...digest },
+          recordText: readRecordText(location.path),
+          labels: options.settings.labels,
+          annotator: annotatorName(options.settings),
+          at,
+          analyzeSnippet: (snippet) => analyzer.analyze(path, snippet).catch(() => undefined),
+        });
+        if ("problems" in result) {
+          for (const problem of result.problems) complain(io, problem);
+          failed++;
+          continue;
+        }
+        if (!article) writeAtomic(path, encodeArticle(text, "utf-8"));
+        writeAtomic(location.path, result.content);
+        records++;
+        added += result.added;
+        alreadyThere += result.alreadyThere;
+        orphaned += result.orphaned;
+      } catch (error) {
+        failed++;
+        complain(io, error instanceof FileProblem ? error.message : `${document.name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  } finally {
+    await analyzer.dispose();
+  }
+  const notes = [...(alreadyThere > 0 ? [`${alreadyThere} already in the records`] : []), ...(orphaned > 0 ? [`${orphaned} not found in the article's text (kept as orphans)`] : []), ...(failed > 0 ? [`${failed} file${failed === 1 ? "" : "s"} or document${failed === 1 ? "" : "s"} failed`] : [])];
+  io.stderr(`article-annotator: imported ${added} annotation${added === 1 ? "" : "s"} from ${format.title} into ${records} record${records === 1 ? "" : "s"}${notes.length > 0 ? `; ${notes.join("; ")}` : ""}.\n`);
+  return failed > 0 ? 1 : 0;
+}
