@@ -1,7 +1,8 @@
 /**
  * The VS Code side: starts the language server and adds only what needs VS Code's UI — a status
  * bar item with the active article's counts and review state, the curation keybindings and pickers
- * (curation.ts), the Review view (reviewView.ts) and the palette commands. Everything an LSP client
+ * (curation.ts), the Review view (reviewView.ts), the export's pickers (exportAnnotations.ts) and the
+ * palette commands. Everything an LSP client
  * can do is done in the server, so the server also serves Neovim, Emacs or Helix.
  */
 import * as path from "node:path";
@@ -10,6 +11,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 // The wire protocol is the server's (ids and shapes only: the client never imports the engine).
 import { Commands, foldForSearch, SummaryNotification as SUMMARY_NOTIFICATION, SummaryRequest as SUMMARY_REQUEST, type ArticleSummary } from "../../server/src/lsp/protocol";
 import { registerCuration } from "./curation";
+import { registerExport } from "./exportAnnotations";
 import { LabelColors } from "./labelColors";
 import { ReviewView, REVEAL_COMMAND } from "./reviewView";
 
@@ -91,6 +93,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     commands.registerCommand("articleAnnotator.refreshReview", () => review.refresh()),
     ...registerCuration(client, () => review.refresh()),
+    registerExport(),
   );
   client.onNotification(SUMMARY_NOTIFICATION, (summary: ArticleSummary) => {
     summaries.set(summary.uri, summary);

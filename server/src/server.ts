@@ -7,4 +7,6 @@ import { runAnalysisWorkerIfAsked } from "./host/analysisWorker";
 import { runIndexWorkerIfAsked } from "./lsp/indexWorker";
 import { startServer } from "./lsp/server";
 
-if (!runAnalysisWorkerIfAsked() && !runIndexWorkerIfAsked()) startServer(undefined, { workerScript: __filename });
+declare const PACKAGE_VERSION: string | undefined;
+
+if (!runAnalysisWorkerIfAsked() && !runIndexWorkerIfAsked()) startServer(undefined, { workerScript: __filename, version: typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "dev" });

@@ -34,7 +34,40 @@ export const Commands = {
   nextSuggestion: "articleAnnotator.nextSuggestion",
   /** Move the cursor to the previous suggestion before `position`. */
   previousSuggestion: "articleAnnotator.previousSuggestion",
+  /** Export the reviewed annotations for another tool. Argument: one `ExportArgs`; answers an `ExportReply`. */
+  exportAnnotations: "articleAnnotator.export",
 } as const;
+
+/**
+ * The argument of `Commands.exportAnnotations`: `format` one of brat, conll, w3c, labelstudio,
+ * doccano, spacy, jsonl; `out` an absolute folder path (created if needed); `uris` the articles, or
+ * absent for every article of the workspace folders; as the CLI's `export` options otherwise.
+ */
+export interface ExportArgs {
+  format: string;
+  out: string;
+  uris?: string[];
+  includeSuggestions?: boolean;
+  clean?: boolean;
+}
+
+/** The export formats as a client offers them (the ids are host/interchange's `FORMAT_IDS`; a test keeps the two lists one). */
+export const EXPORT_FORMATS: readonly { id: string; label: string; detail: string }[] = [
+  { id: "brat", label: "brat standoff", detail: ".txt + .ann per article and annotation.conf: the folder opens in brat as it is" },
+  { id: "conll", label: "CoNLL-2003 (IOB2)", detail: "one token per line, for training NER models" },
+  { id: "w3c", label: "W3C Web Annotation", detail: "JSON-LD with TextQuoteSelector and TextPositionSelector" },
+  { id: "labelstudio", label: "Label Studio", detail: "tasks JSON with annotations and predictions, and the labeling config" },
+  { id: "doccano", label: "doccano", detail: "sequence-labeling JSONL" },
+  { id: "spacy", label: "spaCy / Prodigy", detail: "JSONL with tokens and spans" },
+  { id: "jsonl", label: "Article Annotator records", detail: "our records as JSON Lines" },
+];
+
+/** What `Commands.exportAnnotations` answers: a one-line summary, the files written (absolute paths), and each article that could not be exported with why. */
+export interface ExportReply {
+  message: string;
+  files: string[];
+  failed: string[];
+}
 
 /** An entity: its id (orphans), or its type and span (UTF-16 offsets into the document, end-exclusive). */
 export type CurationTarget = { id: string } | { type: string; start: number; end: number };

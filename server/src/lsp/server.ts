@@ -6,6 +6,7 @@
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -30,7 +31,8 @@ import { codeActions, fixAllEdit } from "./codeActions";
 import { codeLenses, summarize } from "./codeLens";
 import { toDiagnostics } from "./diagnostics";
 import { hoverAt } from "./hover";
-import { CodeActionKinds, Commands, ReviewEntitiesRequest, ReviewListRequest, SummaryNotification, SummaryRequest, PrefillRequest, type CurationArgs, type ReviewArticle, type ReviewEntity, type ServerDescription } from "./protocol";
+import { exportAnnotations } from "./exportAnnotations";
+import { CodeActionKinds, Commands, ReviewEntitiesRequest, ReviewListRequest, SummaryNotification, SummaryRequest, PrefillRequest, type CurationArgs, type ExportArgs, type ReviewArticle, type ReviewEntity, type ServerDescription } from "./protocol";
 import { reviewArticles, reviewEntities } from "./review";
 import { LEGEND, semanticTokens } from "./semanticTokens";
 import { SettingsStore, type ResolvedSettings } from "./settings";
@@ -51,6 +53,8 @@ const ANALYSIS_WORKERS = 2;
 export interface ServerOptions {
   /** The script the worker threads run (the server bundle itself): document analyses and the workspace index. */
   workerScript: string;
+  /** The package version, for an export's generator name. */
+  version?: string;
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions): void {
@@ -295,6 +299,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const curationCommands = new Set<string>([Commands.annotate, Commands.accept, Commands.acceptAll, Commands.reject, Commands.changeType, Commands.setAttribute, Commands.remove, Commands.reattach, Commands.undo, Commands.nextSuggestion, Commands.previousSuggestion]);
   connection.onExecuteCommand((params) =>
     safely("executeCommand", null, async () => {
+      if (params.command === Commands.exportAnnotations) {
+        const args = params.arguments?.[0] as ExportArgs | undefined;
+        if (!trusted) throw new ResponseError(ErrorCodes.InvalidRequest, "nothing is written in Restricted Mode; trust this workspace to export");
+        if (!args || typeof args !== "object") throw new ResponseError(ErrorCodes.InvalidParams, "export needs one argument: { format, out, uris?, includeSuggestions?, clean? }");
+        try {
+          return await exportAnnotations(args, { pool, settings: (uri) => settings.get(uri), workspaceFolders: () => workspaceFolders, generator: `article-annotator@${options.version ?? "dev"}` });
+        } catch (error) {
+          throw new ResponseError(ErrorCodes.InvalidParams, `cannot export: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
       if (curationCommands.has(params.command)) {
         const args = params.arguments?.[0] as CurationArgs | string | undefined;
         // From a palette (no arguments but the document's uri, see the VS Code client), act at the start.
