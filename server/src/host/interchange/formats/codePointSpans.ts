@@ -1,0 +1,78 @@
+/**
+ * What the readers of the formats that count code points share (Label Studio, doccano): a span
+ * from the other tool checked against the document's text and moved into UTF-16 code units, and
+ * malformed JSON told as a problem at its line and column instead of thrown.
+ */
+import type { CodePointOffsets } from "../offsets";
+import type { ImportProblem, InterchangeSpan } from "../types";
+
+/** A span as another tool gives it: offsets in code points (`end` exclusive), maybe the text it claims to cover. */
+export interface CodePointSpan {
+  start: unknown;
+  end: unknown;
+  /** The covered text as the tool wrote it, checked when given (Label Studio's `value.text`). */
+  text?: unknown;
+}
+
+/**
+ * `span` in UTF-16 code units of `text`, or why it does not fit: offsets not integers, out of
+ * 0..length (in code points), empty or reversed, or a claimed text other than the one at those offsets.
+ */
+export function fitSpan(offsets: CodePointOffsets, text: string, span: CodePointSpan): { start: number; end: number; text: string } | string {
+  const { start, end } = span;
+  if (typeof start !== "number" || typeof end !== "number" || !Number.isInteger(start) || !Number.isInteger(end)) return `offsets ${String(start)}..${String(end)} are not whole numbers`;
+  const from = offsets.toUtf16(start);
+  const to = offsets.toUtf16(end);
+  if (from === undefined || to === undefined) return `offsets ${start}..${end} are outside the text (${offsets.length} code points)`;
+  if (end <= start) return `offsets ${start}..${end} cover no text`;
+  const covered = text.slice(from, to);
+  if (span.text !== undefined && span.text !== covered) return `its text ${JSON.stringify(span.text)} is not the text at ${start}..${end} (${JSON.stringify(covered)})`;
+  return { start: from, end: to, text: covered };
+}
+
+/** Spans sorted as documents hold them (start, then end, then label), with every id made unique ("r1", "r1-2", …). */
+export function orderedSpans(spans: readonly InterchangeSpan[]): InterchangeSpan[] {
+  const seen = new Set<string>();
+  const unique = spans.map((span) => {
+    let id = span.id;
+    for (let k = 2; seen.has(id); k++) id = `${span.id}-${k}`;
+    seen.add(id);
+    return id === span.id ? span : { ...span, id };
+  });
+  return unique.sort((a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label));
+}
+
+/**
+ * `content` parsed as JSON, or the problem of `file`. Its place: the 1-based line and column V8's
+ * message gives ("… at position N", "(line L column C)"; columns in UTF-16 code units), counted
+ * from `line` when `content` is that line of the file (JSON Lines); a message without a position
+ * ("Unexpected token …") places it at `line`, or nowhere for a whole file.
+ */
+export function parseJson(content: string, file: string, line?: number): { value: unknown } | { problem: ImportProblem } {
+  try {
+    return { value: JSON.parse(content) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { problem: { file, ...jsonErrorPlace(content, message, line ?? 1), message: `not valid JSON: ${message}` } };
+  }
+}
+
+function jsonErrorPlace(content: string, message: string, firstLine: number): { line?: number; column?: number } {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]) + firstLine - 1, column: Number(lineColumn[2]) };
+  const position = /position (\d+)/.exec(message);
+  if (position) {
+    const lines = content.slice(0, Number(position[1])).split("\n");
+    return { line: lines.length + firstLine - 1, column: lines[lines.length - 1]!.length + 1 };
+  }
+  const lines = content.split("\n").length;
+  // "Unexpected end of JSON input": at the end; otherwise only a one-line input can be placed.
+  if (/end of JSON input/.test(message)) return { line: lines + firstLine - 1 };
+  return lines === 1 ? { line: firstLine } : {};
+}
+
+/** Whether `value` is a JSON object (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
