@@ -289,22 +289,25 @@ function toolsConf(databases: ReadonlySet<string>, context: ExportContext): stri
 // Reading
 
 function readBrat(files: readonly InputFile[]): ReadResult {
-  const texts = new Map(files.filter((f) => f.name.toLowerCase().endsWith(".txt")).map((f) => [f.name, f]));
-  const anns = new Map(files.filter((f) => f.name.toLowerCase().endsWith(".ann")).map((f) => [f.name.slice(0, -".ann".length) + ".txt", f]));
+  // Paired by base name: the file name without its suffix (standoff.html), the suffix in any case.
+  const base = (f: InputFile): string => f.name.slice(0, -".txt".length);
+  const texts = new Map(files.filter((f) => f.name.toLowerCase().endsWith(".txt")).map((f) => [base(f), f]));
+  const anns = new Map(files.filter((f) => f.name.toLowerCase().endsWith(".ann")).map((f) => [base(f), f]));
   const problems: ImportProblem[] = [];
   const documents: InterchangeDocument[] = [];
-  for (const [txtName, ann] of anns) {
-    if (!texts.has(txtName)) problems.push({ file: ann.path, message: `brat annotations without their text: ${txtName} is not there (https://brat.nlplab.org/standoff.html: NAME.ann annotates NAME.txt)` });
+  for (const [name, ann] of anns) {
+    if (!texts.has(name)) problems.push({ file: ann.path, message: `brat annotations without their text: ${name}.txt is not there (https://brat.nlplab.org/standoff.html: NAME.ann annotates NAME.txt)` });
   }
-  for (const [name, txt] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const ann = anns.get(name);
+  const byName = [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, txt] of byName) {
+    const ann = anns.get(key);
     if (!ann) {
-      documents.push({ name, text: txt.content, spans: [] });
+      documents.push({ name: txt.name, text: txt.content, spans: [] });
       continue;
     }
     const read = readAnn(ann, txt.content);
     if (read.problems.length > 0) problems.push(...read.problems);
-    else documents.push({ name, text: txt.content, spans: read.spans });
+    else documents.push({ name: txt.name, text: txt.content, spans: read.spans });
   }
   return { documents, problems };
 }
