@@ -65,9 +65,10 @@ test("spacy: the tricky article: code point offsets checked by hand, and the rou
  * - tokens[].ws: "whether the token is followed by a space", spaCy's Token.whitespace_:
  *   https://support.prodi.gy/t/3421 and https://spacy.io/api/doc#init (words and spaces).
  * - spans[].text: the span's text, as Prodigy's db-out writes it for spans made in the interface.
- * - "meta": {"path": …}: shown in the annotation card and kept by db-out, https://prodi.gy/docs/api-loaders#input .
+ * - "meta": {"path": …}: shown in the annotation card and kept by db-out, https://prodi.gy/docs/api-interfaces .
  * - "answer": "accept": the answer db-out writes for an accepted task, https://prodi.gy/docs/api-interfaces .
- * - "_annotator_id": Prodigy's annotator of the task (named multi-user sessions), https://prodi.gy/docs/api-database .
+ * - "_annotator_id": Prodigy's annotator of the task (named multi-user sessions; the review recipe
+ *   tells annotators apart by it), https://prodi.gy/docs/review .
  * The nested LOC "Việt Nam" inside the FORUM is kept (Prodigy's spans interface allows overlaps;
  * spaCy's Doc.ents would need them filtered, spacy.util.filter_spans).
  */
@@ -103,8 +104,8 @@ test("spacy: reader problems name the line; the other lines are still read", () 
   assert.deepEqual(back.documents[0]!.spans.map((s) => [s.text, s.label, s.annotator, s.suggestion]), [["An", "PER", "ann-1", false]]);
 });
 
-test("spacy: a task without meta is named after its file and line", () => {
-  const back = readLines([JSON.stringify({ text: "Lào", spans: [] })]);
+test("spacy: a task without meta is named after its file and line (a byte order mark before it is skipped)", () => {
+  const back = readLines(["\uFEFF" + JSON.stringify({ text: "Lào", spans: [] })]);
   assert.deepEqual(back.problems, []);
   assert.equal(back.documents[0]?.name, "tasks.jsonl#1");
 });

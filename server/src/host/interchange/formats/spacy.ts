@@ -22,10 +22,10 @@
  *   exact whitespace, so nothing is lost.
  * - Tokens: `tokenSentences` (UAX #29 through `Intl.Segmenter`) flattened, cut at every span edge,
  *   so each span is whole tokens, as `ner_manual` requires.
- * - `meta` is shown in Prodigy's annotation card and kept by `db-out`
- *   (https://prodi.gy/docs/api-loaders#input): `meta.path` carries the document's name.
- * - `_annotator_id`: Prodigy's name of who annotated the task (multi-user sessions,
- *   https://prodi.gy/docs/api-database): written when the spans that name an annotator all name
+ * - `meta` is shown in Prodigy's annotation card and kept by `db-out` (the task format,
+ *   https://prodi.gy/docs/api-interfaces): `meta.path` carries the document's name.
+ * - `_annotator_id`: Prodigy's name of who annotated the task (named multi-user sessions; the
+ *   `review` recipe tells annotators apart by it, https://prodi.gy/docs/review): written when the spans that name an annotator all name
  *   the same one, and given to every span read (`_session_id` when it is absent).
  * - `answer: "accept"` as `db-out` writes an accepted task; on import tasks answered "reject" or
  *   "ignore" are problems, left out.
@@ -177,7 +177,7 @@ function read(files: readonly InputFile[]): { documents: InterchangeDocument[]; 
   const documents: InterchangeDocument[] = [];
   const problems: ImportProblem[] = [];
   for (const file of files) {
-    const lines = file.content.split("\n");
+    const lines = file.content.replace(/^\uFEFF/, "").split("\n"); // a byte order mark is not JSON
     lines.forEach((content, k) => {
       const line = k + 1;
       if (content.trim() === "") return;

@@ -274,7 +274,7 @@ function read(files: readonly InputFile[]): { documents: InterchangeDocument[]; 
   const problems: ImportProblem[] = [];
   for (const file of files) {
     if (!/\.(jsonld|json)$/i.test(file.name)) continue; // a sibling text, read through its annotations
-    const parsed = parseJson(file.content);
+    const parsed = parseJson(file.content.replace(/^\uFEFF/, "")); // a byte order mark is not JSON
     if (!parsed.ok) {
       problems.push({ file: file.path, ...(parsed.line !== undefined ? { line: parsed.line, column: parsed.column } : {}), message: `not JSON: ${parsed.message}` });
       continue;
