@@ -1,11 +1,210 @@
-/** STUB: replaced by the format's writer and reader. */
-import type { InterchangeFormat } from "../types";
+/**
+ * spaCy / Prodigy JSON Lines (issue 15): one annotation task per article, in the shape Prodigy's
+ * `ner_manual` interface reads and `prodigy db-out` writes (https://prodi.gy/docs/api-interfaces#ner_manual),
+ * and spaCy's projects convert to `Doc`s (words from `tokens[].text`, spaces from `tokens[].ws`:
+ * https://spacy.io/api/doc#init). One file, `annotations.jsonl` (https://jsonlines.org/), a line per
+ * document:
+ *
+ * ```json
+ * {"text": "…", "meta": {"path": "samples/a.txt"},
+ *  "tokens": [{"text": "Ông", "start": 0, "end": 3, "id": 0, "ws": true}, …],
+ *  "spans": [{"start": 4, "end": 17, "token_start": 1, "token_end": 3, "label": "PER", "text": "…"}],
+ *  "answer": "accept", "_annotator_id": "tester"}
+ * ```
+ *
+ * - Offsets (`tokens[].start/end`, `spans[].start/end`) are character offsets into `text`, Python
+ *   string indexes, i.e. Unicode code points, end-exclusive ("start and end character offsets":
+ *   https://prodi.gy/docs/api-interfaces#ner_manual); not our UTF-16 units (`CodePointOffsets`).
+ * - `token_start` and `token_end` are indexes into `tokens`, both inclusive: a one-token span has
+ *   `token_start === token_end` (https://prodi.gy/docs/api-interfaces#ner_manual, "token_end").
+ * - `ws`: whether whitespace follows the token, spaCy's `Token.whitespace_`
+ *   (https://support.prodi.gy/t/3421). Whitespace of any kind and length counts; `text` keeps the
+ *   exact whitespace, so nothing is lost.
+ * - Tokens: `tokenSentences` (UAX #29 through `Intl.Segmenter`) flattened, cut at every span edge,
+ *   so each span is whole tokens, as `ner_manual` requires.
+ * - `meta` is shown in Prodigy's annotation card and kept by `db-out` (the task format,
+ *   https://prodi.gy/docs/api-interfaces): `meta.path` carries the document's name.
+ * - `_annotator_id`: Prodigy's name of who annotated the task (named multi-user sessions; the
+ *   `review` recipe tells annotators apart by it, https://prodi.gy/docs/review): written when the spans that name an annotator all name
+ *   the same one, and given to every span read (`_session_id` when it is absent).
+ * - `answer: "accept"` as `db-out` writes an accepted task; on import tasks answered "reject" or
+ *   "ignore" are problems, left out.
+ *
+ * Span attributes are not carried (`carriesAttributes: false`): Prodigy's span objects hold
+ * start, end, token_start, token_end, label (and text) and its interface does not keep fields of
+ * ours when a person edits the spans. Suggestions are written as spans like the rest: Prodigy has
+ * no notion of an unreviewed span in an accepted task (they come back as reviewed).
+ */
+import { CodePointOffsets } from "../offsets";
+import { isObject, parseJson, type JsonObject } from "../jsonInput";
+import { tokenSentences, type Token } from "../tokens";
+import type { ImportProblem, InputFile, InterchangeDocument, InterchangeFormat, InterchangeSpan } from "../types";
+
+/** The file `write` produces. */
+export const SPACY_FILE = "annotations.jsonl";
+
+/** One token of a Prodigy task; offsets in code points. */
+export interface ProdigyToken {
+  text: string;
+  start: number;
+  end: number;
+  id: number;
+  ws: boolean;
+}
+
+/** One span of a Prodigy task; `start`/`end` in code points, `token_start`/`token_end` inclusive token indexes. */
+export interface ProdigySpan {
+  start: number;
+  end: number;
+  token_start: number;
+  token_end: number;
+  label: string;
+  text: string;
+}
+
+/** One line of `annotations.jsonl`. */
+export interface ProdigyTask {
+  text: string;
+  meta: { path: string };
+  tokens: ProdigyToken[];
+  spans: ProdigySpan[];
+  answer: "accept";
+  _annotator_id?: string;
+}
+
+/** The Prodigy task of `document` (offsets converted to code points). */
+export function prodigyTask(document: InterchangeDocument): ProdigyTask {
+  const { text, spans } = document;
+  const points = new CodePointOffsets(text);
+  const tokens: Token[] = tokenSentences(text, spans.flatMap((s) => [s.start, s.end])).flat();
+  const tokenAt = new Map<number, number>(); // UTF-16 start → token index
+  const tokenEnding = new Map<number, number>(); // UTF-16 end → token index
+  tokens.forEach((t, k) => {
+    tokenAt.set(t.start, k);
+    tokenEnding.set(t.end, k);
+  });
+  const annotators = new Set(spans.flatMap((s) => (s.annotator !== undefined ? [s.annotator] : [])));
+  const annotator = annotators.size === 1 ? [...annotators][0] : undefined;
+  return {
+    text,
+    meta: { path: document.name },
+    tokens: tokens.map((t, k) => ({ text: t.text, start: points.toCodePoint(t.start), end: points.toCodePoint(t.end), id: k, ws: /^\s/.test(text.slice(t.end, t.end + 1)) })),
+    spans: spans.map((s) => ({
+      start: points.toCodePoint(s.start),
+      end: points.toCodePoint(s.end),
+      token_start: firstTokenFrom(tokens, tokenAt, s.start),
+      token_end: lastTokenTo(tokens, tokenEnding, s.end),
+      label: s.label,
+      text: s.text,
+    })),
+    answer: "accept",
+    ...(annotator !== undefined ? { _annotator_id: annotator } : {}),
+  };
+}
+
+/** The first token at or after `start` (a span starting in whitespace starts at the next token). */
+function firstTokenFrom(tokens: readonly Token[], tokenAt: ReadonlyMap<number, number>, start: number): number {
+  const exact = tokenAt.get(start);
+  if (exact !== undefined) return exact;
+  const k = tokens.findIndex((t) => t.start >= start);
+  return k === -1 ? tokens.length - 1 : k;
+}
+
+/** The last token ending at or before `end`. */
+function lastTokenTo(tokens: readonly Token[], tokenEnding: ReadonlyMap<number, number>, end: number): number {
+  const exact = tokenEnding.get(end);
+  if (exact !== undefined) return exact;
+  for (let k = tokens.length - 1; k >= 0; k--) if (tokens[k]!.end <= end) return k;
+  return 0;
+}
+
+/** Why a task cannot be read, or its document. */
+type TaskResult = { document: InterchangeDocument } | { problem: string; column?: number };
+
+/**
+ * The document of one task (line `line` of `file`). Every span needs integer `start` < `end` in
+ * 0..text length (code points) and a string `label`; when the task has `tokens` and the span has
+ * `token_start`/`token_end`, those tokens must begin and end where the span does.
+ */
+function readTask(task: JsonObject, file: InputFile, line: number): TaskResult {
+  const { text } = task;
+  if (typeof text !== "string") return { problem: `the task has no "text" string` };
+  if (task.answer === "reject" || task.answer === "ignore") return { problem: `the task was answered "${task.answer}" in Prodigy` };
+  const meta = isObject(task.meta) ? task.meta : {};
+  const named = [meta.path, meta.file, meta.source].find((v): v is string => typeof v === "string" && v !== "");
+  const name = named ?? `${file.name}#${line}`;
+  const points = new CodePointOffsets(text);
+  const tokens = Array.isArray(task.tokens) ? task.tokens : undefined;
+  const annotator = typeof task._annotator_id === "string" ? task._annotator_id : typeof task._session_id === "string" ? task._session_id : undefined;
+  const rawSpans = task.spans === undefined ? [] : task.spans;
+  if (!Array.isArray(rawSpans)) return { problem: `"spans" must be a list` };
+  const spans: InterchangeSpan[] = [];
+  for (const [k, raw] of rawSpans.entries()) {
+    const where = `spans[${k}]`;
+    if (!isObject(raw)) return { problem: `${where} is not an object` };
+    const { start, end, label } = raw;
+    if (typeof label !== "string" || label === "") return { problem: `${where} has no label` };
+    const from = typeof start === "number" ? points.toUtf16(start) : undefined;
+    const to = typeof end === "number" ? points.toUtf16(end) : undefined;
+    if (from === undefined || to === undefined || from >= to) {
+      return { problem: `${where} (${label}) does not fit the text: start ${JSON.stringify(start)}, end ${JSON.stringify(end)} (code points; the text has ${points.length})` };
+    }
+    const tokenProblem = tokens ? checkTokens(raw, tokens, where) : undefined;
+    if (tokenProblem) return { problem: tokenProblem };
+    const spanText = text.slice(from, to);
+    if (typeof raw.text === "string" && raw.text !== spanText) return { problem: `${where} (${label}) says its text is ${JSON.stringify(raw.text)} but the offsets give ${JSON.stringify(spanText)}` };
+    spans.push({ id: `${k + 1}`, start: from, end: to, text: spanText, label, attributes: {}, suggestion: false, ...(annotator !== undefined ? { annotator } : {}) });
+  }
+  spans.sort((a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label));
+  return { document: { name, text, spans } };
+}
+
+/** Whether the span's `token_start`/`token_end` (inclusive, when given) point at tokens that begin and end where it does. */
+function checkTokens(span: JsonObject, tokens: readonly unknown[], where: string): string | undefined {
+  const { token_start: first, token_end: last } = span;
+  if (first === undefined && last === undefined) return undefined;
+  const startToken = typeof first === "number" ? tokens[first] : undefined;
+  const endToken = typeof last === "number" ? tokens[last] : undefined;
+  if (!isObject(startToken) || !isObject(endToken)) return `${where}: token_start ${JSON.stringify(first)} or token_end ${JSON.stringify(last)} is not a token (there are ${tokens.length})`;
+  if (startToken.start !== span.start || endToken.end !== span.end) {
+    return `${where}: its tokens ${String(first)}..${String(last)} cover ${String(startToken.start)}..${String(endToken.end)}, not the span's ${String(span.start)}..${String(span.end)} (token_end is inclusive)`;
+  }
+  return undefined;
+}
+
+/** Reads every line of every file; a line with a problem is left out, the others still read. */
+function read(files: readonly InputFile[]): { documents: InterchangeDocument[]; problems: ImportProblem[] } {
+  const documents: InterchangeDocument[] = [];
+  const problems: ImportProblem[] = [];
+  for (const file of files) {
+    const lines = file.content.replace(/^\uFEFF/, "").split("\n"); // a byte order mark is not JSON
+    lines.forEach((content, k) => {
+      const line = k + 1;
+      if (content.trim() === "") return;
+      const parsed = parseJson(content);
+      if (!parsed.ok) {
+        problems.push({ file: file.path, line, ...(parsed.column !== undefined ? { column: parsed.column } : {}), message: `not a JSON line: ${parsed.message}` });
+        return;
+      }
+      if (!isObject(parsed.value)) {
+        problems.push({ file: file.path, line, column: 1, message: "a task must be a JSON object" });
+        return;
+      }
+      const result = readTask(parsed.value, file, line);
+      if ("problem" in result) problems.push({ file: file.path, line, column: 1, message: `${result.problem}; the document is left out` });
+      else documents.push(result.document);
+    });
+  }
+  return { documents, problems };
+}
 
 export const spacy: InterchangeFormat = {
   id: "spacy",
-  title: "spacy",
+  title: "spaCy / Prodigy JSONL",
   carriesAttributes: false,
-  write() {
-    throw new Error("spacy export is not written yet");
+  inputSuffixes: [".jsonl"],
+  write(documents) {
+    return [{ path: SPACY_FILE, content: documents.map((d) => JSON.stringify(prodigyTask(d)) + "\n").join("") }];
   },
+  read,
 };
