@@ -143,3 +143,41 @@ test("export: usage errors", () => {
   assert.match(cli(root, "import", "--format", "conll", "x").stderr, /import needs --format/);
   assert.match(cli(root, "lint", "--clean", "news").stderr, /--clean goes with export/);
 });
+
+test("every format that imports: export then import gives back the reviewed annotation at the same offsets (emoji and NFD before the entities), so agree finds no difference", () => {
+  for (const format of ["brat", "labelstudio", "doccano", "w3c", "spacy"]) {
+    const root = workspace();
+    const exported = cli(root, "export", "--format", format, "news", "--out", "x");
+    assert.equal(exported.status, 0, `${format}: ${exported.stderr}`);
+    const imported = cli(root, "import", "--format", format, "x", "--out", "records");
+    assert.equal(imported.status, 0, `${format}: ${imported.stderr}`);
+    const report = JSON.parse(cli(root, "agree", "--format", "json", "news", "records/news").stdout) as { overall: { a: number; exact: { f1: number } }; disagreements: unknown[] };
+    assert.equal(report.overall.a, 1, format);
+    assert.equal(report.overall.exact.f1, 1, format);
+    assert.deepEqual(report.disagreements, [], format);
+  }
+});
+
+test("export --format conll: tokens with IOB2 tags, and the exported span's tokens", () => {
+  const root = workspace();
+  const run = cli(root, "export", "--format", "conll", "news", "--out", "c");
+  assert.equal(run.status, 0, run.stderr);
+  const lines = readFileSync(join(root, "c", "annotations.conll"), "utf8").split("\n");
+  assert.equal(lines[0], "-DOCSTART- -X- -X- O");
+  const person = readRecord(join(root, "news", "a.annotations.json")).entities.find((e) => e.origin === "manual")!;
+  const tagged = lines.filter((l) => / [BI]-PER$/.test(l)).map((l) => l.split(" ")[0]);
+  assert.deepEqual(tagged, person.text.split(" "));
+});
+
+test("export --clean: the article without its debris, the spans moved into it", () => {
+  const root = workspace();
+  writeFileSync(join(root, "news", "b.txt"), "Trang chủ | Thời sự | Thế giới | Kinh tế | Thể thao\n" + TEXT);
+  const run = cli(root, "export", "--format", "doccano", "--include-suggestions", "--clean", "news/b.txt", "--out", "c");
+  assert.equal(run.status, 0, run.stderr);
+  const line = JSON.parse(readFileSync(join(root, "c", "doccano.jsonl"), "utf8")) as { text: string; entities: { start_offset: number; end_offset: number; label: string }[] };
+  assert.ok(!line.text.includes("Trang chủ"), "the menu line is gone");
+  assert.ok(line.entities.length > 0);
+  for (const e of line.entities) assert.ok([...line.text].slice(e.start_offset, e.end_offset).join("").trim().length > 0);
+  const person = line.entities.find((e) => e.label === "PER")!;
+  assert.equal([...line.text].slice(person.start_offset, person.end_offset).join(""), "Bùi Thanh Sơn");
+});

@@ -46,7 +46,7 @@ export async function exportCommand(inputs: readonly string[], options: ExportOp
     const files = exportFiles(options.format, documents, { labels: exportLabels(options.settings.labels), generator: options.generator });
     try {
       const written = await writeExport(options.out, files);
-      io.stderr(`article-annotator: ${describeExport(exportSummary(documents, written), options.format, options.out)}${failed ? `; ${failed} file${failed === 1 ? "" : "s"} failed` : ""}.\n`);
+      io.stderr(`article-annotator: ${describeExport(exportSummary(options.format, documents, written), options.format, options.out)}${failed ? `; ${failed} file${failed === 1 ? "" : "s"} failed` : ""}.\n`);
     } catch (error) {
       complain(io, `nothing more was exported: ${error instanceof Error ? error.message : String(error)}`);
       return 1;

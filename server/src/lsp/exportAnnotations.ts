@@ -59,7 +59,7 @@ export async function exportAnnotations(args: ExportArgs, host: ExportHost): Pro
   }
   if (documents.length === 0) return { message: paths.length === 0 ? "no articles to export" : `nothing exported: ${failed.length} article${failed.length === 1 ? "" : "s"} failed`, files: [], failed };
   const files = await writeExport(args.out, exportFiles(format, documents, { labels: exportLabels(labels), generator: host.generator }));
-  const message = describeExport(exportSummary(documents, files), format, args.out) + (failed.length > 0 ? `; ${failed.length} article${failed.length === 1 ? "" : "s"} failed` : "");
+  const message = describeExport(exportSummary(format, documents, files), format, args.out) + (failed.length > 0 ? `; ${failed.length} article${failed.length === 1 ? "" : "s"} failed` : "");
   return { message, files, failed };
 }
 

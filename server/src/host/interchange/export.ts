@@ -64,16 +64,20 @@ export interface ExportSummary {
   suggestions: number;
   /** Spans left out because cleaning changed their text (`--clean`). */
   droppedByCleaning: number;
+  /** Spans the format cannot hold (CoNLL: one label per token, so overlapping spans). */
+  leftOutByFormat: number;
   files: string[];
 }
 
-export function exportSummary(documents: readonly ExportedDocument[], files: readonly string[]): ExportSummary {
+export function exportSummary(format: FormatId, documents: readonly ExportedDocument[], files: readonly string[]): ExportSummary {
   const spans = documents.flatMap((d) => d.document.spans);
+  const leftOut = FORMATS[format].leftOut;
   return {
     articles: documents.length,
     annotations: spans.filter((s) => !s.suggestion).length,
     suggestions: spans.filter((s) => s.suggestion).length,
     droppedByCleaning: documents.reduce((n, d) => n + d.droppedByCleaning, 0),
+    leftOutByFormat: leftOut ? documents.reduce((n, d) => n + leftOut(d.document), 0) : 0,
     files: [...files],
   };
 }
@@ -81,7 +85,7 @@ export function exportSummary(documents: readonly ExportedDocument[], files: rea
 /** One line saying what an export did ("exported 3 articles (12 annotations, 4 suggestions) as brat standoff to out/: 7 files"). */
 export function describeExport(summary: ExportSummary, format: FormatId, folder: string): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const parts = [plural(summary.annotations, "annotation"), ...(summary.suggestions > 0 ? [plural(summary.suggestions, "suggestion")] : []), ...(summary.droppedByCleaning > 0 ? [`${summary.droppedByCleaning} left out: cleaning changed their text`] : [])];
+  const parts = [plural(summary.annotations, "annotation"), ...(summary.suggestions > 0 ? [plural(summary.suggestions, "suggestion")] : []), ...(summary.droppedByCleaning > 0 ? [`${summary.droppedByCleaning} left out: cleaning changed their text`] : []), ...(summary.leftOutByFormat > 0 ? [`${summary.leftOutByFormat} left out: the format cannot hold them (overlapping spans)`] : [])];
   return `exported ${plural(summary.articles, "article")} (${parts.join(", ")}) as ${FORMATS[format].title} to ${folder}: ${plural(summary.files.length, "file")}`;
 }
 

@@ -92,6 +92,8 @@ export interface InterchangeFormat {
   inputSuffixes?: readonly string[];
   /** Whether spans' attributes survive a round trip through the format ("none": labels and spans only). */
   carriesAttributes: boolean;
+  /** How many of a document's spans the format cannot hold and leaves out (CoNLL: overlapping ones); absent: none. */
+  leftOut?: (document: InterchangeDocument) => number;
 }
 
 export const FORMAT_IDS = ["brat", "conll", "w3c", "labelstudio", "doccano", "spacy", "jsonl"] as const;

@@ -35,7 +35,7 @@
  *   characters (CRLF, NFD and emoji included, unchanged).
  * - One tag per token: of overlapping spans, `iob2Spans` keeps the one starting first (the longest
  *   of those starting together) and drops the others. `write` cannot report them (a CoNLL file has no
- *   place for a note); the command that exports counts them with `iob2Spans(...).dropped`.
+ *   place for a note); the export counts them through `leftOut`.
  */
 import { tokenSentences, type Token } from "../tokens";
 import type { InterchangeDocument, InterchangeFormat, InterchangeSpan } from "../types";
@@ -102,5 +102,6 @@ export const conll: InterchangeFormat = {
   id: "conll",
   title: "CoNLL-2003 (IOB2)",
   carriesAttributes: false,
+  leftOut: (document) => iob2Spans(document.spans).dropped.length,
   write,
 };
