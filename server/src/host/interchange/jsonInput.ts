@@ -1,8 +1,9 @@
 /**
- * Reading JSON input for the interchange readers (W3C Web Annotation, spaCy/Prodigy): where in the
+ * Reading JSON input for the interchange readers (W3C Web Annotation, spaCy/Prodigy, Label Studio, doccano): where in the
  * file a value or a syntax error is, as a 1-based line and column (columns in UTF-16 code units of
  * the line, as an editor's "Go to line" counts them).
  */
+import type { ImportProblem } from "./types";
 
 /** A JSON object (not an array, not null). */
 export type JsonObject = { [key: string]: unknown };
@@ -38,4 +39,18 @@ export function parseJson(content: string): { ok: true; value: unknown } | { ok:
     if (position) return { ok: false, message, ...lineColumnAt(content, Number(position[1])) };
     return { ok: false, message };
   }
+}
+
+/**
+ * `content` parsed as JSON, or the problem of `file`, placed where `parseJson` can place it —
+ * counted from `firstLine` when `content` is that line of the file (JSON Lines). A message without
+ * a place ("Unexpected token …" on Node 20) is placed at the end for "end of JSON input", at
+ * `firstLine` for a one-line input, else nowhere.
+ */
+export function jsonOrProblem(content: string, file: string, firstLine = 1): { value: unknown } | { problem: ImportProblem } {
+  const parsed = parseJson(content);
+  if (parsed.ok) return { value: parsed.value };
+  const lines = content.split("\n").length;
+  const place = parsed.line !== undefined ? { line: parsed.line + firstLine - 1, ...(parsed.column !== undefined ? { column: parsed.column } : {}) } : /end of JSON input/.test(parsed.message) ? { line: lines + firstLine - 1 } : lines === 1 ? { line: firstLine } : {};
+  return { problem: { file, ...place, message: `not valid JSON: ${parsed.message}` } };
 }

@@ -1,10 +1,10 @@
 /**
  * What the readers of the formats that count code points share (Label Studio, doccano): a span
  * from the other tool checked against the document's text and moved into UTF-16 code units, and
- * malformed JSON told as a problem at its line and column instead of thrown.
+ * spans ordered with unique ids.
  */
 import type { CodePointOffsets } from "../offsets";
-import type { ImportProblem, InterchangeSpan } from "../types";
+import type { InterchangeSpan } from "../types";
 
 /** A span as another tool gives it: offsets in code points (`end` exclusive), maybe the text it claims to cover. */
 export interface CodePointSpan {
@@ -41,38 +41,3 @@ export function orderedSpans(spans: readonly InterchangeSpan[]): InterchangeSpan
   });
   return unique.sort((a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label));
 }
-
-/**
- * `content` parsed as JSON, or the problem of `file`. Its place: the 1-based line and column V8's
- * message gives ("… at position N", "(line L column C)"; columns in UTF-16 code units), counted
- * from `line` when `content` is that line of the file (JSON Lines); a message without a position
- * ("Unexpected token …") places it at `line`, or nowhere for a whole file.
- */
-export function parseJson(content: string, file: string, line?: number): { value: unknown } | { problem: ImportProblem } {
-  try {
-    return { value: JSON.parse(content) as unknown };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { problem: { file, ...jsonErrorPlace(content, message, line ?? 1), message: `not valid JSON: ${message}` } };
-  }
-}
-
-function jsonErrorPlace(content: string, message: string, firstLine: number): { line?: number; column?: number } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]) + firstLine - 1, column: Number(lineColumn[2]) };
-  const position = /position (\d+)/.exec(message);
-  if (position) {
-    const lines = content.slice(0, Number(position[1])).split("\n");
-    return { line: lines.length + firstLine - 1, column: lines[lines.length - 1]!.length + 1 };
-  }
-  const lines = content.split("\n").length;
-  // "Unexpected end of JSON input": at the end; otherwise only a one-line input can be placed.
-  if (/end of JSON input/.test(message)) return { line: lines + firstLine - 1 };
-  return lines === 1 ? { line: firstLine } : {};
-}
-
-/** Whether `value` is a JSON object (not an array, not null). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-

@@ -21,7 +21,8 @@
  */
 import { CodePointOffsets } from "../offsets";
 import type { ImportProblem, InputFile, InterchangeDocument, InterchangeSpan, ReadResult } from "../types";
-import { fitSpan, isObject, orderedSpans, parseJson } from "./codePointSpans";
+import { fitSpan, orderedSpans } from "./codePointSpans";
+import { isObject, jsonOrProblem } from "../jsonInput";
 
 /** Reads every line of every file; never throws. */
 export function readDoccano(files: readonly InputFile[]): ReadResult {
@@ -31,7 +32,7 @@ export function readDoccano(files: readonly InputFile[]): ReadResult {
     file.content.split("\n").forEach((raw, k) => {
       const content = raw.replace(/\r$/, "");
       if (content.trim() === "") return;
-      const parsed = parseJson(content, file.path, k + 1);
+      const parsed = jsonOrProblem(content, file.path, k + 1);
       if ("problem" in parsed) return void problems.push({ ...parsed.problem, line: parsed.problem.line ?? k + 1 });
       const read = readLine(parsed.value, k + 1);
       if (typeof read === "string") problems.push({ file: file.path, line: k + 1, message: read });

@@ -26,14 +26,15 @@
  */
 import { CodePointOffsets } from "../offsets";
 import type { ImportProblem, InputFile, InterchangeDocument, InterchangeSpan, ReadResult } from "../types";
-import { fitSpan, isObject, orderedSpans, parseJson } from "./codePointSpans";
+import { fitSpan, orderedSpans } from "./codePointSpans";
+import { isObject, jsonOrProblem } from "../jsonInput";
 
 /** Reads every task of every file but labeling configurations (`.xml`, written beside the tasks); never throws. */
 export function readLabelStudio(files: readonly InputFile[]): ReadResult {
   const documents: InterchangeDocument[] = [];
   const problems: ImportProblem[] = [];
   for (const file of files.filter((f) => !f.name.toLowerCase().endsWith(".xml"))) {
-    const parsed = parseJson(file.content, file.path);
+    const parsed = jsonOrProblem(file.content, file.path);
     if ("problem" in parsed) {
       problems.push(parsed.problem);
       continue;
