@@ -15,6 +15,7 @@ import { idMaker } from "./ids";
 import { reviewState } from "./recordMerge";
 import { boundaryAtOrAfter, boundaryAtOrBefore, isCodePointBoundary, isWordCharAt, isWordCharBefore } from "./text/codePoints";
 import { LineIndex } from "./text/lines";
+import { foldValue } from "./text/fold";
 import type { EntityAttributesByType, EntityType } from "./types";
 
 /** An entity of the record: its id, or its type and span. */
@@ -221,6 +222,18 @@ function result(record: AnnotatedRecord, entities: RecordEntity[], count: number
  * the text itself). Amounts (a value and a unit) and a person's labels (which label) have no blank
  * attributes: undefined.
  */
+/**
+ * The attributes of a detection copied onto a span a person chose (`quote`, where the engine found
+ * `detected`): a person's or an organization's canonical name follows the chosen text when it was
+ * the detected text (so "Bùi Thanh" chosen over the detection "Bùi Thanh Sơn" is its own name), and
+ * is kept when it came from elsewhere (a short form's full name). A deep copy.
+ */
+export function attributesForSpan(attributes: object, type: EntityType, quote: string, detected: string): Record<string, unknown> {
+  const copy = structuredClone(attributes) as Record<string, unknown>;
+  if ((type === "person" || type === "organization") && (copy.canonical === undefined || copy.canonical === detected)) copy.canonical = foldValue(quote).trim();
+  return copy;
+}
+
 export function blankAttributes<T extends EntityType>(type: T, text: string): EntityAttributesByType[T] | undefined;
 export function blankAttributes(type: EntityType, text: string): EntityAttributesByType[EntityType] | undefined {
   const name = text.replace(/\s+/g, " ").trim();

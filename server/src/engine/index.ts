@@ -17,6 +17,6 @@ export type * from "./types";
 export { countryName } from "./lexicon";
 export { BUILT_IN_TYPES, ENTITY_KINDS, ENTITY_TYPES, entityName, isEntityType, type EntityKind, type SymbolKindName } from "./entityKinds";
 export { reanchor, reviewState, isDecided } from "./recordMerge";
-export { accept, acceptAll, annotateSpan, blankAttributes, tidySpan, changeType, findEntity, occurrences, reattach, reject, remove, setAttribute, type CurationResult, type Decider, type EntityTarget } from "./curation";
+export { accept, acceptAll, annotateSpan, attributesForSpan, blankAttributes, tidySpan, changeType, findEntity, occurrences, reattach, reject, remove, setAttribute, type CurationResult, type Decider, type EntityTarget } from "./curation";
 export { anchor, anchorAll, quoteSelector, CONTEXT_LENGTH, type Anchoring, type AnchorTarget, type TextQuoteSelector } from "./anchoring";
 export { idMaker, uniqueIds } from "./ids";

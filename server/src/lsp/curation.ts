@@ -14,10 +14,10 @@ import {
   acceptAll,
   annotateSpan,
   blankAttributes,
+  attributesForSpan,
   changeType,
   ENTITY_KINDS,
   findEntity,
-  foldValue,
   tidySpan,
   isEntityType,
   reattach,
@@ -358,12 +358,12 @@ export class Curation {
   async prefill(text: string, span: { start: number; end: number }, type: EntityType, record: AnnotatedRecord, settings: ResolvedSettings): Promise<EntityAttributesByType[EntityType] | undefined> {
     const overlapping = record.entities.find((e) => e.type === type && e.origin !== "rejected" && !e.orphaned && e.start < span.end && span.start < e.end);
     const quote = text.slice(span.start, span.end);
-    if (overlapping) return withCanonical(overlapping.attributes, type, quote, overlapping.text);
+    if (overlapping) return attributesForSpan(overlapping.attributes, type, quote, overlapping.text);
     const lineStart = Math.max(text.lastIndexOf("\n", span.start - 1) + 1, span.start - 300);
     for (const [snippet, offset] of [[text.slice(lineStart, span.end), lineStart], [quote, span.start]] as const) {
       const analysis = await this.snippetAnalysis(snippet, settings);
       const found = analysis?.entities.find((e) => e.type === type && e.start + offset < span.end && span.start < e.end + offset);
-      if (found) return withCanonical(found.attributes, type, quote, found.text);
+      if (found) return attributesForSpan(found.attributes, type, quote, found.text);
     }
     return blankAttributes(type, quote);
   }
@@ -494,9 +494,3 @@ export class Curation {
   }
 }
 
-/** Attributes copied for a new span: a person's or an organization's canonical name follows the text a person chose when it was the detected text. */
-function withCanonical(attributes: object, type: EntityType, quote: string, detected: string): Record<string, unknown> {
-  const copy = structuredClone(attributes) as Record<string, unknown>;
-  if ((type === "person" || type === "organization") && (copy.canonical === undefined || copy.canonical === detected)) copy.canonical = foldValue(quote).trim();
-  return copy;
-}

@@ -8,7 +8,7 @@
  * `--clean`, or the article edited since), each imported entity is found again in the article by its
  * quote and context (engine/anchoring.ts), or kept as `orphaned`.
  */
-import { blankAttributes, buildRecord, idMaker, LineIndex, quoteSelector, reanchor, type Analysis, type AnnotatedRecord, type EntityType, type RecordEntity, type RecordSource } from "../../engine";
+import { attributesForSpan, blankAttributes, buildRecord, idMaker, LineIndex, quoteSelector, reanchor, type Analysis, type AnnotatedRecord, type EntityType, type RecordEntity, type RecordSource } from "../../engine";
 import { describeProblems, emitRecord, parseRecord } from "../records";
 import type { LabelDefinition } from "../settings";
 import { resolveLabel } from "./labels";
@@ -120,8 +120,7 @@ function sameAnnotation(a: RecordEntity, b: RecordEntity): boolean {
 async function attributesOf(span: InterchangeSpan, type: EntityType, label: string | undefined, analysis: Analysis | undefined, analyzeSnippet: (text: string) => Promise<Analysis | undefined>): Promise<Record<string, unknown> | undefined> {
   if (type === "custom") return { ...span.attributes, label };
   const detected = analysis?.entities.find((e) => e.type === type && e.start === span.start && e.end === span.end) ?? analysis?.entities.find((e) => e.type === type && e.start < span.end && span.start < e.end);
-  let base: Record<string, unknown> | undefined = detected ? structuredClone(detected.attributes) as Record<string, unknown> : (blankAttributes(type, span.text) as Record<string, unknown> | undefined);
-  if (detected && (type === "person" || type === "organization") && detected.text !== span.text && base) base.canonical = blankAttributes(type, span.text)?.canonical ?? base.canonical;
+  let base: Record<string, unknown> | undefined = detected ? attributesForSpan(detected.attributes, type, span.text, detected.text) : (blankAttributes(type, span.text) as Record<string, unknown> | undefined);
   if (!base && type === "amount" && !("value" in span.attributes)) {
     const snippet = await analyzeSnippet(span.text);
     const amount = snippet?.entities.find((e) => e.type === "amount");
