@@ -181,3 +181,77 @@ test("export --clean: the article without its debris, the spans moved into it", 
   const person = line.entities.find((e) => e.label === "PER")!;
   assert.equal([...line.text].slice(person.start_offset, person.end_offset).join(""), "Bùi Thanh Sơn");
 });
+
+/** A Label Studio task of TEXT (at `path`) whose annotations each have one region on `quote`. */
+function labelStudioTask(path: string, annotations: { by: string; label: string; quote: string; attributes?: object }[]): unknown {
+  return {
+    data: { text: TEXT, path },
+    annotations: annotations.map((a, k) => {
+      const start = [...TEXT.slice(0, TEXT.indexOf(a.quote))].length;
+      const value = { start, end: start + [...a.quote].length, text: a.quote };
+      return {
+        id: k + 1,
+        created_username: a.by,
+        result: [
+          { id: `r${k}`, from_name: "label", to_name: "text", type: "labels", value: { ...value, labels: [a.label] } },
+          ...(a.attributes ? [{ id: `r${k}`, from_name: "attributes", to_name: "text", type: "textarea", value: { ...value, text: [JSON.stringify({ attributes: a.attributes })] } }] : []),
+        ],
+      };
+    }),
+  };
+}
+
+test("import: a span relabelled in the other tool keeps none of its old type's attributes", () => {
+  const root = workspace();
+  const person = { title: "Bộ trưởng Ngoại giao", role: "minister", canonical: "Bùi Thanh Sơn", nameStyle: "vietnamese", country: "VN" };
+  writeFileSync(join(root, "t.json"), JSON.stringify([labelStudioTask("news/a.txt", [{ by: "lan", label: "FORUM", quote: "Bùi Thanh Sơn", attributes: person }])]));
+  const run = cli(root, "import", "--format", "labelstudio", "t.json", "--out", "r");
+  assert.equal(run.status, 0, run.stderr);
+  const forum = readRecord(join(root, "r", "news", "a.annotations.json")).entities.find((e) => e.origin === "manual")!;
+  assert.equal(forum.type, "forum");
+  assert.deepEqual(Object.keys(forum.attributes).filter((k) => k in person), [], "no person attribute on a forum");
+});
+
+test("import: several annotators' work in one source is said, and --annotator imports one person's", () => {
+  const root = workspace();
+  writeFileSync(join(root, "t.json"), JSON.stringify([labelStudioTask("news/a.txt", [{ by: "lan", label: "PER", quote: "Bùi Thanh Sơn" }, { by: "minh", label: "ORG", quote: "Bùi Thanh Sơn" }])]));
+  const both = cli(root, "import", "--format", "labelstudio", "t.json", "--out", "both");
+  assert.match(both.stderr, /1 document holds the work of several annotators.*--annotator NAME/);
+  const lan = cli(root, "import", "--format", "labelstudio", "--annotator", "lan", "t.json", "--out", "lan");
+  assert.equal(lan.status, 0, lan.stderr);
+  const entities = readRecord(join(root, "lan", "news", "a.annotations.json")).entities.filter((e) => e.origin === "manual");
+  assert.deepEqual(entities.map((e) => [e.type, e.decision?.by]), [["person", "lan"]]);
+  assert.match(cli(root, "export", "--annotator", "lan", "--format", "brat", "news", "--out", "x").stderr, /--annotator goes with import/);
+});
+
+test("import never writes outside the current folder, takes a document once, and gives a name without .txt one", () => {
+  const root = workspace();
+  const inner = join(root, "inner");
+  mkdirSync(inner);
+  const line = (path: string) => JSON.stringify({ text: TEXT, path, entities: [] });
+  writeFileSync(join(inner, "d.jsonl"), [line("../news/a.txt"), line("task-9"), line("task-9")].join("\n") + "\n");
+  const recordBefore = readFileSync(join(root, "news", "a.annotations.json"), "utf8");
+  const run = cli(inner, "import", "--format", "doccano", "d.jsonl", "--out", "o");
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /\.\.\/news\/a\.txt: names a file outside the current folder/);
+  assert.match(run.stderr, /task-9\.txt: appears twice in the import/);
+  assert.equal(readFileSync(join(root, "news", "a.annotations.json"), "utf8"), recordBefore, "the record outside is untouched");
+  assert.equal(readFileSync(join(inner, "o", "task-9.txt"), "utf8"), TEXT);
+  assert.ok(existsSync(join(inner, "o", "task-9.annotations.json")));
+  const without = cli(inner, "import", "--format", "doccano", "d.jsonl");
+  assert.match(without.stderr, /\.\.\/news\/a\.txt: names a file outside the current folder/);
+});
+
+test("settings refuse a label of one's own named like a built-in type; export refuses to overwrite an article with its copy", () => {
+  const root = workspace();
+  writeFileSync(join(root, "settings.json"), JSON.stringify({ labels: [{ id: "PER", name: "Personal" }] }));
+  const clash = cli(root, "export", "--config", "settings.json", "--format", "brat", "news", "--out", "x");
+  assert.equal(clash.status, 2);
+  assert.match(clash.stderr, /labels\[0\].*"PER" is a built-in entity type's label/);
+  const before = readFileSync(join(root, "news", "a.txt"));
+  const self = cli(root, "export", "--format", "brat", "news", "--out", ".");
+  assert.equal(self.status, 1);
+  assert.match(self.stderr, /refusing to overwrite the article .*a\.txt with its exported copy/);
+  assert.deepEqual(readFileSync(join(root, "news", "a.txt")), before);
+  assert.match(cli(root, "export", "--format", "brat", "--records", "nowhere", "news", "--out", "y").stderr, /--records nowhere: no such folder/);
+});

@@ -10,7 +10,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { AnnotatedRecord } from "../engine";
-import { readArticleFile } from "../host/articleFiles";
+import { describeError, readArticleFile } from "../host/articleFiles";
 import { agreement, type AgreementPair, type AgreementReport, type Scores } from "../host/interchange/agreement";
 import { describeProblems, parseRecord, RECORD_SUFFIX } from "../host/records";
 import type { ResolvedSettings } from "../host/settings";
@@ -28,14 +28,16 @@ export async function agreeCommand(folders: readonly string[], options: AgreeOpt
   if (!a || !b) return 2;
   const pairs: AgreementPair[] = [];
   const notes: string[] = [];
+  let otherVersions = 0;
   for (const [name, recordA] of a) {
     const recordB = b.get(name);
     if (!recordB) continue;
     if (recordA.record.source.sha256 !== recordB.record.source.sha256) {
       notes.push(`${name}: A and B annotated different versions of the article (its hash differs); not compared`);
+      otherVersions++;
       continue;
     }
-    const text = articleText(recordA.record, recordA.path, options.settings);
+    const text = articleText(recordA.record, recordA.path, options.settings) ?? articleText(recordB.record, recordB.path, options.settings);
     if (text === undefined) notes.push(`${recordA.record.source.path}: the article's text (as annotated) was not found; left out of kappa`);
     const chosen = (record: AnnotatedRecord) => record.entities.filter((e) => !e.orphaned && (e.origin === "manual" || (options.includeSuggestions && e.origin === "auto")));
     pairs.push({ path: recordA.record.source.path, text, a: chosen(recordA.record), b: chosen(recordB.record) });
@@ -48,7 +50,7 @@ export async function agreeCommand(folders: readonly string[], options: AgreeOpt
     return 1;
   }
   const report = agreement(pairs);
-  io.stdout(options.format === "json" ? JSON.stringify({ a: folderA, b: folderB, onlyInA: onlyA, onlyInB: onlyB, ...report }, null, 2) + "\n" : agreementText(report, folderA, folderB, onlyA, onlyB));
+  io.stdout(options.format === "json" ? JSON.stringify({ a: folderA, b: folderB, onlyInA: onlyA, onlyInB: onlyB, otherVersions, ...report }, null, 2) + "\n" : agreementText(report, folderA, folderB, { onlyA, onlyB, otherVersions }));
   return 0;
 }
 
@@ -58,7 +60,8 @@ async function readRecords(folder: string, io: Io): Promise<Map<string, { path: 
   try {
     names = (await readdir(folder, { recursive: true })).filter((name) => name.endsWith(RECORD_SUFFIX)).sort();
   } catch (error) {
-    complain(io, `${folder}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : error instanceof Error ? error.message : String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    complain(io, `${folder}: ${code === "ENOENT" ? "no such folder" : code === "ENOTDIR" ? "not a folder (agree compares two folders of records)" : describeError(error)}`);
     return undefined;
   }
   const records = new Map<string, { path: string; record: AnnotatedRecord }>();
@@ -88,8 +91,9 @@ function articleText(record: AnnotatedRecord, recordPath: string, settings: Reso
 const ratio = (value: number | null): string => (value === null ? "—" : value.toFixed(3));
 
 /** The report as a table, kappa, and the disagreements as `path:line:col: kind: A … · B …`. */
-export function agreementText(report: AgreementReport, folderA: string, folderB: string, onlyA: number, onlyB: number): string {
-  const lines = [`Agreement of B (${folderB}) against A (${folderA}) over ${report.articles} article${report.articles === 1 ? "" : "s"}${onlyA + onlyB > 0 ? ` (not compared: ${onlyA} only in A, ${onlyB} only in B)` : ""}`, ""];
+export function agreementText(report: AgreementReport, folderA: string, folderB: string, left: { onlyA: number; onlyB: number; otherVersions: number }): string {
+  const notCompared = [...(left.onlyA + left.onlyB > 0 ? [`${left.onlyA} only in A, ${left.onlyB} only in B`] : []), ...(left.otherVersions > 0 ? [`${left.otherVersions} annotated on different versions`] : [])];
+  const lines = [`Agreement of B (${folderB}) against A (${folderA}) over ${report.articles} article${report.articles === 1 ? "" : "s"}${notCompared.length > 0 ? ` (not compared: ${notCompared.join("; ")})` : ""}`, ""];
   const row = (cells: readonly string[]): string => cells.map((cell, k) => (k === 0 ? cell.padEnd(10) : cell.padStart(k < 3 ? 5 : 7))).join(" ").trimEnd();
   const scores = (s: Scores): string[] => [ratio(s.precision), ratio(s.recall), ratio(s.f1)];
   lines.push(row(["", "", "", "", "exact", "", "", "overlap", ""]), row(["label", "A", "B", "P", "R", "F1", "P", "R", "F1"]));

@@ -4,7 +4,8 @@
  * keep it (`recordsFolder`, or `--records DIR` for one written by `annotate --out DIR`), merged with
  * a fresh analysis so decisions are found again in the text as it is now; records are never written.
  */
-import { FileProblem } from "../host/articleFiles";
+import { existsSync } from "node:fs";
+import { describeError, FileProblem } from "../host/articleFiles";
 import { exportLabels } from "../host/interchange/labels";
 import { describeExport, exportArticle, exportFiles, exportSummary, writeExport } from "../host/interchange/export";
 import type { ExportedDocument } from "../host/interchange/documents";
@@ -26,7 +27,9 @@ export interface ExportOptions extends ArticleRun {
 
 export async function exportCommand(inputs: readonly string[], options: ExportOptions, io: Io): Promise<number> {
   const documents: ExportedDocument[] = [];
+  const articles: string[] = [];
   const folder = options.records ?? options.settings.recordsFolder;
+  if (options.records !== undefined && !existsSync(options.records)) complain(io, `--records ${options.records}: no such folder; every article is exported as if it had no record`);
   const { failed, found } = await forEachArticle(inputs, options, io, ({ article, analysis, inputFolder }) => {
     if (analysis.encoding) throw new FileProblem(article.path, `not exported: ${analysis.encoding.message}`);
     const location = recordLocation(article.path, { root: process.cwd(), outsideRoot: inputFolder, folder, confined: false });
@@ -37,6 +40,7 @@ export async function exportCommand(inputs: readonly string[], options: ExportOp
     );
     if ("error" in exported) throw new FileProblem(location.path, `not exported: ${exported.error}`);
     documents.push(exported);
+    articles.push(article.path);
   });
   if (found === 0 && failed === 0) {
     complain(io, `no article files found in ${inputs.join(", ")}`);
@@ -45,10 +49,10 @@ export async function exportCommand(inputs: readonly string[], options: ExportOp
   if (documents.length > 0) {
     const files = exportFiles(options.format, documents, { labels: exportLabels(options.settings.labels), generator: options.generator });
     try {
-      const written = await writeExport(options.out, files);
+      const written = await writeExport(options.out, files, articles);
       io.stderr(`article-annotator: ${describeExport(exportSummary(options.format, documents, written), options.format, options.out)}${failed ? `; ${failed} file${failed === 1 ? "" : "s"} failed` : ""}.\n`);
     } catch (error) {
-      complain(io, `nothing more was exported: ${error instanceof Error ? error.message : String(error)}`);
+      complain(io, `nothing was exported to ${options.out}: ${describeError(error)}`);
       return 1;
     }
   }

@@ -8,7 +8,7 @@
  * record that cannot be read) is reported and nothing is written for it.
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import { encodeArticle, FileProblem, readArticleFile, sourceDigest } from "../host/articleFiles";
 import { writeAtomic } from "../host/atomicWrite";
 import { FORMATS } from "../host/interchange/formats";
@@ -24,15 +24,21 @@ import { complain, type Io } from "./io";
 export interface ImportOptions extends ArticleRun {
   format: FormatId;
   out: string | undefined;
+  /** Import only the spans of this annotator (`--annotator NAME`), when a source holds several people's work. */
+  annotator?: string;
 }
 
 export async function importCommand(inputs: readonly string[], options: ImportOptions, io: Io): Promise<number> {
   const format = FORMATS[options.format];
   if (!format.read) throw new Error(`${options.format} is export-only`);
   const { files, problems: unreadable } = await readInputFiles(inputs, format.inputSuffixes ?? [".json", ".jsonl"]);
-  const { documents, problems } = format.read(files);
+  const read = format.read(files);
+  const { problems } = read;
   for (const problem of [...unreadable, ...problems]) complain(io, describeImportProblem(problem));
   let failed = new Set([...unreadable, ...problems].map((p) => p.file)).size;
+  const documents = read.documents.map((d) => (options.annotator === undefined ? d : { ...d, spans: d.spans.filter((s) => s.annotator === options.annotator) }));
+  const several = options.annotator === undefined ? documents.filter((d) => new Set(d.spans.map((s) => s.annotator ?? "")).size > 1).length : 0;
+  if (several > 0) complain(io, `${several} document${several === 1 ? " holds" : "s hold"} the work of several annotators, imported together into one record; --annotator NAME imports one person's (then agree compares two)`);
   if (documents.length === 0) {
     complain(io, `no annotated documents found in ${inputs.join(", ")}`);
     return 1;
@@ -45,11 +51,18 @@ export async function importCommand(inputs: readonly string[], options: ImportOp
   let alreadyThere = 0;
   let orphaned = 0;
   try {
-    for (const document of documents) {
+    const seen = new Set<string>();
+    for (const imported of documents) {
+      // A name without ".txt" (a task or line number) is given one, so the article is found as one.
+      const document = /\.txt$/i.test(imported.name) ? imported : { ...imported, name: `${imported.name.replace(/\/+$/, "")}.txt` };
       try {
+        if (seen.has(document.name)) throw new FileProblem(document.name, "appears twice in the import; only the first was imported");
+        seen.add(document.name);
+        if (document.text.length > options.settings.maxFileSize) throw new FileProblem(document.name, `its text has ${document.text.length.toLocaleString("en-US")} characters, more than the limit of ${options.settings.maxFileSize.toLocaleString("en-US")} (--max-size)`);
+        const inPlace = resolve(cwd, document.name);
+        if (isAbsolute(document.name) || !isInside(inPlace, cwd)) throw new FileProblem(document.name, "names a file outside the current folder; records are only written below it");
         const outPath = options.out === undefined ? undefined : resolve(options.out, document.name);
         if (outPath && !isInside(outPath, resolve(options.out!))) throw new FileProblem(document.name, `refusing to write outside ${options.out}`);
-        const inPlace = resolve(cwd, document.name);
         const articlePath = existsSync(inPlace) ? inPlace : outPath && existsSync(outPath) ? outPath : undefined;
         if (!articlePath && !outPath) throw new FileProblem(document.name, "no such article here; give --out DIR to write the imported text and its record there");
         const article = articlePath ? readArticleFile(articlePath, options.settings.maxFileSize, options.legacyEncoding ? { legacyEncoding: options.legacyEncoding } : {}) : undefined;

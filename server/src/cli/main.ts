@@ -78,6 +78,8 @@ import (into the records the editor and annotate keep; a person's work there is 
                            MONEY, …), or the id or name of one of the settings' "labels";
                            a document with any other label, or a span that does not fit
                            its text, is reported and nothing is written for it.
+      --annotator NAME     Import only NAME's spans (a Label Studio project, a W3C or
+                           Prodigy file with several annotators' work).
 agree (B against A, over the articles with a record in both folders):
   -f, --format text|json   text (default): a table per label (exact and overlap
                            precision, recall, F1), Cohen's kappa over tokens, and every
@@ -121,7 +123,7 @@ go to stderr). agree: 0, 1 when no article is in both, 2 a folder cannot be read
 not be read or analyzed. Usage or settings errors: 2. Records follow
 schema/record.v1.schema.json.`;
 
-const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config", "--deadline", "--encoding", "--to-utf8", "--records", "--include-suggestions", "--clean"]);
+const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config", "--deadline", "--encoding", "--to-utf8", "--records", "--include-suggestions", "--clean", "--annotator"]);
 
 /** Where the CLI runs: its version, and the script its analysis workers run (the CLI bundle itself). */
 export interface CliHost {
@@ -148,6 +150,7 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
     return 0;
   }
   if (!isCommand(command)) return usage(io, command === undefined ? "missing command" : `unknown command "${command}"`);
+  if (flags.has("--annotator") && command !== "import") return usage(io, "--annotator goes with import");
   for (const flag of ["--records", "--include-suggestions", "--clean"]) if (flags.has(flag) && command !== "export" && !(flag === "--include-suggestions" && command === "agree")) return usage(io, `${flag} goes with export${flag === "--include-suggestions" ? " or agree" : ""}`);
   const maxSize = flags.has("--max-size") ? Number(flags.get("--max-size")) : undefined;
   if (maxSize !== undefined && (!Number.isFinite(maxSize) || maxSize <= 0)) return usage(io, "--max-size must be a positive number of characters");
@@ -204,7 +207,8 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
     case "import": {
       if (!isFormat(format) || !IMPORT_FORMATS.includes(format)) return usage(io, `import needs --format ${IMPORT_FORMATS.join("|")}${format === undefined ? "" : `, not "${String(format)}"`}`);
       const out = flags.get("--out");
-      return importCommand(paths, { ...articles, format, out: typeof out === "string" ? out : undefined }, io);
+      const annotator = flags.get("--annotator");
+      return importCommand(paths, { ...articles, format, out: typeof out === "string" ? out : undefined, ...(typeof annotator === "string" ? { annotator } : {}) }, io);
     }
     case "agree": {
       const chosen = format ?? "text";

@@ -290,6 +290,7 @@ export function describeError(error: unknown): string {
   if (code === "ENOENT") return "no such file or folder";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "is a folder";
+  if (code === "ENOTDIR" || code === "EEXIST") return "a file stands where a folder is needed";
   return error instanceof Error ? error.message : String(error);
 }
 

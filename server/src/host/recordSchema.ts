@@ -16,6 +16,17 @@ export interface SchemaProblem {
 }
 
 let validator: ValidateFunction | undefined;
+let schema: { $defs?: Record<string, { properties?: Record<string, unknown> }> } | undefined;
+
+function recordSchema(): NonNullable<typeof schema> {
+  schema ??= JSON.parse(readFileSync(recordSchemaPath(), "utf8")) as NonNullable<typeof schema>;
+  return schema;
+}
+
+/** The attribute names the schema gives entity type `type` (`$defs/<type>Attributes`), in its order; [] for a type it has none for. */
+export function attributeNames(type: string): string[] {
+  return Object.keys(recordSchema().$defs?.[`${type}Attributes`]?.properties ?? {});
+}
 
 /**
  * The schema's path: `schema/` in the first folder at or above this module that has one (dist/ in a
@@ -31,7 +42,7 @@ export function recordSchemaPath(): string {
 
 /** Checks `value` against the record schema; [] when it follows it. */
 export function schemaProblems(value: unknown): SchemaProblem[] {
-  validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(recordSchemaPath(), "utf8")) as object);
+  validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(recordSchema());
   if (validator(value)) return [];
   return deduplicate((validator.errors ?? []).filter((e) => e.keyword !== "if").map(describe));
 }

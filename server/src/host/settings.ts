@@ -5,6 +5,7 @@
  * prefix) and, as types, the VS Code client. The keys and defaults match `contributes.configuration`
  * in package.json.
  */
+import { isBuiltInLabel } from "./interchange/labels";
 import { userInfo } from "node:os";
 import { boilerplateRules, compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "../engine";
 import { DEFAULT_DEADLINE_SECONDS, isDeadline } from "./analysisPool";
@@ -132,6 +133,7 @@ export function resolveSettings(raw: unknown, prefix = ""): { settings: Resolved
         const where = `labels[${k}]`;
         if (typeof label.id !== "string" || !/^[\w.-]{1,40}$/.test(label.id)) return error(where, "needs an id (letters, digits, . _ -; at most 40)");
         if (labels.some((l) => l.id === label.id)) return error(where, `repeats the id "${label.id}"`);
+        if (isBuiltInLabel(label.id)) return error(where, `the id "${label.id}" is a built-in entity type's label or name (PER, ORG, LOC, FORUM, AMOUNT, DATE, person, …); choose another`);
         if (label.name !== undefined && (typeof label.name !== "string" || label.name.trim() === "")) return error(where, "has an empty name");
         if (label.color !== undefined && (typeof label.color !== "string" || !/^#[0-9a-fA-F]{6}$/.test(label.color))) return error(where, "color must be a hex color such as #d97706");
         labels.push({ id: label.id, name: typeof label.name === "string" ? label.name.trim() : label.id, ...(typeof label.color === "string" ? { color: label.color } : {}) });

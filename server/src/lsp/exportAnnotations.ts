@@ -35,6 +35,7 @@ export async function exportAnnotations(args: ExportArgs, host: ExportHost): Pro
   const paths = args.uris ? args.uris.map((uri) => URI.path(uri)).filter((p): p is string => p !== undefined) : await workspaceArticles(folders, host);
   const documents: ExportedDocument[] = [];
   const failed: string[] = [];
+  const exportedPaths: string[] = [];
   let labels = DEFAULT_SETTINGS.labels;
   for (const path of paths) {
     const uri = URI.fromPath(path);
@@ -53,12 +54,13 @@ export async function exportAnnotations(args: ExportArgs, host: ExportHost): Pro
       );
       if ("error" in exported) throw new FileProblem(path, exported.error);
       documents.push(exported);
+      exportedPaths.push(path);
     } catch (error) {
       failed.push(error instanceof Error ? error.message : String(error));
     }
   }
   if (documents.length === 0) return { message: paths.length === 0 ? "no articles to export" : `nothing exported: ${failed.length} article${failed.length === 1 ? "" : "s"} failed`, files: [], failed };
-  const files = await writeExport(args.out, exportFiles(format, documents, { labels: exportLabels(labels), generator: host.generator }));
+  const files = await writeExport(args.out, exportFiles(format, documents, { labels: exportLabels(labels), generator: host.generator }), exportedPaths);
   const message = describeExport(exportSummary(format, documents, files), format, args.out) + (failed.length > 0 ? `; ${failed.length} article${failed.length === 1 ? "" : "s"} failed` : "");
   return { message, files, failed };
 }

@@ -91,13 +91,17 @@ export function describeExport(summary: ExportSummary, format: FormatId, folder:
 
 /**
  * Writes `files` below `folder` (created if needed), each atomically; returns their absolute paths.
- * Throws, before writing anything, when a file's path would leave the folder.
+ * Throws, before writing anything, when a file's path would leave the folder or would be one of
+ * `articles` (absolute paths of the articles exported: brat's `NAME.txt` in the articles' own
+ * folder would replace an article by its exported copy).
  */
-export async function writeExport(folder: string, files: readonly OutputFile[]): Promise<string[]> {
+export async function writeExport(folder: string, files: readonly OutputFile[], articles: readonly string[] = []): Promise<string[]> {
   const base = resolve(folder);
+  const protectedPaths = new Set(articles.map((path) => resolve(path)));
   const targets = files.map((file) => {
     const target = resolve(base, file.path);
     if (!isInside(target, base) || target === base) throw new Error(`refusing to write outside ${folder}: ${file.path}`);
+    if (protectedPaths.has(target)) throw new Error(`refusing to overwrite the article ${target} with its exported copy; export into another folder`);
     return target;
   });
   for (const [k, file] of files.entries()) {

@@ -10,6 +10,7 @@
  */
 import { attributesForSpan, blankAttributes, buildRecord, idMaker, LineIndex, quoteSelector, reanchor, type Analysis, type AnnotatedRecord, type EntityType, type RecordEntity, type RecordSource } from "../../engine";
 import { describeProblems, emitRecord, parseRecord } from "../records";
+import { attributeNames } from "../recordSchema";
 import type { LabelDefinition } from "../settings";
 import { resolveLabel } from "./labels";
 import type { FormatId, InterchangeDocument, InterchangeSpan } from "./types";
@@ -115,17 +116,21 @@ function sameAnnotation(a: RecordEntity, b: RecordEntity): boolean {
 /**
  * The attributes of an imported span: what the engine detects on that span (when the text is the
  * article's) or, failing that, the blank ones of its type (an amount's from its text alone),
- * overridden by every attribute the source carried. Undefined for an amount with no value.
+ * overridden by every attribute the source carried that the type has (record schema). Undefined
+ * for an amount with no value.
  */
 async function attributesOf(span: InterchangeSpan, type: EntityType, label: string | undefined, analysis: Analysis | undefined, analyzeSnippet: (text: string) => Promise<Analysis | undefined>): Promise<Record<string, unknown> | undefined> {
-  if (type === "custom") return { ...span.attributes, label };
+  // Only the attributes the type has: a span relabelled in the other tool keeps none of its old type's.
+  const names = new Set(attributeNames(type));
+  const carried = Object.fromEntries(Object.entries(span.attributes).filter(([name]) => names.has(name) && name !== "label"));
+  if (type === "custom") return { ...carried, label };
   const detected = analysis?.entities.find((e) => e.type === type && e.start === span.start && e.end === span.end) ?? analysis?.entities.find((e) => e.type === type && e.start < span.end && span.start < e.end);
   let base: Record<string, unknown> | undefined = detected ? attributesForSpan(detected.attributes, type, span.text, detected.text) : (blankAttributes(type, span.text) as Record<string, unknown> | undefined);
-  if (!base && type === "amount" && !("value" in span.attributes)) {
+  if (!base && type === "amount" && !("value" in carried)) {
     const snippet = await analyzeSnippet(span.text);
     const amount = snippet?.entities.find((e) => e.type === "amount");
     base = amount ? { ...(amount.attributes) } : undefined;
     if (!base) return undefined;
   }
-  return { ...base, ...span.attributes };
+  return { ...base, ...carried };
 }

@@ -53,11 +53,25 @@ export type ResolvedLabel = { type: BuiltInType } | { type: "custom"; label: str
 export function resolveLabel(label: string, custom: readonly LabelDefinition[]): ResolvedLabel | undefined {
   const own = custom.find((l) => l.id === label) ?? custom.find((l) => l.name.toLowerCase() === label.toLowerCase());
   if (own) return { type: "custom", label: own.id };
-  const upper = label.trim().toUpperCase();
-  const builtIn = (Object.keys(TYPE_LABELS) as BuiltInType[]).find((type) => TYPE_LABELS[type] === upper || type.toUpperCase() === upper);
+  const builtIn = builtInType(label);
   if (builtIn) return { type: builtIn };
-  const synonym = SYNONYMS[upper];
+  const synonym = SYNONYMS[label.trim().toUpperCase()];
   return synonym ? { type: synonym } : undefined;
+}
+
+/**
+ * Whether `id` is a built-in type's label or name in any case ("PER", "per", "person"): a label of
+ * a person's own by that id would be exported as the built-in one. (The other tools' synonyms,
+ * "EVENT" or "MONEY", may be one's own labels: on import one's own label wins.)
+ */
+export function isBuiltInLabel(id: string): boolean {
+  return builtInType(id) !== undefined;
+}
+
+/** The built-in type whose label or name `label` is, in any case. */
+function builtInType(label: string): BuiltInType | undefined {
+  const upper = label.trim().toUpperCase();
+  return (Object.keys(TYPE_LABELS) as BuiltInType[]).find((type) => TYPE_LABELS[type] === upper || type.toUpperCase() === upper);
 }
 
 /** Every label an export may use, for formats that declare them (brat's annotation.conf, Label Studio's config). */
