@@ -353,6 +353,59 @@ checks.push(
     },
   },
   {
+    name: "Export Annotations… writes the article's reviewed annotations as Label Studio tasks, offsets in code points",
+    async run({ wb, page, shot, workspace }) {
+      await wb.openFile(ARTICLE);
+      await wb.openPalette();
+      await wb.quickInputBox.fill(">Article Annotator: Export Annotations");
+      const command = wb.quickInput.locator(".monaco-list-row").filter({ hasText: "Export Annotations" }).first();
+      await command.waitFor({ state: "visible", timeout: wb.timeout });
+      await command.click();
+      const showing = (what) => until(`the "${what}" question`, async () => ((await wb.quickInput.isVisible()) && (await wb.quickInput.innerText()).includes(what) ? true : undefined));
+      const choose = async (question, answer) => {
+        await showing(question);
+        await wb.quickInputBox.fill(answer);
+        const row = wb.quickInput.locator(".monaco-list-row").filter({ hasText: answer }).first();
+        await row.waitFor({ state: "visible", timeout: wb.timeout });
+        await row.click();
+      };
+      await choose("format", "Label Studio");
+      await choose("which articles", "This article");
+      await showing("options");
+      await page.keyboard.press("Enter"); // none: the reviewed annotations of the article as it is
+      // The folder: VS Code's own folder dialog (in code-server a quick input), on the workspace folder.
+      await showing("folder to write into");
+      await shot("11-export-folder.png", [wb.quickInput]);
+      const ok = wb.quickInput.getByRole("button", { name: "Export here" });
+      if (await ok.isVisible()) await ok.click();
+      else await page.keyboard.press("Enter");
+      const tasksPath = join(workspace, "tasks.json");
+      const tasks = await until("tasks.json in the workspace", async () => {
+        if (!existsSync(tasksPath)) return undefined;
+        try {
+          return JSON.parse(readFileSync(tasksPath, "utf8"));
+        } catch {
+          return undefined;
+        }
+      });
+      if (!existsSync(join(workspace, "labeling-config.xml"))) throw new Error("no labeling-config.xml beside tasks.json");
+      const article = readFileSync(join(workspace, ARTICLE), "utf8");
+      if (tasks.length !== 1 || tasks[0].data?.text !== article) throw new Error(`one task holding the article's text exactly; got ${tasks.length} tasks`);
+      const regions = (tasks[0].annotations?.[0]?.result ?? []).filter((r) => r.type === "labels");
+      const reviewed = readRecord(workspace).entities.filter((e) => e.origin === "manual" && !e.orphaned);
+      if (regions.length !== reviewed.length) throw new Error(`${regions.length} regions for ${reviewed.length} reviewed entities`);
+      const codePoints = [...article];
+      const wrong = regions.filter((r) => codePoints.slice(r.value.start, r.value.end).join("") !== r.value.text);
+      if (wrong.length > 0) throw new Error(`${wrong.length} regions' code point offsets miss their text, e.g. ${JSON.stringify(wrong[0].value)}`);
+      const message = page.locator(".notifications-toasts .notification-toast").filter({ hasText: "exported 1 article" }).first();
+      await message.waitFor({ state: "visible", timeout: wb.timeout });
+      const text = (await message.innerText()).replace(/\s+/g, " ");
+      await shot("12-export-done.png", [message]);
+      await wb.closeWidgets();
+      return `${regions.length} regions in tasks.json; "${text.slice(0, 120)}"`;
+    },
+  },
+  {
     name: "Go to Symbol in Workspace finds a person from an unaccented query",
     async run({ wb, page, shot }) {
       const query = "le minh hoang";
