@@ -300,3 +300,15 @@ test("brat: an empty or reversed span is a problem at its line and column, and o
   assert.match(result.problems[0]!.message, /the span 5 5 covers no text/);
   assert.match(result.problems[1]!.message, /the span 15 9 covers no text: it ends before it starts/);
 });
+
+test("brat: a line whose tabs became spaces is said to be one, not read with the whole line as its id", () => {
+  const text = "Xin chào Hà Nội\n";
+  const result = brat.read!([input("spaces.txt", text), input("spaces.ann", "T1 LOC 9 15 Hà Nội\nT2 LOC 9 15\tHà Nội\nT3\tLOC 9 15\tHà Nội\nTx\tLOC 9 15\tHà Nội\n")]);
+  assert.deepEqual(result.documents, []);
+  assert.deepEqual(result.problems.map((p) => `${p.line}:${p.column}`), ["1:3", "2:3", "4:1"]);
+  for (const problem of result.problems.slice(0, 2)) {
+    assert.match(problem.message, /^not a brat annotation line: brat's form is ID<TAB>…, and here T[12] is followed by a space, not a tab/);
+    assert.doesNotMatch(problem.message, /LOC/, "the line is not quoted as an id");
+  }
+  assert.match(result.problems[2]!.message, /expected an id \(T1, A1, N1, #1, …\) and a tab/);
+});

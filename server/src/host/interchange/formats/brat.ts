@@ -95,6 +95,9 @@ const WIKIDATA = "Wikidata";
 /** What Python's `str.splitlines` splits at: none of it may appear inside an .ann line. */
 const LINE_BREAKS = /[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+/g;
 
+/** An annotation id as brat writes them (standoff.html): a letter or "#", then a number; "*" (equivalences) apart. */
+const BRAT_ID = /^[A-Za-z#][0-9]+$/;
+
 /** A value brat can hold in an A line and in annotation.conf's `Value:` list. */
 const CONF_VALUE = /^[^\s,|<>\p{Cc}]+$/u;
 
@@ -347,8 +350,11 @@ function readAnn(ann: InputFile, text: string, bom: boolean): { spans: Interchan
     if (content.trim() === "") return;
     const tab = content.indexOf("\t");
     const id = tab < 0 ? content : content.slice(0, tab);
-    if (tab < 0 || (!/^([A-Za-z]|#)[0-9]+/.test(id) && id !== "*")) {
-      problem(line, 1, `not a brat annotation line: expected an id (T1, A1, N1, #1, …) and a tab (https://brat.nlplab.org/standoff.html)`);
+    if (tab < 0 || (!BRAT_ID.test(id) && id !== "*")) {
+      // An id followed by a space: the tabs were most likely turned into spaces (an editor, a copy).
+      const spaced = /^(?:[A-Za-z#][0-9]+|\*)(?= )/.exec(content);
+      const why = spaced ? `${spaced[0]} is followed by a space, not a tab (were the tabs turned into spaces?)` : `expected an id (T1, A1, N1, #1, …) and a tab`;
+      problem(line, spaced ? spaced[0].length + 1 : 1, `not a brat annotation line: brat's form is ID<TAB>…, and here ${why} (https://brat.nlplab.org/standoff.html)`);
       return;
     }
     if (id !== "*") {
