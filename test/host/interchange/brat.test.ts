@@ -5,9 +5,11 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brat } from "../../../server/src/host/interchange/formats/brat";
+import { readInputFiles } from "../../../server/src/host/interchange/inputs";
 import type { InputFile, InterchangeDocument, InterchangeSpan, OutputFile } from "../../../server/src/host/interchange/types";
 import { asInput, assertRoundTrip, CONTEXT, reviewedDocument, roundTripArticles, trickyDocument } from "../../helpers/interchange";
 import { repoRoot } from "../../helpers/paths";
@@ -246,4 +248,67 @@ test("brat: annotation.conf declares every label and the values used, so brat ca
   for (const f of files.filter((f) => f.path.endsWith(".ann"))) {
     for (const m of f.content.matchAll(/^A\d+\t(\w+) T\d+ (\S+)$/gm)) assert.ok(declared.get(m[1]!)?.has(m[2]!), `${m[1]!} ${m[2]!} is declared`);
   }
+});
+
+test("brat: a .txt saved with a byte order mark: brat counts it, so the offsets are one more; the spans come back in the text without it", async () => {
+  const text = "😀 Hà Nội và Huế\n";
+  // As brat writes them over "\uFEFF" + text: the mark is code point 0, the emoji 1, "Hà Nội" 3..9.
+  const ann = "T1\tLOC 3 9\tHà Nội\nT2\tLOC 13 16\tHuế\n";
+  const folder = mkdtempSync(join(tmpdir(), "aa-brat-bom-"));
+  writeFileSync(join(folder, "a.txt"), "\uFEFF" + text);
+  writeFileSync(join(folder, "a.ann"), ann);
+  writeFileSync(join(folder, "plain.txt"), text);
+  const { files, problems } = await readInputFiles([folder], brat.inputSuffixes!);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(files.map((f) => [f.name, f.bom === true, f.content.startsWith("\uFEFF")]), [["a.ann", false, false], ["a.txt", true, false], ["plain.txt", false, false]]);
+  const result = brat.read!(files);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(result.documents.map((d) => [d.name, d.text, d.spans.map((s) => [s.start, s.end, s.text])]), [
+    ["a.txt", text, [[3, 9, "Hà Nội"], [13, 16, "Huế"]]],
+    ["plain.txt", text, []],
+  ]);
+  // Without the mark the same .ann is one off: every span is a problem.
+  const shifted = brat.read!([input("a.txt", text), input("a.ann", ann)]);
+  assert.equal(shifted.documents.length, 0);
+  assert.equal(shifted.problems.length, 2);
+});
+
+test("brat: with a byte order mark, a span over the mark alone is a problem; one that starts on it begins at the text", () => {
+  const text = "Hà Nội\n";
+  const bom = (name: string, content: string): InputFile => ({ ...input(name, content), bom: true });
+  const over = brat.read!([bom("a.txt", text), input("a.ann", "T1\tLOC 0 1\t\uFEFF\n")]);
+  assert.deepEqual(over.documents, []);
+  assert.deepEqual(over.problems.map((p) => [p.file, p.line, p.column]), [["/in/a.ann", 1, 8]]);
+  assert.match(over.problems[0]!.message, /the span 0 1 covers only the byte order mark \(U\+FEFF\)/);
+  const from = brat.read!([bom("b.txt", text), input("b.ann", "T1\tLOC 0 7\t\uFEFFHà Nội\n")]);
+  assert.deepEqual(from.problems, []);
+  assert.deepEqual(from.documents[0]!.spans.map((s) => [s.start, s.end, s.text]), [[0, 6, "Hà Nội"]]);
+});
+
+test("brat: an empty or reversed span is a problem at its line and column, and only its document is left out", () => {
+  const text = "Xin chào Hà Nội\n";
+  const result = brat.read!([
+    input("empty.txt", text),
+    input("empty.ann", "T1\tLOC 9 15\tHà Nội\nT2\tPER 5 5\t\n"),
+    input("reversed.txt", text),
+    input("reversed.ann", "T1\tPER 15 9\tHà Nội\n"),
+    input("good.txt", text),
+    input("good.ann", "T1\tLOC 9 15\tHà Nội\n"),
+  ]);
+  assert.deepEqual(result.documents.map((d) => d.name), ["good.txt"]);
+  assert.deepEqual(result.problems.map((p) => `${p.file}:${p.line}:${p.column}`), ["/in/empty.ann:2:8", "/in/reversed.ann:1:8"]);
+  assert.match(result.problems[0]!.message, /the span 5 5 covers no text/);
+  assert.match(result.problems[1]!.message, /the span 15 9 covers no text: it ends before it starts/);
+});
+
+test("brat: a line whose tabs became spaces is said to be one, not read with the whole line as its id", () => {
+  const text = "Xin chào Hà Nội\n";
+  const result = brat.read!([input("spaces.txt", text), input("spaces.ann", "T1 LOC 9 15 Hà Nội\nT2 LOC 9 15\tHà Nội\nT3\tLOC 9 15\tHà Nội\nTx\tLOC 9 15\tHà Nội\n")]);
+  assert.deepEqual(result.documents, []);
+  assert.deepEqual(result.problems.map((p) => `${p.line}:${p.column}`), ["1:3", "2:3", "4:1"]);
+  for (const problem of result.problems.slice(0, 2)) {
+    assert.match(problem.message, /^not a brat annotation line: brat's form is ID<TAB>…, and here T[12] is followed by a space, not a tab/);
+    assert.doesNotMatch(problem.message, /LOC/, "the line is not quoted as an id");
+  }
+  assert.match(result.problems[2]!.message, /expected an id \(T1, A1, N1, #1, …\) and a tab/);
 });

@@ -37,19 +37,24 @@ function parse(content: string): Line[][][] {
   return articles;
 }
 
-/** The tokens rebuild `document`'s text (only whitespace between them), and each kept span is exactly B-, I-, I-… */
+/**
+ * The tokens rebuild `document`'s text (only whitespace and invisible format characters, \p{Cf},
+ * between them: tokens.ts drops both), and each kept span is exactly B-, I-, I-…
+ */
 function assertArticle(document: InterchangeDocument, sentences: readonly Line[][]): void {
   const lines = sentences.flat();
-  assert.equal(lines.map((l) => l.token).join(""), document.text.replace(/\s+/g, ""), `${document.name}: the tokens are the text without its whitespace`);
+  // A format character inside a word (a soft hyphen) stays in its token: compare without any.
+  const visible = (s: string): string => s.replace(/[\s\p{Cf}]+/gu, "");
+  assert.equal(visible(lines.map((l) => l.token).join("")), visible(document.text), `${document.name}: the tokens are the text without its whitespace and format characters`);
   const starts: number[] = [];
   let at = 0;
   for (const line of lines) {
     const k = document.text.indexOf(line.token, at);
-    assert.match(document.text.slice(at, k), /^\s*$/, `${document.name}: only whitespace before ${line.token}`);
+    assert.match(document.text.slice(at, k), /^[\s\p{Cf}]*$/u, `${document.name}: only whitespace and format characters before ${line.token}`);
     starts.push(k);
     at = k + line.token.length;
   }
-  assert.match(document.text.slice(at), /^\s*$/);
+  assert.match(document.text.slice(at), /^[\s\p{Cf}]*$/u);
   const { kept } = iob2Spans(document.spans);
   const expected = starts.map((start, k) => {
     const span = kept.find((s) => s.start <= start && start < s.end);
@@ -88,6 +93,19 @@ test("conll: overlapping spans: the first (longest) is kept, the others counted"
   assert.equal(kept.length, document.spans.length - 1);
   const nested = { ...document, spans: [...document.spans, { ...document.spans[1]!, id: "same-start", end: document.spans[1]!.start + "Diễn đàn".length, label: "ORG" }] };
   assert.deepEqual(iob2Spans(nested.spans).dropped.map((s) => s.label).sort(), ["LOC", "ORG"], "of two starting together the longer is kept");
+});
+
+test("conll: a span of invisible characters only (a zero-width space) has no token: left out and counted", () => {
+  const text = "Hà\u200bNội\n";
+  const document: InterchangeDocument = { name: "zw.txt", text, spans: [
+    { id: "z", start: 2, end: 3, text: "\u200b", label: "X", attributes: {}, suggestion: false },
+    { id: "l", start: 3, end: 6, text: "Nội", label: "LOC", attributes: {}, suggestion: false },
+  ] };
+  assert.deepEqual(iob2Spans(document.spans).dropped.map((s) => s.id), ["z"]);
+  assert.equal(conll.leftOut!(document), 1);
+  const [article] = parse(conll.write([document], CONTEXT)[0]!.content);
+  assert.deepEqual(article!.flat().map((l) => [l.token, l.tag]), [["Hà", "O"], ["Nội", "B-LOC"]]);
+  assertArticle(document, article!);
 });
 
 test("conll: a span across a sentence boundary keeps its sentences together", () => {

@@ -78,3 +78,14 @@ test("doccano reader: older forms and the annotator", () => {
   assert.deepEqual(problems, []);
   assert.deepEqual(documents.map((d) => d.spans.map((s) => [s.text, s.label, s.annotator, s.suggestion])), [[["Lê Văn Tám", "Person", "admin", false]], [["Hà Nội", "LOC", "4", false]]]);
 });
+
+test("doccano reader: spans of the older `label` form (no ids) are numbered from 1 in messages", () => {
+  const { documents, problems } = doccano.read!([file([{ text: TEXT, label: [[6, 16, "PER"], [16, 6, "LOC"]] }, { text: TEXT, label: [[6, 16.5, "PER"]] }])]);
+  assert.deepEqual(documents, []);
+  assert.deepEqual(problems.map((p) => [p.line, p.message]), [
+    [1, "line-1: span 2: offsets 16..6 cover no text"],
+    [2, "line-2: span 1: offsets 6..16.5 are not whole numbers"],
+  ]);
+  const good = doccano.read!([file([{ text: TEXT, label: [[21, 27, "LOC"], [6, 16, "PER"]] }])]);
+  assert.deepEqual(good.documents[0]!.spans.map((s) => [s.id, s.text]), [["2", "Lê Văn Tám"], ["1", "Hà Nội"]]);
+});

@@ -121,3 +121,11 @@ test("labelstudio reader: several annotators, predictions, cancelled annotations
   assert.deepEqual(documents[1]!.spans.map((s) => [s.start, s.end, s.label, s.annotator]), [[22, 28, "LOC", "min@example.org"]]);
   assert.equal(documents[1]!.name, "task-10");
 });
+
+test("labelstudio reader: regions without an id are numbered from 1 by their place among the regions", () => {
+  const twoLabels = { from_name: "label", to_name: "text", type: "labels", value: { start: 6, end: 16, labels: ["PER", "policy"] } };
+  const outside = { from_name: "label", to_name: "text", type: "labels", value: { start: 21, end: 99, labels: ["LOC"] } };
+  const { documents, problems } = labelStudio.read!([file([{ data: { text: TEXT }, annotations: [{ result: [twoLabels, outside] }] }])]);
+  assert.deepEqual(documents, []);
+  assert.deepEqual(problems.map((p) => p.message), ["task 1: task-1: region r2: offsets 21..99 are outside the text (28 code points)"]);
+});

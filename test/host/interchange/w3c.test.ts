@@ -1,6 +1,10 @@
 /** W3C Web Annotation export and import (issue 15): round trips, code point selectors, the golden file, reader problems. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readInputFiles } from "../../../server/src/host/interchange/inputs";
 import { w3c, W3C_FILE, type W3cAnnotation, type W3cCollection } from "../../../server/src/host/interchange/formats/w3c";
 import type { InterchangeDocument } from "../../../server/src/host/interchange/types";
 import { asInput, assertRoundTrip, CONTEXT, reviewedDocument, roundTripArticles, trickyDocument } from "../../helpers/interchange";
@@ -153,4 +157,21 @@ test("w3c: a sibling text file serves a source not embedded (as brat keeps its .
   assert.deepEqual(back.problems, []);
   assert.equal(back.documents[0]?.name, document.name);
   assert.equal(back.documents[0]?.spans.length, document.spans.length);
+});
+
+test("w3c: importing a folder reads the .txt beside annotations.jsonld without sources; a .txt no annotation names is ignored", async () => {
+  const text = "Ông Lê Văn Tám đến Hà Nội.\n";
+  const at = (s: string): { start: number; end: number; text: string } => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+  const document: InterchangeDocument = { name: "a.txt", text, spans: [{ id: "p", ...at("Lê Văn Tám"), label: "PER", attributes: {}, suggestion: false, annotator: "tester" }, { id: "l", ...at("Hà Nội"), label: "LOC", attributes: {}, suggestion: false, annotator: "tester" }] };
+  const { sources: _sources, ...withoutSources } = collectionOf([document]);
+  const folder = mkdtempSync(join(tmpdir(), "aa-w3c-folder-"));
+  writeFileSync(join(folder, W3C_FILE), JSON.stringify(withoutSources));
+  writeFileSync(join(folder, "a.txt"), text);
+  writeFileSync(join(folder, "unrelated.txt"), "Không ai chú thích tệp này.\n");
+  const { files, problems } = await readInputFiles([folder], w3c.inputSuffixes!);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(files.map((f) => f.name), ["a.txt", W3C_FILE, "unrelated.txt"]);
+  const back = w3c.read!(files);
+  assert.deepEqual(back.problems, []);
+  assert.deepEqual(back.documents.map((d) => [d.name, d.text, d.spans.map((s) => [s.label, s.text])]), [["a.txt", text, [["PER", "Lê Văn Tám"], ["LOC", "Hà Nội"]]]]);
 });

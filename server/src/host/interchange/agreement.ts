@@ -6,7 +6,8 @@
  *   spans / A's spans, F1 their harmonic mean;
  * - overlap: a span counts when the other side has one of the same label sharing at least one
  *   character (the "lenient" match of MUC-style evaluations), each side counted on its own;
- * - Cohen's kappa (Cohen 1960) over tokens (`tokens.ts`, cut at both sides' span edges): each token
+ * - Cohen's kappa (Cohen 1960) over tokens (`tokens.ts`, cut at both sides' span edges; whitespace
+ *   and invisible format characters such as a zero-width space are no tokens): each token
  *   labelled with the label of the first span covering it, or "O"; κ = (pₒ − pₑ) / (1 − pₑ), pₑ from
  *   each side's label frequencies; undefined when pₑ = 1 (one label everywhere on both sides).
  * A ratio with nothing to divide (precision with no span in B, recall with none in A) is undefined,

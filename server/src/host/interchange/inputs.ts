@@ -1,7 +1,7 @@
 /**
  * The files an import reads: each file given, and below each folder given every file whose name
- * ends with one of the format's suffixes (any depth), in a stable order. Text is UTF-8 (a BOM is
- * dropped); a file that is not valid UTF-8 or cannot be read is a problem, never a throw.
+ * ends with one of the format's suffixes (any depth), in a stable order. Text is UTF-8; a byte order
+ * mark (EF BB BF) is dropped from `content` and noted as `bom: true` (brat counts it); a file that is not valid UTF-8 or cannot be read is a problem, never a throw.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
@@ -29,13 +29,19 @@ export async function readInputFiles(paths: readonly string[], suffixes: readonl
       : [{ path: given, name: basename(given) }];
     for (const file of found) {
       try {
-        files.push({ ...file, content: utf8.decode(await readFile(file.path)) });
+        const bytes = await readFile(file.path);
+        files.push({ ...file, content: utf8.decode(bytes), ...(startsWithBom(bytes) ? { bom: true as const } : {}) });
       } catch (error) {
         problems.push({ file: file.path, message: error instanceof TypeError ? "not valid UTF-8 text" : describeError(error) });
       }
     }
   }
   return { files, problems };
+}
+
+/** Whether `bytes` begin with UTF-8's encoding of U+FEFF, the byte order mark. */
+function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** `file:line:col: message` (the parts it has), as compilers and `lint` print a place. */

@@ -55,7 +55,14 @@ export interface InputFile {
   path: string;
   /** The path relative to the folder given on the command line ("/" separators); the file name when a file was given. */
   name: string;
+  /** The text, without the byte order mark (U+FEFF) the file may start with. */
   content: string;
+  /**
+   * Set when the file started with a UTF-8 byte order mark (EF BB BF), which `content` does not
+   * hold. JSON readers ignore it; brat counts it as the text's first character (it opens a .txt
+   * with Python's `codecs.open(…, "utf-8")`, which keeps the mark: nlplab/brat server/src/annotation.py).
+   */
+  bom?: true;
 }
 
 /** Why (part of) an input cannot be imported. `line`/`column` are 1-based, in the input file. */

@@ -42,9 +42,15 @@
  *   them); attributes outside the mapping and notes that are not a JSON object are ignored too.
  * - A problem (with file, 1-based line and column; the document is left out): a line with no tab
  *   or an id of an unknown kind (brat itself reports both as unparsable), a T line that is not
- *   `TYPE START END[;START END…]`, an offset that is not in the text, a T text that is not the text
- *   at its offsets, a repeated id, an A/N/note line about a T id that is not there, an N line that
- *   is not `TYPE Tn DB:ID`, a note that starts with "{" but is not a JSON object.
+ *   `TYPE START END[;START END…]`, an offset that is not in the text, a span that covers no text
+ *   (START = END, a fragment that ends before it starts; records hold no empty spans), a T text
+ *   that is not the text at its offsets, a repeated id, an A/N/note line about a T id that is not
+ *   there, an N line that is not `TYPE Tn DB:ID`, a note that starts with "{" but is not a JSON object.
+ * - A .txt that starts with a UTF-8 byte order mark (`InputFile.bom`): brat reads it with
+ *   `codecs.open(…, "utf-8")`, which keeps the mark as the text's first character (U+FEFF), so the
+ *   .ann's offsets count it. They are read as code points of mark + text; the document's text and
+ *   spans are the text without the mark (as the article's file is read), and a span over the mark
+ *   alone covers no text. Our export writes no mark.
  * - An .ann without its .txt is a problem; a .txt without an .ann is a document with no spans
  *   (brat shows it so). A discontinuous T line is read as one span from its first fragment's start
  *   to its last fragment's end (records have no discontinuous spans).
@@ -88,6 +94,9 @@ const WIKIDATA = "Wikidata";
 
 /** What Python's `str.splitlines` splits at: none of it may appear inside an .ann line. */
 const LINE_BREAKS = /[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+/g;
+
+/** An annotation id as brat writes them (standoff.html): a letter or "#", then a number; "*" (equivalences) apart. */
+const BRAT_ID = /^[A-Za-z#][0-9]+$/;
 
 /** A value brat can hold in an A line and in annotation.conf's `Value:` list. */
 const CONF_VALUE = /^[^\s,|<>\p{Cc}]+$/u;
@@ -305,7 +314,7 @@ function readBrat(files: readonly InputFile[]): ReadResult {
       documents.push({ name: txt.name, text: txt.content, spans: [] });
       continue;
     }
-    const read = readAnn(ann, txt.content);
+    const read = readAnn(ann, txt.content, txt.bom === true);
     if (read.problems.length > 0) problems.push(...read.problems);
     else documents.push({ name: txt.name, text: txt.content, spans: read.spans });
   }
@@ -320,9 +329,14 @@ interface ReadSpan {
   noteLabel?: string;
 }
 
-/** The spans of one .ann file over `text`, or its problems. */
-function readAnn(ann: InputFile, text: string): { spans: InterchangeSpan[]; problems: ImportProblem[] } {
-  const offsets = new CodePointOffsets(text);
+/**
+ * The spans of one .ann file over `text` (UTF-16 offsets into it), or its problems. With `bom`, the
+ * .txt started with a byte order mark that `text` does not hold but brat counts as the first
+ * character: the .ann's offsets are code points of "\uFEFF" + `text`.
+ */
+function readAnn(ann: InputFile, text: string, bom: boolean): { spans: InterchangeSpan[]; problems: ImportProblem[] } {
+  const brats = bom ? `\uFEFF${text}` : text; // the text as brat counts it
+  const offsets = new CodePointOffsets(brats);
   const problems: ImportProblem[] = [];
   const problem = (line: number, column: number, message: string): void => void problems.push({ file: ann.path, line, column, message });
   const spans = new Map<string, ReadSpan>();
@@ -336,8 +350,11 @@ function readAnn(ann: InputFile, text: string): { spans: InterchangeSpan[]; prob
     if (content.trim() === "") return;
     const tab = content.indexOf("\t");
     const id = tab < 0 ? content : content.slice(0, tab);
-    if (tab < 0 || (!/^([A-Za-z]|#)[0-9]+/.test(id) && id !== "*")) {
-      problem(line, 1, `not a brat annotation line: expected an id (T1, A1, N1, #1, …) and a tab (https://brat.nlplab.org/standoff.html)`);
+    if (tab < 0 || (!BRAT_ID.test(id) && id !== "*")) {
+      // An id followed by a space: the tabs were most likely turned into spaces (an editor, a copy).
+      const spaced = /^(?:[A-Za-z#][0-9]+|\*)(?= )/.exec(content);
+      const why = spaced ? `${spaced[0]} is followed by a space, not a tab (were the tabs turned into spaces?)` : `expected an id (T1, A1, N1, #1, …) and a tab`;
+      problem(line, spaced ? spaced[0].length + 1 : 1, `not a brat annotation line: brat's form is ID<TAB>…, and here ${why} (https://brat.nlplab.org/standoff.html)`);
       return;
     }
     if (id !== "*") {
@@ -351,7 +368,7 @@ function readAnn(ann: InputFile, text: string): { spans: InterchangeSpan[]; prob
     const dataColumn = tab + 2;
     switch (id[0]) {
       case "T": {
-        const read = readTextBound(id, data, tail, text, offsets, (column, message) => problem(line, column, message), dataColumn, dataColumn + data.length + 1);
+        const read = readTextBound(id, data, tail, brats, bom ? 1 : 0, offsets, (column, message) => problem(line, column, message), dataColumn, dataColumn + data.length + 1);
         if (read) spans.set(id, read);
         return;
       }
@@ -405,12 +422,18 @@ function readAnn(ann: InputFile, text: string): { spans: InterchangeSpan[]; prob
   return { spans: result, problems };
 }
 
-/** A T line's span, or undefined after reporting why it does not fit `text`. Columns are 1-based in the line. */
+/**
+ * A T line's span, or undefined after reporting why it does not fit `text` (the text as brat counts
+ * it) or covers none of it. The span's offsets are UTF-16 units into `text` without its first
+ * `skip` units (a byte order mark brat counted; a span over it alone covers nothing). Columns are
+ * 1-based in the line.
+ */
 function readTextBound(
   id: string,
   data: string,
   tail: string | undefined,
   text: string,
+  skip: number,
   offsets: CodePointOffsets,
   problem: (column: number, message: string) => void,
   dataColumn: number,
@@ -433,8 +456,12 @@ function readTextBound(
       problem(bad, `offset ${from === undefined ? start : end} is outside the text of ${offsets.length} characters (code points)`);
       return undefined;
     }
-    if (from > to || (fragments.length > 0 && from < fragments[fragments.length - 1]!.end)) {
-      problem(column, `the fragment ${pair} ends before it starts or goes back over the one before`);
+    if (from > to) {
+      problem(column, `the span ${pair} covers no text: it ends before it starts (https://brat.nlplab.org/standoff.html: START < END)`);
+      return undefined;
+    }
+    if (fragments.length > 0 && from < fragments[fragments.length - 1]!.end) {
+      problem(column, `the fragment ${pair} goes back over the one before`);
       return undefined;
     }
     fragments.push({ start: from, end: to });
@@ -446,9 +473,14 @@ function readTextBound(
     problem(textColumn, `the text ${JSON.stringify(tail ?? "")} is not the text at ${m[2]!}: ${JSON.stringify(expected)}`);
     return undefined;
   }
-  const start = fragments[0]!.start;
+  const start = Math.max(fragments[0]!.start, skip);
   const end = fragments[fragments.length - 1]!.end;
-  return { span: { id, start, end, text: text.slice(start, end), label, attributes: {}, suggestion: false }, attributes: {} };
+  if (end <= start) {
+    const why = end > fragments[0]!.start ? "only the byte order mark (U+FEFF) the .txt starts with, which brat counts as a character" : "no text";
+    problem(dataColumn + label.length + 1, `the span ${m[2]!} covers ${why}: a text-bound annotation needs START < END (https://brat.nlplab.org/standoff.html)`);
+    return undefined;
+  }
+  return { span: { id, start: start - skip, end: end - skip, text: text.slice(start, end), label, attributes: {}, suggestion: false }, attributes: {} };
 }
 
 /** An A line's attribute on its span: the mapping's key (by name), `suggestion`; other names are ignored. */

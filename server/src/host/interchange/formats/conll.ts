@@ -31,13 +31,15 @@
  * - Tokens: Unicode word segmentation (UAX #29, `tokenSentences`), which for Vietnamese is its
  *   syllables and its punctuation marks, cut at every kept span's edges so each span is whole
  *   tokens; sentences by UAX #29 too, a line break ending one. Two sentences a span crosses are
- *   written as one. Whitespace is dropped: the tokens, in order, are the text's non-whitespace
- *   characters (CRLF, NFD and emoji included, unchanged).
+ *   written as one. Whitespace is dropped, and so are invisible format characters (\p{Cf}: a
+ *   zero-width space, a BOM) outside words (`tokens.ts`): the tokens, in order, are the text's
+ *   other characters (CRLF, NFD and emoji included, unchanged; a soft hyphen inside a word stays).
+ *   A span of invisible characters only has no token: it is left out and counted (`leftOut`).
  * - One tag per token: of overlapping spans, `iob2Spans` keeps the one starting first (the longest
  *   of those starting together) and drops the others. `write` cannot report them (a CoNLL file has no
  *   place for a note); the export counts them through `leftOut`.
  */
-import { tokenSentences, type Token } from "../tokens";
+import { INVISIBLE, tokenSentences, type Token } from "../tokens";
 import type { InterchangeDocument, InterchangeFormat, InterchangeSpan } from "../types";
 
 /** The file `write` produces. */
@@ -46,14 +48,17 @@ export const CONLL_FILE = "annotations.conll";
 /** CoNLL-2003's placeholder for a field without a value. */
 const NONE = "-X-";
 
-/** The spans IOB2 can hold (no two overlap; earliest start, then longest, wins) and those it cannot. */
+/**
+ * The spans IOB2 can hold (no two overlap; earliest start, then longest, wins; none of invisible
+ * characters only, which no token holds: `INVISIBLE`) and those it cannot.
+ */
 export function iob2Spans(spans: readonly InterchangeSpan[]): { kept: InterchangeSpan[]; dropped: InterchangeSpan[] } {
   const ordered = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: InterchangeSpan[] = [];
   const dropped: InterchangeSpan[] = [];
   for (const span of ordered) {
     const last = kept[kept.length - 1];
-    if (last && span.start < last.end) dropped.push(span);
+    if ((last && span.start < last.end) || INVISIBLE.test(span.text)) dropped.push(span);
     else kept.push(span);
   }
   return { kept, dropped };

@@ -16,7 +16,8 @@
  *   present export has none: it writes one file per member named after them (`<username>.jsonl`,
  *   data_export/celery_tasks.py), which this reader does not guess from.
  * - A span whose offsets are not whole numbers, lie outside the text or cover nothing is a problem
- *   at its line, and that line's document is left out. Labels are passed on as written.
+ *   at its line, and that line's document is left out. Messages name a span by its doccano `id`,
+ *   or (the older form, which has none) by its place in the line's list, counted from 1. Labels are passed on as written.
  * - Every span is a person's (`suggestion: false`): doccano has no predictions; no attributes.
  */
 import { CodePointOffsets } from "../offsets";
@@ -54,7 +55,7 @@ function readLine(value: unknown, line: number): InterchangeDocument | string {
   const raws = rawSpans(value);
   for (const [k, raw] of raws.entries()) {
     const fit = fitSpan(offsets, text, { start: raw.start, end: raw.end });
-    const id = raw.id ?? String(k);
+    const id = raw.id ?? String(k + 1); // the older form has no ids: the span's place, from 1
     if (typeof fit === "string") return `${name}: span ${id}: ${fit}`;
     if (typeof raw.label !== "string" || raw.label === "") return `${name}: span ${id} has no label`;
     const annotator = raw.user ?? lineAnnotator;

@@ -111,10 +111,13 @@ function spansOf(results: unknown, offsets: CodePointOffsets, text: string, sugg
   const items = results.filter(isObject);
   const notes = notesOf(items);
   const spans: InterchangeSpan[] = [];
+  let regions = 0;
   for (const item of items) {
     const value = item.value;
     if (!isObject(value) || !Array.isArray(value.labels)) continue; // choices, relations, text areas: not regions
-    const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id) : `r${spans.length + 1}`;
+    regions++;
+    // A region without an id (hand-made tasks) is named by its place among the regions, from 1.
+    const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id) : `r${regions}`;
     const fit = fitSpan(offsets, text, { start: value.start, end: value.end, text: value.text });
     if (typeof fit === "string") return `region ${id}: ${fit}`;
     const note = notes.get(id);

@@ -17,11 +17,21 @@
  *   https://prodi.gy/docs/api-interfaces#ner_manual); not our UTF-16 units (`CodePointOffsets`).
  * - `token_start` and `token_end` are indexes into `tokens`, both inclusive: a one-token span has
  *   `token_start === token_end` (https://prodi.gy/docs/api-interfaces#ner_manual, "token_end").
- * - `ws`: whether whitespace follows the token, spaCy's `Token.whitespace_`
- *   (https://support.prodi.gy/t/3421). Whitespace of any kind and length counts; `text` keeps the
- *   exact whitespace, so nothing is lost.
+ * - `ws`: whether one space (U+0020) follows the token as its own trailing whitespace, spaCy's
+ *   `Token.whitespace_` (" " or ""; https://support.prodi.gy/t/3421). spaCy builds a `Doc` from
+ *   `words` and `spaces` (https://spacy.io/api/doc#init), whose text is each word followed by one
+ *   space where `spaces` says so: the tokens must rebuild the text exactly, or every character
+ *   offset after a difference is off in spaCy. So any other whitespace is a token of its own, as
+ *   spaCy's tokenizer makes it (spacy/tokenizer.pyx `Tokenizer.__call__`: "We find spans of
+ *   whitespace and non-space characters, and ignore spans that are exactly ' '"): after a word,
+ *   a first single space is the word's `ws` and the rest of the run ("\n", "\r\n", " ", "\n  ")
+ *   is one whitespace token (`Token.is_space` in spaCy; `ws` false); whitespace at the start of
+ *   the text is a token whole. Invisible format characters between words (a zero-width space:
+ *   `tokens.ts` makes no word of them) go into those separator tokens the same way, so
+ *   `"".join(t.text + (" " if t.ws else "") for t in tokens) == text`, always.
  * - Tokens: `tokenSentences` (UAX #29 through `Intl.Segmenter`) flattened, cut at every span edge,
- *   so each span is whole tokens, as `ner_manual` requires.
+ *   so each span is whole tokens, as `ner_manual` requires, with the separator tokens between
+ *   them (cut at span edges too).
  * - `meta` is shown in Prodigy's annotation card and kept by `db-out` (the task format,
  *   https://prodi.gy/docs/api-interfaces): `meta.path` carries the document's name.
  * - `_annotator_id`: Prodigy's name of who annotated the task (named multi-user sessions; the
@@ -76,7 +86,7 @@ export interface ProdigyTask {
 export function prodigyTask(document: InterchangeDocument): ProdigyTask {
   const { text, spans } = document;
   const points = new CodePointOffsets(text);
-  const tokens: Token[] = tokenSentences(text, spans.flatMap((s) => [s.start, s.end])).flat();
+  const tokens = docTokens(text, spans.flatMap((s) => [s.start, s.end]));
   const tokenAt = new Map<number, number>(); // UTF-16 start → token index
   const tokenEnding = new Map<number, number>(); // UTF-16 end → token index
   tokens.forEach((t, k) => {
@@ -88,7 +98,7 @@ export function prodigyTask(document: InterchangeDocument): ProdigyTask {
   return {
     text,
     meta: { path: document.name },
-    tokens: tokens.map((t, k) => ({ text: t.text, start: points.toCodePoint(t.start), end: points.toCodePoint(t.end), id: k, ws: /^\s/.test(text.slice(t.end, t.end + 1)) })),
+    tokens: tokens.map((t, k) => ({ text: t.text, start: points.toCodePoint(t.start), end: points.toCodePoint(t.end), id: k, ws: t.ws })),
     spans: spans.map((s) => ({
       start: points.toCodePoint(s.start),
       end: points.toCodePoint(s.end),
@@ -100,6 +110,44 @@ export function prodigyTask(document: InterchangeDocument): ProdigyTask {
     answer: "accept",
     ...(annotator !== undefined ? { _annotator_id: annotator } : {}),
   };
+}
+
+/** A token of a spaCy `Doc` (UTF-16 offsets): a word, or a run of whitespace (and format characters); `ws`: one space follows, as its own. */
+interface DocToken extends Token {
+  ws: boolean;
+}
+
+/**
+ * The tokens spaCy's `Doc(words, spaces)` takes for `text`: the words of `tokenSentences` (cut at
+ * `cuts`) and, between them, what spaCy's tokenizer makes of the rest: after a word, one space is
+ * its `ws` and the rest of the run is one token (cut at `cuts` inside it); a run at the start of
+ * the text is a token whole. Rejoined (`text`, then " " where `ws`) they are `text` exactly.
+ */
+export function docTokens(text: string, cuts: readonly number[]): DocToken[] {
+  const edges = [...new Set(cuts)].sort((a, b) => a - b);
+  const result: DocToken[] = [];
+  let at = 0; // the end of the last word
+  const separator = (end: number): void => {
+    let from = at;
+    const previous = result[result.length - 1];
+    if (previous && from < end && text[from] === " ") {
+      previous.ws = true;
+      from++;
+    }
+    for (const edge of edges) {
+      if (edge <= from || edge >= end) continue;
+      result.push({ start: from, end: edge, text: text.slice(from, edge), ws: false });
+      from = edge;
+    }
+    if (from < end) result.push({ start: from, end, text: text.slice(from, end), ws: false });
+  };
+  for (const word of tokenSentences(text, cuts).flat()) {
+    separator(word.start);
+    result.push({ ...word, ws: false });
+    at = word.end;
+  }
+  separator(text.length);
+  return result;
 }
 
 /** The first token at or after `start` (a span starting in whitespace starts at the next token). */
@@ -124,7 +172,8 @@ type TaskResult = { document: InterchangeDocument } | { problem: string; column?
 /**
  * The document of one task (line `line` of `file`). Every span needs integer `start` < `end` in
  * 0..text length (code points) and a string `label`; when the task has `tokens` and the span has
- * `token_start`/`token_end`, those tokens must begin and end where the span does.
+ * `token_start`/`token_end`, those tokens must begin and end where the span does. Tokens are
+ * indexed as given, whitespace tokens (spaCy's "\n", "  ", ours) included: they count like any other.
  */
 function readTask(task: JsonObject, file: InputFile, line: number): TaskResult {
   const { text } = task;

@@ -44,7 +44,8 @@
  *   relative IRI, each path segment percent-encoded), `type: "Text"`, `format: "text/plain"` and its
  *   text as `value` (rdf:value, as a TextualBody holds its text). One self-contained file; a
  *   document without spans still travels. A `source` not listed there is looked for among the
- *   input files by its path (a brat-like sibling `.txt`).
+ *   input files by its path relative to the JSON-LD file (a brat-like sibling `.txt`, read from a
+ *   folder with the annotations); a `.txt` that no annotation or source names is no document.
  *
  * Reading accepts an AnnotationCollection (its embedded pages, following embedded `next`), an
  * AnnotationPage, a list of Annotations or one Annotation. Each annotation's span: its
@@ -342,7 +343,8 @@ export const w3c: InterchangeFormat = {
   id: "w3c",
   title: "W3C Web Annotation (JSON-LD)",
   carriesAttributes: true,
-  inputSuffixes: [".jsonld", ".json"],
+  // .txt: the texts of sources not embedded, found beside the annotations (a .txt no annotation names is not read).
+  inputSuffixes: [".jsonld", ".json", ".txt"],
   write,
   read,
 };
