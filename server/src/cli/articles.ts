@@ -3,6 +3,7 @@
  * analyzes each in a worker thread under the deadline (host/analysisPool.ts), reports unreadable
  * files and stopped analyses, and goes on.
  */
+import { analysisRequest } from "../host/analysisWorker";
 import { resolve, dirname } from "node:path";
 import { isInside } from "../host/paths";
 import { statSync } from "node:fs";
@@ -70,7 +71,7 @@ export class Analyzer {
 
   /** The analysis of `text` (the file at `path`, named in messages); throws FileProblem when stopped at the deadline or failed. */
   async analyze(path: string, text: string): Promise<Analysis> {
-    const outcome = await this.pool.analyze({ text, rules: this.run.settings.rules, customRules: this.run.settings.customRules });
+    const outcome = await this.pool.analyze(analysisRequest(text, this.run.settings));
     if (outcome.kind === "stopped") throw new FileProblem(path, `${describeStopped(outcome.seconds)}; the file was skipped (--deadline sets the limit)`);
     if (outcome.kind === "failed") throw new FileProblem(path, `analysis failed: ${outcome.reason.split("\n")[0]}`);
     if (outcome.kind === "cancelled") throw new FileProblem(path, "analysis cancelled"); // the CLI never cancels

@@ -1,4 +1,6 @@
 import { checkCancelled, type CancellationToken } from "./cancellation";
+import { linkEntities } from "./kb/link";
+import type { KnowledgeBase } from "./kb/knowledgeBase";
 import { ArticleDocument } from "./document";
 import { LineIndex } from "./text/lines";
 import { detectBoilerplate, type BoilerplateRule, type RuleSettings } from "./boilerplate";
@@ -19,6 +21,8 @@ export interface AnalyzeOptions {
   customRules?: readonly BoilerplateRule[];
   /** Checked between passes: once it asks to stop, `analyze` throws AnalysisCancelled at the next check. */
   cancellation?: CancellationToken;
+  /** Links people and forums to it (`attributes.kb`) and checks titles against it; absent: no linking. */
+  knowledgeBase?: KnowledgeBase;
 }
 
 /**
@@ -57,15 +61,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const article = detectMetadata(doc, dates, boilerplate);
   completeYears(dates, article.published);
 
-  const entities = [...forums, ...persons, ...amounts, ...dates]
+  const found = [...forums, ...persons, ...amounts, ...dates]
     .map((entity) => toOriginal(doc, entity))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   if (article.titleSpan) article.titleSpan = doc.norm.toOriginal(article.titleSpan.start, article.titleSpan.end);
+  const linked = options.knowledgeBase ? linkEntities(text, found, options.knowledgeBase, article.published) : undefined;
   return {
     length: text.length,
     article,
-    entities,
+    entities: linked?.entities ?? found,
     boilerplate: boilerplate.map((finding) => findingToOriginal(doc, finding)),
+    ...(linked ? { knowledgeBase: linked.findings } : {}),
   };
 }
 

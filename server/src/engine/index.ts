@@ -20,3 +20,7 @@ export { reanchor, reviewState, isDecided } from "./recordMerge";
 export { accept, acceptAll, annotateSpan, attributesForSpan, blankAttributes, tidySpan, changeType, findEntity, occurrences, reattach, reject, remove, setAttribute, type CurationResult, type Decider, type EntityTarget } from "./curation";
 export { anchor, anchorAll, quoteSelector, CONTEXT_LENGTH, type Anchoring, type AnchorTarget, type TextQuoteSelector } from "./anchoring";
 export { idMaker, uniqueIds } from "./ids";
+export { KnowledgeBase, nameKey, heldOn, describeTerm } from "./kb/knowledgeBase";
+export { linkEntities, choosePerson } from "./kb/link";
+export type * from "./kb/types";
+export { builtInKnowledgeBase } from "./kb/builtIn";

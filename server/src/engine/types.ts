@@ -14,6 +14,8 @@ export interface PersonAttributes {
   canonical: string;
   /** Name shape: Vietnamese order (family name first) or foreign. */
   nameStyle: "vietnamese" | "foreign";
+  /** The knowledge base entry this person is (its id), or null when looked up and not found or not told apart; absent with the knowledge base off. */
+  kb?: string | null;
 }
 
 export interface ForumAttributes {
@@ -23,6 +25,8 @@ export interface ForumAttributes {
   level?: string;
   format?: "online" | "in-person" | "hybrid";
   abbreviation?: string;
+  /** The knowledge base's forum series (its id), or null when looked up and not found; absent with the knowledge base off. */
+  kb?: string | null;
 }
 
 export interface AmountAttributes {
@@ -155,6 +159,23 @@ export interface EncodingFinding {
   label: string;
 }
 
+/**
+ * Where the article disagrees with the knowledge base (engine/kb/link.ts): a title the person did
+ * not hold on the article's date. Information only; it has no fix.
+ */
+export interface KnowledgeBaseFinding {
+  rule: "kb-title";
+  /** The entity's span (UTF-16, end-exclusive). */
+  start: number;
+  end: number;
+  severity: "information";
+  message: string;
+  /** The address of the page the knowledge base's fact comes from. */
+  source: string;
+  /** The knowledge base entry's id. */
+  entry: string;
+}
+
 /** Everything `analyze` finds in one text. */
 export interface Analysis {
   /** Length of the analyzed text (UTF-16). */
@@ -168,4 +189,6 @@ export interface Analysis {
    * on text that is not what its author wrote.
    */
   encoding?: EncodingFinding;
+  /** Where the article disagrees with the knowledge base (only when one was given). */
+  knowledgeBase?: KnowledgeBaseFinding[];
 }

@@ -5,7 +5,8 @@
  * Tests make it hang or throw on purpose through failpoints (failpoints.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { AnalysisCancelled, analyze, compileCustomRules, type Analysis, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "../engine";
+import { AnalysisCancelled, analyze, builtInKnowledgeBase, compileCustomRules, type Analysis, type BoilerplateRule, type CustomRuleDefinition, type KnowledgeBase, type RuleSettings } from "../engine";
+import type { ResolvedSettings } from "./settings";
 import { injectFaults } from "./failpoints";
 
 export const ANALYSIS_WORKER_ROLE = "article-annotator-analysis";
@@ -16,7 +17,16 @@ export interface AnalysisRequest {
   rules?: RuleSettings;
   /** User rules as written in the settings (compiled in the worker; RegExps do not cross threads). */
   customRules?: readonly CustomRuleDefinition[];
+  /** Link to the built-in knowledge base (compiled once per worker). */
+  knowledgeBase?: boolean;
 }
+
+/** The request that analyzes `text` with `settings`: every front door asks for analyses this one way. */
+export function analysisRequest(text: string, settings: Pick<ResolvedSettings, "rules" | "customRules" | "knowledgeBase">): AnalysisRequest {
+  return { text, rules: settings.rules, customRules: settings.customRules, knowledgeBase: settings.knowledgeBase };
+}
+
+let knowledgeBase: KnowledgeBase | undefined;
 
 /**
  * `cancel`: an Int32Array's buffer of one element, 0 until the main thread stores 1 there to stop
@@ -38,7 +48,8 @@ export function runAnalysisWorkerIfAsked(): boolean {
       const flag = request.cancel ? new Int32Array(request.cancel) : undefined;
       const cancellation = flag ? { get isCancellationRequested() { return Atomics.load(flag, 0) !== 0; } } : undefined;
       injectFaults(request.text, flag);
-      const analysis = analyze(request.text, { rules: request.rules ?? {}, customRules: compiled.rules, cancellation });
+      if (request.knowledgeBase) knowledgeBase ??= builtInKnowledgeBase();
+      const analysis = analyze(request.text, { rules: request.rules ?? {}, customRules: compiled.rules, cancellation, ...(request.knowledgeBase ? { knowledgeBase } : {}) });
       port.postMessage({ id: request.id, analysis } satisfies WorkerReply);
     } catch (error) {
       if (error instanceof AnalysisCancelled) {

@@ -27,6 +27,8 @@ export interface Settings {
   annotator: string;
   /** A person's own labels to annotate with, beside the entity types (entity type `custom`). */
   labels: LabelDefinition[];
+  /** Link people and forums to the knowledge base (`attributes.kb`) and check titles against it; detection never depends on it. */
+  knowledgeBase: boolean;
 }
 
 /** One of a person's labels: `id` is what records store (`attributes.label`), `name` what is shown, `color` a CSS hex color for VS Code. */
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   analysisDeadline: DEFAULT_DEADLINE_SECONDS,
   annotator: "",
   labels: [],
+  knowledgeBase: true,
 });
 
 /** The keys a settings object may hold. */
@@ -119,6 +122,11 @@ export function resolveSettings(raw: unknown, prefix = ""): { settings: Resolved
     if (isDeadline(value.analysisDeadline)) analysisDeadline = value.analysisDeadline;
     else error("analysisDeadline", "must be a positive number of seconds");
   }
+  let knowledgeBase = DEFAULT_SETTINGS.knowledgeBase;
+  if (value.knowledgeBase !== undefined) {
+    if (typeof value.knowledgeBase === "boolean") knowledgeBase = value.knowledgeBase;
+    else error("knowledgeBase", "must be true or false");
+  }
   let annotator = DEFAULT_SETTINGS.annotator;
   if (value.annotator !== undefined) {
     if (typeof value.annotator === "string" && value.annotator.length <= 100) annotator = value.annotator.trim();
@@ -141,7 +149,7 @@ export function resolveSettings(raw: unknown, prefix = ""): { settings: Resolved
     }
   }
   return {
-    settings: { files, maxFileSize, rules: rules as RuleSettings, customRules, recordsFolder, analysisDeadline, annotator, labels, compiledRules: compiled.rules },
+    settings: { files, maxFileSize, rules: rules as RuleSettings, customRules, recordsFolder, analysisDeadline, annotator, labels, knowledgeBase, compiledRules: compiled.rules },
     problems,
   };
 }

@@ -6,6 +6,7 @@
  * articles, or too large, get an empty analysis with the reason, and an engine error becomes a
  * logged message and an empty analysis.
  */
+import { analysisRequest } from "../host/analysisWorker";
 import { URI } from "./uri";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Analysis } from "../engine";
@@ -77,7 +78,7 @@ export class AnalysisCache {
       const skipped = `not analyzed: ${text.length.toLocaleString("en-US")} characters is more than articleAnnotator.maxFileSize (${settings.maxFileSize.toLocaleString("en-US")})`;
       return { version, analysis: { ...EMPTY, length: text.length }, skipped, skipReason: "too-large" };
     }
-    const outcome = await this.pool.analyze({ text, rules: settings.rules, customRules: settings.customRules }, settings.analysisDeadline, signal);
+    const outcome = await this.pool.analyze(analysisRequest(text, settings), settings.analysisDeadline, signal);
     switch (outcome.kind) {
       case "done":
         return { version, analysis: outcome.analysis, ms: outcome.ms };

@@ -56,7 +56,19 @@ export function toDiagnostics(document: TextDocument, result: DocumentAnalysis):
   const shown = findings.length <= MAX_DIAGNOSTICS ? findings : mostSevere(findings, MAX_DIAGNOSTICS);
   const diagnostics = shown.map((finding) => findingToDiagnostic(document, finding, result.version));
   if (shown.length < findings.length) diagnostics.push(moreFindings(document, findings, shown));
-  return diagnostics;
+  return [...diagnostics, ...knowledgeBaseDiagnostics(document, result.analysis)];
+}
+
+/**
+ * The knowledge base's disagreements with the article (a title the person did not hold on the
+ * article's date), on the people still shown (a person's rejection removes them): information,
+ * linked to the source of the knowledge base's fact.
+ */
+function knowledgeBaseDiagnostics(document: TextDocument, analysis: DocumentAnalysis["analysis"]): Diagnostic[] {
+  const people = new Set(analysis.entities.filter((e) => e.type === "person").map((e) => `${e.start}:${e.end}`));
+  return (analysis.knowledgeBase ?? [])
+    .filter((finding) => people.has(`${finding.start}:${finding.end}`))
+    .map((finding) => ({ range: toRange(document, finding.start, finding.end), message: `${finding.message} Source: ${finding.source}`, severity: DiagnosticSeverity.Information, source: SOURCE, code: finding.rule, codeDescription: { href: finding.source } }));
 }
 
 /** The `count` most severe findings (the first in the text among equals), in document order. */

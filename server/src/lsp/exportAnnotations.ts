@@ -4,6 +4,7 @@
  * where the editor keeps it and merged with a fresh analysis, so the reviewed annotation of every
  * article goes out, open or not.
  */
+import { analysisRequest } from "../host/analysisWorker";
 import { FileProblem, listArticleFiles, readArticleFileAsync } from "../host/articleFiles";
 import type { AnalysisPool } from "../host/analysisPool";
 import { describeExport, exportArticle, exportFiles, exportRefusal, exportSummary, writeExport } from "../host/interchange/export";
@@ -43,7 +44,7 @@ export async function exportAnnotations(args: ExportArgs, host: ExportHost): Pro
       const settings = await host.settings(uri);
       labels = settings.labels.length > 0 ? settings.labels : labels;
       const article = await readArticleFileAsync(path, settings.maxFileSize);
-      const outcome = await host.pool.analyze({ text: article.text, rules: settings.rules, customRules: settings.customRules }, settings.analysisDeadline);
+      const outcome = await host.pool.analyze(analysisRequest(article.text, settings), settings.analysisDeadline);
       if (outcome.kind !== "done") throw new FileProblem(path, outcome.kind === "failed" ? `analysis failed: ${outcome.reason.split("\n")[0]}` : `analysis ${outcome.kind}`);
       if (outcome.analysis.encoding) throw new FileProblem(path, outcome.analysis.encoding.message);
       const location = documentRecordLocation(uri, settings, folders);

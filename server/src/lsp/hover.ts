@@ -1,12 +1,17 @@
 /** Hover: a compact Markdown card for the entity or the debris under the cursor. */
 import type { Hover } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { boilerplateRules, countryName, ENTITY_KINDS, type Analysis, type Entity } from "../engine";
+import { boilerplateRules, countryName, describeTerm, ENTITY_KINDS, heldOn, type Analysis, type Entity, type KbForum, type KbPerson, type KnowledgeBase } from "../engine";
 import { toRange } from "./convert";
 
-export function hoverAt(document: TextDocument, analysis: Analysis, offset: number): Hover | null {
+/**
+ * The hover at `offset` (UTF-16) of `document`. `knowledgeBase`: the one the analysis was linked
+ * with, whose entry a linked person or forum shows (who, office on the article's date, term, other
+ * names, country, source); absent: only what the article says.
+ */
+export function hoverAt(document: TextDocument, analysis: Analysis, offset: number, knowledgeBase?: KnowledgeBase): Hover | null {
   const entity = analysis.entities.find((e) => e.start <= offset && offset < e.end);
-  if (entity) return { contents: { kind: "markdown", value: entityCard(entity, analysis) }, range: toRange(document, entity.start, entity.end) };
+  if (entity) return { contents: { kind: "markdown", value: entityCard(entity, analysis, knowledgeBase) }, range: toRange(document, entity.start, entity.end) };
   const debris = analysis.boilerplate.find((b) => b.start <= offset && offset < b.end);
   if (debris) {
     const rule = boilerplateRules.find((r) => r.id === debris.rule);
@@ -16,7 +21,7 @@ export function hoverAt(document: TextDocument, analysis: Analysis, offset: numb
   return null;
 }
 
-function entityCard(entity: Entity, analysis: Analysis): string {
+function entityCard(entity: Entity, analysis: Analysis, knowledgeBase: KnowledgeBase | undefined): string {
   const lines = [`**${ENTITY_KINDS[entity.type].label}** · ${escape(entity.text)}`];
   switch (entity.type) {
     case "person": {
@@ -28,6 +33,8 @@ function entityCard(entity: Entity, analysis: Analysis): string {
       const facts = [a.title ? escape(a.title) : "", role, country ? `${escape(country.vi)} (${a.country})` : a.country ?? ""].filter(Boolean);
       if (facts.length > 0) lines.push(facts.join(" · "));
       lines.push(`${mentions} mention${mentions === 1 ? "" : "s"} in this article`);
+      const entry = typeof a.kb === "string" ? knowledgeBase?.people.get(a.kb) : undefined;
+      if (entry) lines.push(personEntry(entry, analysis.article.published));
       break;
     }
     case "forum": {
@@ -35,6 +42,8 @@ function entityCard(entity: Entity, analysis: Analysis): string {
       const count = analysis.entities.filter((e) => e.type === "forum" && e.text === entity.text).length;
       lines.push([a.kind, a.edition !== undefined ? `edition ${a.edition}` : "", a.parties?.join(" – "), a.level, a.format, a.abbreviation].filter(Boolean).map((x) => escape(String(x))).join(" · "));
       lines.push(`${count} mention${count === 1 ? "" : "s"} in this article`);
+      const series = typeof a.kb === "string" ? knowledgeBase?.forums.get(a.kb) : undefined;
+      if (series) lines.push(forumEntry(series, a.edition));
       break;
     }
     case "amount": {
@@ -66,6 +75,28 @@ function entityCard(entity: Entity, analysis: Analysis): string {
     }
   }
   lines.push(provenance(entity));
+  return lines.join("\n\n");
+}
+
+/** The knowledge base's card of a person: name, office on the article's date (else the latest), every office with its term, other names, country, source. */
+function personEntry(person: KbPerson, date: string | undefined): string {
+  const office = (r: KbPerson["roles"][number]): string => `${r.role}${r.portfolio ? ` (${r.portfolio})` : ""}${r.country && r.country !== person.country ? ` · ${r.country}` : ""}`;
+  const current = date ? person.roles.filter((r) => heldOn(r, date)) : [];
+  const lines = [`---`, `**Knowledge base** · [${escape(person.name)}](${person.source})${person.wikidata ? ` · [${person.wikidata}](https://www.wikidata.org/wiki/${person.wikidata})` : ""}`];
+  if (date) lines.push(current.length > 0 ? `on ${date.slice(0, 10)}: ${current.map(office).join(", ")}` : `on ${date.slice(0, 10)}: no office listed`);
+  lines.push(person.roles.map((r) => `${office(r)}: ${describeTerm(r)} ([source](${r.source}))`).join("  \n"));
+  if (person.aliases?.length) lines.push(`also known as ${person.aliases.map(escape).join(", ")}`);
+  const country = countryName(person.country);
+  lines.push(country ? `${escape(country.vi)} (${person.country})` : person.country);
+  return lines.join("\n\n");
+}
+
+/** The knowledge base's card of a forum series, with the edition the article names (its year and host). */
+function forumEntry(forum: KbForum, number: number | undefined): string {
+  const lines = [`---`, `**Knowledge base** · [${escape(forum.name)}](${forum.source})${forum.en ? ` · ${escape(forum.en)}` : ""}${forum.abbreviation ? ` (${escape(forum.abbreviation)})` : ""}`];
+  const edition = number === undefined ? undefined : forum.editions?.find((e) => e.number === number);
+  if (edition) lines.push(`edition ${edition.number}: ${edition.start ?? edition.year}${edition.host ? `, ${escape(edition.host)}` : ""}${edition.hostCountry ? ` (${edition.hostCountry})` : ""} ([source](${edition.source}))`);
+  else if (forum.editions?.length) lines.push(`${forum.editions.length} editions listed, the latest ${forum.editions.reduce((a, b) => (b.number > a.number ? b : a)).year}`);
   return lines.join("\n\n");
 }
 

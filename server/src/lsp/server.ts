@@ -3,6 +3,7 @@
  * cached per (uri, version) and debounced; nothing is published for a stale version; every handler
  * turns an internal error into a log line and an empty result.
  */
+import { analysisRequest } from "../host/analysisWorker";
 import {
   CodeActionKind,
   createConnection,
@@ -20,7 +21,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisPool } from "../host/analysisPool";
 import { readArticleFileAsync } from "../host/articleFiles";
 import { curatedAnalysis } from "../host/curationSession";
-import { BUILT_IN_TYPES, ENTITY_KINDS, ENTITY_TYPES, isEntityType, type AnnotatedRecord } from "../engine";
+import { BUILT_IN_TYPES, builtInKnowledgeBase, ENTITY_KINDS, ENTITY_TYPES, isEntityType, type AnnotatedRecord } from "../engine";
 import { URI } from "./uri";
 import { AnalysisCache, type DocumentAnalysis } from "./analyses";
 import { ClientRequests } from "./clientRequests";
@@ -95,7 +96,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return result.skipped || result.version !== document.version ? undefined : { analysis: result.analysis, settings: resolved };
     },
     analyzeSnippet: async (text, resolved) => {
-      const outcome = await pool.analyze({ text, rules: resolved.rules, customRules: resolved.customRules }, resolved.analysisDeadline);
+      const outcome = await pool.analyze(analysisRequest(text, resolved), resolved.analysisDeadline);
       return outcome.kind === "done" ? outcome.analysis : undefined;
     },
     workspaceFolders: () => workspaceFolders,
@@ -236,7 +237,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return work(document, result);
     });
 
-  connection.onHover(({ textDocument, position }, token) => withDocument("hover", token, textDocument.uri, null, (document, { analysis }) => hoverAt(document, analysis, document.offsetAt(position))));
+  connection.onHover(({ textDocument, position }, token) => withDocument("hover", token, textDocument.uri, null, (document, { analysis, settings: resolved }) => hoverAt(document, analysis, document.offsetAt(position), resolved.knowledgeBase ? builtInKnowledgeBase() : undefined)));
   connection.onCodeAction((params, token) =>
     withDocument("codeAction", token, params.textDocument.uri, [], async (document, { analysis, skipped, record, settings: resolved }) => [
       ...codeActions(document, skipped ? undefined : analysis, params, { canWrite: trusted }),

@@ -75,6 +75,8 @@ export const lexicon = {
   placeConnectors: new PhraseSet<true>(officials.placeConnectors.map((w) => [w, true] as const)),
   placeNouns: new PhraseSet<true>(officials.placeNouns.map((w) => [w, true] as const)),
   deputyPrefixes: new Set(officials.deputyPrefixes.map((p) => foldPhrase(p)[0]!)),
+  /** Words that mark a title as held before ("cựu", "nguyên"), folded. */
+  formerPrefixes: new Set(officials.formerPrefixes.map((p) => foldPhrase(p).join(" "))),
   organizationHeads: new PhraseSet<true>(officials.organizationHeads.map((o) => [o, true] as const)),
   places,
   surnames: new Set(surnames.vi.map((s) => foldPhrase(s).join(" "))),

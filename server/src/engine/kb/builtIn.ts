@@ -1,0 +1,13 @@
+/** The built-in knowledge base, compiled once on first use (lexicon/knowledgeBase.ts lists its files). */
+import { BUILT_IN_KNOWLEDGE_BASE } from "../lexicon/knowledgeBase";
+import { KnowledgeBase } from "./knowledgeBase";
+import type { KnowledgeBaseData } from "./types";
+
+let compiled: KnowledgeBase | undefined;
+
+/** The built-in knowledge base, with `extra` layers over it (a workspace's entries replace built-in ones of the same id). */
+export function builtInKnowledgeBase(extra: readonly KnowledgeBaseData[] = []): KnowledgeBase {
+  if (extra.length > 0) return new KnowledgeBase([...BUILT_IN_KNOWLEDGE_BASE, ...extra]);
+  compiled ??= new KnowledgeBase(BUILT_IN_KNOWLEDGE_BASE);
+  return compiled;
+}

@@ -1,0 +1,80 @@
+/**
+ * The knowledge base compiled for look-up: layers merged (a later layer's entry replaces an
+ * earlier one with the same id: the workspace's over the built-in), names indexed by the key the
+ * engine reads document text with (`foldPhrase`: NFC, one tone placement, look-alike letters
+ * folded, invisible characters dropped, lower case), so "Pham Minh Chính", "phạm minh chính" and
+ * its NFD spelling find the same entry. Pure: no I/O.
+ */
+import { foldPhrase } from "../lexicon/phrases";
+import type { KbForum, KbPerson, KbRole, KnowledgeBaseData } from "./types";
+
+export class KnowledgeBase {
+  readonly people = new Map<string, KbPerson>();
+  readonly forums = new Map<string, KbForum>();
+  private readonly peopleByName = new Map<string, KbPerson[]>();
+  private readonly forumsByName = new Map<string, KbForum[]>();
+  /** The longest forum name, in words (a bound for prefix look-ups). */
+  private longestForumName = 0;
+
+  constructor(layers: readonly KnowledgeBaseData[]) {
+    for (const layer of layers) {
+      for (const person of layer.people ?? []) this.people.set(person.id, person);
+      for (const forum of layer.forums ?? []) this.forums.set(forum.id, forum);
+    }
+    for (const person of this.people.values()) for (const name of [person.name, ...(person.aliases ?? [])]) add(this.peopleByName, nameKey(name), person);
+    for (const forum of this.forums.values()) {
+      for (const name of [forum.name, forum.en, forum.abbreviation, ...(forum.aliases ?? [])]) {
+        if (!name) continue;
+        const key = nameKey(name);
+        add(this.forumsByName, key, forum);
+        this.longestForumName = Math.max(this.longestForumName, key.split(" ").length);
+      }
+    }
+  }
+
+  /** The people whose name or an alias is `name` (any case, tone placement, NFD, look-alike letters). */
+  peopleNamed(name: string): readonly KbPerson[] {
+    return this.peopleByName.get(nameKey(name)) ?? [];
+  }
+
+  /**
+   * The forum series `name` names: its whole text, else its longest beginning that is a series'
+   * name ("Hội nghị Cấp cao ASEAN lần thứ 43" → the ASEAN Summit). Undefined when none or several.
+   */
+  forumNamed(name: string): KbForum | undefined {
+    const words = nameKey(name).split(" ");
+    for (let n = Math.min(words.length, this.longestForumName); n > 0; n--) {
+      const found = this.forumsByName.get(words.slice(0, n).join(" "));
+      if (found) return found.length === 1 ? found[0] : undefined;
+    }
+    return undefined;
+  }
+}
+
+/** The look-up key of a name: its words folded as the engine folds document text, one space apart. */
+export function nameKey(name: string): string {
+  return foldPhrase(name).join(" ");
+}
+
+function add<T>(index: Map<string, T[]>, key: string, value: T): void {
+  if (key === "") return;
+  const list = index.get(key);
+  if (!list) index.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/**
+ * Whether `role` was held on `date` (ISO 8601, a date or date-time; only its date part counts). A
+ * start given as a year or a month counts from its first day, an end so given to its last.
+ */
+export function heldOn(role: KbRole, date: string): boolean {
+  const day = date.slice(0, 10);
+  const start = (role.start + "-01-01").slice(0, 10);
+  const end = role.end ? (role.end.length === 4 ? `${role.end}-12-31` : role.end.length === 7 ? `${role.end}-31` : role.end) : "9999-12-31";
+  return start <= day && day <= end;
+}
+
+/** "2021-04-05 – 2026" / "since 2021-04": a role's term as written in its source. */
+export function describeTerm(role: KbRole): string {
+  return role.end ? `${role.start} – ${role.end}` : `since ${role.start}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * The knowledge base (issue 16) with entries written for the test: linking among namesakes by the
+ * article's date and title, a person whose office changed between two articles, the title check,
+ * names found whatever their case, tone placement, NFD or diacritics, and forum series.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { analyze, KnowledgeBase, type KnowledgeBaseData } from "../../server/src/engine";
+
+const SOURCE = "https://example.org/kb";
+
+const DATA: KnowledgeBaseData = {
+  people: [
+    { id: "vn.nguyen-van-an-1", name: "Nguyễn Văn An", country: "VN", source: SOURCE, roles: [{ role: "prime-minister", start: "2001-01-05", end: "2006-06-30", source: `${SOURCE}/an1` }] },
+    { id: "vn.nguyen-van-an-2", name: "Nguyễn Văn An", country: "VN", source: SOURCE, roles: [{ role: "minister", portfolio: "foreign-affairs", start: "2011-08", end: "2016-04", source: `${SOURCE}/an2` }] },
+    {
+      id: "vn.tran-thi-binh",
+      name: "Trần Thị Bình",
+      aliases: ["Tran Thi Binh"],
+      country: "VN",
+      source: SOURCE,
+      roles: [
+        { role: "minister", portfolio: "foreign-affairs", start: "2011-08-03", end: "2016-04-08", source: `${SOURCE}/binh-fm` },
+        { role: "deputy-prime-minister", start: "2016-04-09", end: "2021-04", source: `${SOURCE}/binh-dpm` },
+      ],
+    },
+    { id: "cn.wang-lei", name: "Vương Lỗi", aliases: ["Wang Lei", "Vuong Loi"], country: "CN", source: SOURCE, roles: [{ role: "minister", portfolio: "foreign-affairs", start: "2013-03", source: `${SOURCE}/wang` }] },
+  ],
+  forums: [{ id: "asean-summit", name: "Hội nghị Cấp cao ASEAN", en: "ASEAN Summit", source: SOURCE, editions: [{ number: 43, year: 2023, host: "Jakarta", hostCountry: "ID", source: `${SOURCE}/43` }] }],
+};
+
+const kb = new KnowledgeBase([DATA]);
+
+/** The `kb` of each person (or forum) in `text`, by its text. */
+function links(text: string, type: "person" | "forum" = "person"): [string, unknown][] {
+  return analyze(text, { knowledgeBase: kb })
+    .entities.filter((e) => e.type === type)
+    .map((e) => [e.text, (e.attributes as { kb?: unknown }).kb]);
+}
+
+test("namesakes: the one holding the office the title names on the article's date", () => {
+  assert.deepEqual(links("Hà Nội, ngày 5/3/2003\nThủ tướng Nguyễn Văn An tiếp Đại sứ Nhật Bản.\n"), [["Nguyễn Văn An", "vn.nguyen-van-an-1"]]);
+  assert.deepEqual(links("Hà Nội, ngày 5/3/2013\nBộ trưởng Ngoại giao Nguyễn Văn An tiếp Đại sứ Nhật Bản.\n"), [["Nguyễn Văn An", "vn.nguyen-van-an-2"]]);
+  // No date: the title still tells them apart; a title neither held leaves the mention unlinked (null).
+  assert.deepEqual(links("Thủ tướng Nguyễn Văn An tiếp Đại sứ Nhật Bản.\n"), [["Nguyễn Văn An", "vn.nguyen-van-an-1"]]);
+  assert.deepEqual(links("Thứ trưởng Công Thương Nguyễn Văn An tiếp Đại sứ Nhật Bản.\n"), [["Nguyễn Văn An", null]]);
+});
+
+test("a person whose office changed between two articles: linked in both, the old title flagged only after the term", () => {
+  const before = analyze("Hà Nội, ngày 5/3/2014\nBộ trưởng Ngoại giao Trần Thị Bình tiếp Đại sứ Nhật Bản.\n", { knowledgeBase: kb });
+  const after = analyze("Hà Nội, ngày 5/3/2019\nBộ trưởng Ngoại giao Trần Thị Bình tiếp Đại sứ Nhật Bản.\n", { knowledgeBase: kb });
+  const promoted = analyze("Hà Nội, ngày 5/3/2019\nPhó Thủ tướng Trần Thị Bình tiếp Đại sứ Nhật Bản.\n", { knowledgeBase: kb });
+  for (const analysis of [before, after, promoted]) assert.equal(analysis.entities.find((e) => e.type === "person")?.attributes.kb, "vn.tran-thi-binh");
+  assert.deepEqual(before.knowledgeBase, []);
+  assert.deepEqual(promoted.knowledgeBase, []);
+  assert.equal(after.knowledgeBase?.length, 1);
+  const finding = after.knowledgeBase[0]!;
+  assert.equal(finding.rule, "kb-title");
+  assert.equal(finding.severity, "information");
+  assert.equal(finding.source, `${SOURCE}/binh-fm`);
+  assert.equal(finding.message, 'The article calls Trần Thị Bình "Bộ trưởng Ngoại giao" on 2019-03-05; the knowledge base has Trần Thị Bình in that office 2011-08-03 – 2016-04-08.');
+  const text = "Hà Nội, ngày 5/3/2019\nBộ trưởng Ngoại giao Trần Thị Bình tiếp Đại sứ Nhật Bản.\n";
+  assert.equal(text.slice(finding.start, finding.end), "Trần Thị Bình");
+});
+
+test("a title marked as held before (nguyên, cựu) is not checked against the dates", () => {
+  for (const text of ["Hà Nội, ngày 5/3/2019\nHôm nay, nguyên Bộ trưởng Ngoại giao Trần Thị Bình phát biểu.\n", "Hà Nội, ngày 5/3/2019\nHôm nay, cựu Bộ trưởng Ngoại giao Trần Thị Bình phát biểu.\n"]) {
+    const analysis = analyze(text, { knowledgeBase: kb });
+    assert.equal(analysis.entities.find((e) => e.type === "person")?.attributes.kb, "vn.tran-thi-binh", text);
+    assert.deepEqual(analysis.knowledgeBase, [], text);
+  }
+});
+
+test("names and aliases are found whatever the case, tone placement, NFD spelling, look-alike Đ or missing diacritics", () => {
+  for (const name of ["Vương Lỗi", "Wang Lei", "Vuong Loi", "Vương Lỗi".normalize("NFD"), "VƯƠNG LỖI"]) {
+    assert.deepEqual(kb.peopleNamed(name).map((p) => p.id), ["cn.wang-lei"], name);
+  }
+  assert.deepEqual(kb.peopleNamed("Trần Thị Bình".normalize("NFD")).map((p) => p.id), ["vn.tran-thi-binh"]);
+  assert.deepEqual(links("Ngoại trưởng Trung Quốc Vương Lỗi tới Hà Nội.\n"), [["Vương Lỗi", "cn.wang-lei"]]);
+});
+
+test("forums link to their series by the longest beginning of their name; with no knowledge base nothing is linked", () => {
+  assert.deepEqual(links("Thủ tướng dự Hội nghị Cấp cao ASEAN lần thứ 43 tại Jakarta.\n", "forum"), [["Hội nghị Cấp cao ASEAN lần thứ 43", "asean-summit"]]);
+  const off = analyze("Hà Nội, ngày 5/3/2019\nBộ trưởng Ngoại giao Trần Thị Bình dự Hội nghị Cấp cao ASEAN lần thứ 43.\n");
+  assert.ok(off.entities.every((e) => !("kb" in e.attributes)));
+  assert.equal(off.knowledgeBase, undefined);
+});
+
+test("a later layer's entry replaces an earlier one with the same id (a workspace's over the built-in)", () => {
+  const layered = new KnowledgeBase([DATA, { people: [{ id: "cn.wang-lei", name: "Vương Lỗi", country: "CN", source: SOURCE, roles: [{ role: "president", start: "2020", source: SOURCE }] }] }]);
+  assert.deepEqual(layered.people.get("cn.wang-lei")?.roles.map((r) => r.role), ["president"]);
+  assert.deepEqual(layered.peopleNamed("Wang Lei"), [], "the replaced entry's aliases are gone");
+});
