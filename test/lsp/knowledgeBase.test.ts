@@ -1,0 +1,47 @@
+/**
+ * The knowledge base over stdio (issue 16): the hover shows the entry of a linked person (office
+ * on the article's date, terms, source), an article's title the person no longer held gets an
+ * information diagnostic linked to the source, and `knowledgeBase: false` turns both off.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { Hover } from "vscode-languageserver-protocol";
+import { startClient } from "../helpers/lspClient";
+
+const ARTICLE = "Hà Nội, ngày 12/9/2023\nThủ tướng Phạm Minh Chính tiếp Bộ trưởng Ngoại giao Phạm Bình Minh tại Hà Nội.\n";
+const uri = "file:///kb-test/article.txt";
+
+function positionOf(needle: string): { line: number; character: number } {
+  const at = ARTICLE.indexOf(needle) + 1;
+  const before = ARTICLE.slice(0, at);
+  return { line: before.split("\n").length - 1, character: at - before.lastIndexOf("\n") - 1 };
+}
+
+for (const knowledgeBase of [true, false]) {
+  test(`knowledge base ${knowledgeBase ? "on" : "off"}: hover card and the title check`, async () => {
+    const client = await startClient({ settings: { knowledgeBase } });
+    try {
+      await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: ARTICLE } });
+      const published = await client.waitForDiagnostics(uri);
+      const hover = await client.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri }, position: positionOf("Phạm Minh Chính") });
+      const card = hover && typeof hover.contents === "object" && "value" in hover.contents ? hover.contents.value : "";
+      const title = published.diagnostics.filter((d) => d.code === "kb-title");
+      if (!knowledgeBase) {
+        assert.ok(!card.includes("Knowledge base"), card);
+        assert.deepEqual(title, []);
+        return;
+      }
+      assert.match(card, /\*\*Knowledge base\*\* · \[Phạm Minh Chính\]\(https:\/\/en\.wikipedia\.org\/wiki\/[^)]+\)/);
+      assert.match(card, /on 2023-09-12: prime-minister/);
+      assert.match(card, /prime-minister: since 2021-04-05/);
+      // Phạm Bình Minh left the foreign ministry in 2021: the 2023 article's title gets a note with the source.
+      assert.equal(title.length, 1, JSON.stringify(published.diagnostics));
+      assert.equal(title[0]!.severity, 3);
+      const message = title[0]!.message;
+      assert.match(typeof message === "string" ? message : message.value, /^The article calls Phạm Bình Minh "Bộ trưởng Ngoại giao" on 2023-09-12; the knowledge base has Phạm Bình Minh in that office 2011-08-03 – 2021-04-07\. Source: https:/);
+      assert.match(title[0]!.codeDescription?.href ?? "", /^https:\/\/en\.wikipedia\.org\//);
+    } finally {
+      await client.stop();
+    }
+  });
+}
