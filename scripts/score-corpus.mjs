@@ -2,7 +2,10 @@
 // Annotates a gold-annotated set with the built CLI, scores it with ../shared/tools/score.mjs and
 // checks the project's bars. Exit 1 when a bar is missed, 2 when something is missing.
 //
-//   node scripts/score-corpus.mjs [corpus|web|pages|fixtures|heldout|all] [--verbose]
+//   node scripts/score-corpus.mjs [corpus|web|pages|fixtures|heldout|all] [--verbose] [--knowledge-base off]
+//
+// --knowledge-base off annotates with the knowledge base switched off (settings "knowledgeBase":
+// false): detection never depends on it, so every score must be the same either way.
 //
 // corpus = ../shared/corpus (the issue's bars); web = ../shared/corpus-web (real pages from 25 other
 // outlets, bars from issue 13); pages = test/pages (whole pages in other outlets' layouts, written
@@ -61,6 +64,17 @@ export const BARS = {
 };
 
 const args = process.argv.slice(2);
+const kbAt = args.indexOf("--knowledge-base");
+const knowledgeBaseOff = kbAt >= 0 && args[kbAt + 1] === "off";
+if (kbAt >= 0) args.splice(kbAt, 2);
+
+/** The CLI's settings for the run: none, or a file switching the knowledge base off. */
+function settingsArgs() {
+  if (!knowledgeBaseOff) return [];
+  const file = join(mkdtempSync(join(tmpdir(), "aa-score-settings-")), "settings.json");
+  writeFileSync(file, JSON.stringify({ knowledgeBase: false }));
+  return ["--config", file];
+}
 const which = args.find((a) => !a.startsWith("--")) ?? "all";
 const verbose = args.includes("--verbose");
 if (!existsSync(score)) fail(`missing ${score} (the shared folder must sit beside the repository)`);
@@ -73,7 +87,7 @@ for (const [name, { dir, bars }] of Object.entries(BARS)) {
   const articles = readdirSync(join(dir, "articles")).filter((f) => f.endsWith(".txt")).map((f) => join(dir, "articles", f));
   const work = mkdtempSync(join(tmpdir(), "score-"));
   const records = join(work, "records.jsonl");
-  writeFileSync(records, execFileSync(process.execPath, [cli, "annotate", "--format", "jsonl", ...articles], { maxBuffer: 1 << 28 }));
+  writeFileSync(records, execFileSync(process.execPath, [cli, "annotate", "--format", "jsonl", ...settingsArgs(), ...articles], { maxBuffer: 1 << 28 }));
   const report = JSON.parse(execFileSync(process.execPath, [score, join(dir, "gold"), records, "--json"], { encoding: "utf8" }));
   console.log(`${name} (${report.articles} articles):`);
   for (const [path, min] of Object.entries(bars)) {
