@@ -1,10 +1,15 @@
 /**
  * The knowledge base over stdio (issue 16): the hover shows the entry of a linked person (office
  * on the article's date, terms, source), an article's title the person no longer held gets an
- * information diagnostic linked to the source, and `knowledgeBase: false` turns both off.
+ * information diagnostic linked to the source, and `knowledgeBase: false` turns both off; a
+ * workspace's own knowledge base takes effect when its file changes.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Hover } from "vscode-languageserver-protocol";
 import { startClient } from "../helpers/lspClient";
 
@@ -45,3 +50,32 @@ for (const knowledgeBase of [true, false]) {
     }
   });
 }
+
+test("a workspace's knowledge base takes effect when the file changes, without a restart", async () => {
+  const root = mkdtempSync(join(tmpdir(), "aa-kb-lsp-"));
+  const text = "Viêng Chăn, ngày 3/4/2025\nBộ trưởng Ngoại giao Lào Khăm Phăn Vông Sa tiếp Thủ tướng Phạm Minh Chính.\n";
+  writeFileSync(join(root, "a.txt"), text);
+  const article = pathToFileURL(join(root, "a.txt")).href;
+  const client = await startClient({ rootUri: pathToFileURL(root).href, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+  const card = async (): Promise<string> => {
+    const at = text.indexOf("Khăm Phăn") + 1;
+    const hover = await client.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri: article }, position: { line: 1, character: at - text.indexOf("\n") - 1 } });
+    return hover && typeof hover.contents === "object" && "value" in hover.contents ? hover.contents.value : "";
+  };
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: article, languageId: "plaintext", version: 1, text } });
+    await client.waitForDiagnostics(article);
+    assert.ok(!(await card()).includes("Knowledge base"), "not known yet");
+    mkdirSync(join(root, ".article-annotator"));
+    const kb = join(root, ".article-annotator", "kb.json");
+    writeFileSync(kb, JSON.stringify({ people: [{ id: "la.kham-phan-vong-sa", name: "Khăm Phăn Vông Sa", country: "LA", source: "https://example.org/kpvs", roles: [{ role: "minister", portfolio: "foreign-affairs", start: "2024-11", source: "https://example.org/kpvs" }] }] }));
+    client.diagnostics.delete(article);
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(kb).href, type: 1 }] });
+    await client.waitForDiagnostics(article);
+    const after = await card();
+    assert.match(after, /\*\*Knowledge base\*\* · \[Khăm Phăn Vông Sa\]\(https:\/\/example\.org\/kpvs\)/);
+    assert.match(after, /on 2025-04-03: minister \(foreign-affairs\)/);
+  } finally {
+    await client.stop();
+  }
+});

@@ -20,6 +20,7 @@ import { importCommand } from "./import";
 import { FORMAT_IDS, type FormatId } from "../host/interchange/types";
 import { IMPORT_FORMATS } from "../host/interchange/formats";
 import { exportRefusal } from "../host/interchange/export";
+import { readWorkspaceKnowledgeBaseSync } from "../host/workspaceKnowledgeBase";
 import { isDeadline } from "../host/analysisPool";
 import { DEFAULT_SETTINGS, type ResolvedSettings } from "../host/settings";
 import { parseLegacyEncoding } from "../host/articleFiles";
@@ -106,6 +107,10 @@ for "Việt Nam": an editor saved the mojibake) gets one warning [encoding] nami
 the encoding, and nothing else: lint reports it, clean and annotate refuse the file
 (nothing is fixed or written).
 
+Knowledge base: people and forums are linked to the built-in knowledge base and to
+.article-annotator/kb.json in the current folder, if any (schema/kb.v1.schema.json);
+"knowledgeBase": false in the settings file turns it off.
+
 Examples:
   article-annotator annotate samples/ --out out/
   article-annotator annotate --format jsonl corpus/*.txt > records.jsonl
@@ -171,6 +176,15 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
       return 2;
     }
     throw error;
+  }
+  if (settings.knowledgeBase) {
+    // The current folder's own knowledge base, layered over the built-in one; a broken one stops the run, as broken settings do.
+    const kb = readWorkspaceKnowledgeBaseSync(process.cwd());
+    if (kb.problems.length > 0) {
+      complain(io, `${kb.path}: ${kb.problems.join("; ")}`);
+      return 2;
+    }
+    if (kb.data) settings.knowledgeBaseLayers = [kb.data];
   }
   if (flags.has("--deadline")) {
     const deadline = Number(flags.get("--deadline"));

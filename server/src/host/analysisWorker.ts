@@ -5,7 +5,7 @@
  * Tests make it hang or throw on purpose through failpoints (failpoints.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { AnalysisCancelled, analyze, builtInKnowledgeBase, compileCustomRules, type Analysis, type BoilerplateRule, type CustomRuleDefinition, type KnowledgeBase, type RuleSettings } from "../engine";
+import { AnalysisCancelled, analyze, builtInKnowledgeBase, compileCustomRules, type Analysis, type BoilerplateRule, type CustomRuleDefinition, type KnowledgeBase, type KnowledgeBaseData, type RuleSettings } from "../engine";
 import type { ResolvedSettings } from "./settings";
 import { injectFaults } from "./failpoints";
 
@@ -19,14 +19,23 @@ export interface AnalysisRequest {
   customRules?: readonly CustomRuleDefinition[];
   /** Link to the built-in knowledge base (compiled once per worker). */
   knowledgeBase?: boolean;
+  /** The workspace's knowledge base entries over the built-in ones (compiled once per distinct value). */
+  knowledgeBaseLayers?: readonly KnowledgeBaseData[];
 }
 
 /** The request that analyzes `text` with `settings`: every front door asks for analyses this one way. */
-export function analysisRequest(text: string, settings: Pick<ResolvedSettings, "rules" | "customRules" | "knowledgeBase">): AnalysisRequest {
-  return { text, rules: settings.rules, customRules: settings.customRules, knowledgeBase: settings.knowledgeBase };
+export function analysisRequest(text: string, settings: Pick<ResolvedSettings, "rules" | "customRules" | "knowledgeBase" | "knowledgeBaseLayers">): AnalysisRequest {
+  return { text, rules: settings.rules, customRules: settings.customRules, knowledgeBase: settings.knowledgeBase, ...(settings.knowledgeBase && settings.knowledgeBaseLayers?.length ? { knowledgeBaseLayers: settings.knowledgeBaseLayers } : {}) };
 }
 
-let knowledgeBase: KnowledgeBase | undefined;
+/** The worker's knowledge base, compiled again only when the workspace's layers change. */
+let knowledgeBase: { key: string; compiled: KnowledgeBase } | undefined;
+
+function workerKnowledgeBase(layers: readonly KnowledgeBaseData[] | undefined): KnowledgeBase {
+  const key = layers ? JSON.stringify(layers) : "";
+  if (knowledgeBase?.key !== key) knowledgeBase = { key, compiled: builtInKnowledgeBase(layers) };
+  return knowledgeBase.compiled;
+}
 
 /**
  * `cancel`: an Int32Array's buffer of one element, 0 until the main thread stores 1 there to stop
@@ -48,8 +57,7 @@ export function runAnalysisWorkerIfAsked(): boolean {
       const flag = request.cancel ? new Int32Array(request.cancel) : undefined;
       const cancellation = flag ? { get isCancellationRequested() { return Atomics.load(flag, 0) !== 0; } } : undefined;
       injectFaults(request.text, flag);
-      if (request.knowledgeBase) knowledgeBase ??= builtInKnowledgeBase();
-      const analysis = analyze(request.text, { rules: request.rules ?? {}, customRules: compiled.rules, cancellation, ...(request.knowledgeBase ? { knowledgeBase } : {}) });
+      const analysis = analyze(request.text, { rules: request.rules ?? {}, customRules: compiled.rules, cancellation, ...(request.knowledgeBase ? { knowledgeBase: workerKnowledgeBase(request.knowledgeBaseLayers) } : {}) });
       port.postMessage({ id: request.id, analysis } satisfies WorkerReply);
     } catch (error) {
       if (error instanceof AnalysisCancelled) {

@@ -33,11 +33,16 @@ export function attributeNames(type: string): string[] {
  * bundle or the extension, build/server/src/host/ in tests). Throws when there is none.
  */
 export function recordSchemaPath(): string {
+  return schemaPath(RECORD_SCHEMA_FILE);
+}
+
+/** The path of `schema/<file>` in the first folder at or above this module that has it; throws when none does. */
+export function schemaPath(file: string): string {
   for (let dir = __dirname, k = 0; k < 8; dir = dirname(dir), k++) {
-    const candidate = join(dir, "schema", RECORD_SCHEMA_FILE);
+    const candidate = join(dir, "schema", file);
     if (existsSync(candidate)) return candidate;
   }
-  throw new Error(`the record schema (schema/${RECORD_SCHEMA_FILE}) was not found above ${__dirname}`);
+  throw new Error(`the schema schema/${file} was not found above ${__dirname}`);
 }
 
 /** Checks `value` against the record schema; [] when it follows it. */
@@ -47,7 +52,8 @@ export function schemaProblems(value: unknown): SchemaProblem[] {
   return deduplicate((validator.errors ?? []).filter((e) => e.keyword !== "if").map(describe));
 }
 
-function describe(error: ErrorObject): SchemaProblem {
+/** An ajv error as a problem with a readable message. */
+export function describe(error: ErrorObject): SchemaProblem {
   const where = error.instancePath === "" ? "the record" : error.instancePath;
   switch (error.keyword) {
     case "enum":
@@ -61,7 +67,7 @@ function describe(error: ErrorObject): SchemaProblem {
   }
 }
 
-function deduplicate(problems: SchemaProblem[]): SchemaProblem[] {
+export function deduplicate(problems: SchemaProblem[]): SchemaProblem[] {
   const seen = new Set<string>();
   return problems.filter((p) => !seen.has(p.message) && seen.add(p.message));
 }

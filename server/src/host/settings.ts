@@ -7,7 +7,7 @@
  */
 import { isBuiltInLabel } from "./interchange/labels";
 import { userInfo } from "node:os";
-import { boilerplateRules, compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "../engine";
+import { boilerplateRules, compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type KnowledgeBaseData, type RuleSettings } from "../engine";
 import { DEFAULT_DEADLINE_SECONDS, isDeadline } from "./analysisPool";
 
 export interface Settings {
@@ -56,6 +56,11 @@ export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 /** Settings with their user rules compiled (RegExps stay in the thread that compiled them). */
 export interface ResolvedSettings extends Settings {
   compiledRules: BoilerplateRule[];
+  /**
+   * The workspace's own knowledge base entries (`.article-annotator/kb.json`), layered over the
+   * built-in ones; set by the front door that read the file, not a setting a person writes here.
+   */
+  knowledgeBaseLayers?: readonly KnowledgeBaseData[];
 }
 
 /**

@@ -152,7 +152,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       refreshTokens: params.capabilities.workspace?.semanticTokens?.refreshSupport === true,
       refreshLenses: params.capabilities.workspace?.codeLens?.refreshSupport === true,
     };
-    settings = new SettingsStore(connection, requests, client.configuration);
+    settings = new SettingsStore(connection, requests, client.configuration, () => workspaceFolders);
     trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
@@ -175,7 +175,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(() => {
     if (client.dynamicConfiguration) void requests.watchConfiguration("articleAnnotator");
     // Records changed by hand, by the CLI or by git while their article is open are read again.
-    if (client.watchFiles) void requests.watchFiles([{ globPattern: "**/*.annotations.json" }]);
+    // So is a workspace's knowledge base, which takes effect on save.
+    if (client.watchFiles) void requests.watchFiles([{ globPattern: "**/*.annotations.json" }, { globPattern: "**/.article-annotator/kb.json" }]);
     void safely("indexing", undefined, async () => {
       const resolved = await settings.get(workspaceFolders[0] ?? "");
       await index.start(workspaceFolders, resolved, client.progress);
@@ -193,7 +194,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
       const path = URI.path(change.uri);
-      if (path) void safely("recordChanged", undefined, () => curation.recordChanged(path));
+      if (path && settings.isKnowledgeBaseFile(path)) {
+        settings.knowledgeBaseChanged(path);
+        cache.clear();
+        for (const document of documents.all()) schedule(document.uri, 0);
+      } else if (path) void safely("recordChanged", undefined, () => curation.recordChanged(path));
     }
   });
   documents.onDidSave(({ document }) => void safely("save", undefined, () => curation.saved(document)));
@@ -237,7 +242,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return work(document, result);
     });
 
-  connection.onHover(({ textDocument, position }, token) => withDocument("hover", token, textDocument.uri, null, (document, { analysis, settings: resolved }) => hoverAt(document, analysis, document.offsetAt(position), resolved.knowledgeBase ? builtInKnowledgeBase() : undefined)));
+  connection.onHover(({ textDocument, position }, token) => withDocument("hover", token, textDocument.uri, null, (document, { analysis, settings: resolved }) => hoverAt(document, analysis, document.offsetAt(position), resolved.knowledgeBase ? builtInKnowledgeBase(resolved.knowledgeBaseLayers) : undefined)));
   connection.onCodeAction((params, token) =>
     withDocument("codeAction", token, params.textDocument.uri, [], async (document, { analysis, skipped, record, settings: resolved }) => [
       ...codeActions(document, skipped ? undefined : analysis, params, { canWrite: trusted }),
