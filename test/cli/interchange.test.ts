@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyze, buildRecord } from "../../server/src/engine";
+import { analyze, buildRecord, builtInKnowledgeBase } from "../../server/src/engine";
 import { cliPath } from "../helpers/paths";
 import type { RecordJson } from "../helpers/record";
 import { assertValidRecord } from "../helpers/schema";
@@ -28,7 +28,8 @@ function workspace(): string {
   const root = mkdtempSync(join(tmpdir(), "aa-interchange-"));
   mkdirSync(join(root, "news"));
   writeFileSync(join(root, "news", "a.txt"), TEXT);
-  const record = buildRecord(TEXT, analyze(TEXT), { path: "news/a.txt", sha256: createHash("sha256").update(TEXT).digest("hex"), length: Buffer.byteLength(TEXT) });
+  // Analyzed as the CLI does by default: with the built-in knowledge base.
+  const record = buildRecord(TEXT, analyze(TEXT, { knowledgeBase: builtInKnowledgeBase() }), { path: "news/a.txt", sha256: createHash("sha256").update(TEXT).digest("hex"), length: Buffer.byteLength(TEXT) });
   const decision = { by: "lan", at: "2026-11-30T08:00:00.000Z" };
   let accepted = false;
   record.entities = record.entities.map((e) => {

@@ -43,10 +43,10 @@ test("a knowledge base file that breaks the schema stops the run with its reason
   const dir = mkdtempSync(join(tmpdir(), "aa-kb-"));
   writeFileSync(join(dir, "a.txt"), ARTICLE);
   mkdirSync(join(dir, ".article-annotator"));
-  writeFileSync(join(dir, ".article-annotator", "kb.json"), JSON.stringify({ people: [{ id: "x", name: "X" }] }));
+  writeFileSync(join(dir, ".article-annotator", "kb.json"), JSON.stringify({ people: [{ id: "x", name: "X", source: "https://example.org" }] }));
   const broken = run(dir, "annotate", "a.txt");
   assert.equal(broken.status, 2);
-  assert.match(broken.stderr, /kb\.json: .*lacks "country"/);
+  assert.match(broken.stderr, /kb\.json: .*lacks "roles"/);
   writeFileSync(join(dir, ".article-annotator", "kb.json"), "{ not json");
   assert.match(run(dir, "annotate", "a.txt").stderr, /kb\.json: not valid JSON/);
 });

@@ -24,7 +24,7 @@ test("every built-in knowledge base file follows the schema", () => {
 });
 
 test("every fact has a source: each person, each office, each forum series and each edition", () => {
-  const address = /^https?:\/\/\S+$/;
+  const address = /^https?:\/\/\S+$/; // built-in facts cite pages (a workspace's may cite its article, file:)
   let facts = 0;
   for (const file of files) {
     const data = read(file);
@@ -54,6 +54,9 @@ test("ids are unique across the files; codes are the engine's; terms end after t
       ids.add(entry.id);
     }
     for (const person of data.people ?? []) {
+      // A workspace's entry may name a person only; a built-in one says whose and which offices.
+      assert.match(person.country ?? "", /^[A-Z]{2}$/, `${file} ${person.id}: a country`);
+      assert.ok(person.roles.length > 0, `${file} ${person.id}: at least one office`);
       for (const role of person.roles) {
         assert.ok(roles.has(role.role), `${file} ${person.id}: role "${role.role}" is no role code of the engine`);
         if (role.portfolio) assert.ok(portfolios.has(role.portfolio), `${file} ${person.id}: portfolio "${role.portfolio}"`);

@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -75,6 +75,57 @@ test("a workspace's knowledge base takes effect when the file changes, without a
     const after = await card();
     assert.match(after, /\*\*Knowledge base\*\* · \[Khăm Phăn Vông Sa\]\(https:\/\/example\.org\/kpvs\)/);
     assert.match(after, /on 2025-04-03: minister \(foreign-affairs\)/);
+  } finally {
+    await client.stop();
+  }
+});
+
+test("code actions grow the workspace's knowledge base: a person added from the article, a text rejected everywhere", async () => {
+  const root = mkdtempSync(join(tmpdir(), "aa-kb-actions-"));
+  const text = "Viêng Chăn, ngày 3/4/2025\nBộ trưởng Ngoại giao Lào Khăm Phăn Vông Sa tiếp Thủ tướng Phạm Minh Chính.\n";
+  const other = "Hà Nội, ngày 5/4/2025\nThủ tướng Phạm Minh Chính gặp Bộ trưởng Ngoại giao Lào Khăm Phăn Vông Sa.\n";
+  writeFileSync(join(root, "a.txt"), text);
+  writeFileSync(join(root, "b.txt"), other);
+  const a = pathToFileURL(join(root, "a.txt")).href;
+  const b = pathToFileURL(join(root, "b.txt")).href;
+  const client = await startClient({ rootUri: pathToFileURL(root).href, settings: { annotator: "lan" } });
+  const at = (source: string, needle: string) => {
+    const offset = source.indexOf(needle) + 1;
+    const before = source.slice(0, offset);
+    return { line: before.split("\n").length - 1, character: offset - before.lastIndexOf("\n") - 1 };
+  };
+  const actions = (uri: string, source: string, needle: string) =>
+    client.connection.sendRequest<{ title: string; command?: { command: string; arguments?: unknown[] } }[]>("textDocument/codeAction", { textDocument: { uri }, range: { start: at(source, needle), end: at(source, needle) }, context: { diagnostics: [], only: ["refactor.articleAnnotator"] } });
+  const people = async (uri: string, source: string): Promise<string[]> => {
+    type Symbol = { name: string; children?: Symbol[] };
+    const names = (symbols: Symbol[]): string[] => symbols.flatMap((s) => [s.name, ...names(s.children ?? [])]);
+    const symbols = await client.connection.sendRequest<Symbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+    return names(symbols).filter((name) => source.includes(name) && /^(Phạm|Khăm)/.test(name));
+  };
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: a, languageId: "plaintext", version: 1, text } });
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: b, languageId: "plaintext", version: 1, text: other } });
+    await client.waitForDiagnostics(a);
+    await client.waitForDiagnostics(b);
+    const add = (await actions(a, text, "Khăm Phăn")).find((x) => x.title === 'Add "Khăm Phăn Vông Sa" to the knowledge base');
+    assert.ok(add?.command, "an Add to the knowledge base action");
+    const reply = await client.connection.sendRequest<{ message: string; path: string } | null>("workspace/executeCommand", add.command);
+    assert.match(reply?.message ?? "", /^added Khăm Phăn Vông Sa \(la\.kham-phan-vong-sa\) to \.article-annotator\/kb\.json$/);
+    const written = JSON.parse(readFileSync(join(root, ".article-annotator", "kb.json"), "utf8")) as { people: { id: string; name: string; aliases?: string[]; country?: string; source: string; roles: { role: string; portfolio?: string; start: string }[] }[] };
+    assert.deepEqual(written.people.map((p) => [p.id, p.name, p.aliases, p.country, p.source, p.roles]), [["la.kham-phan-vong-sa", "Khăm Phăn Vông Sa", ["Kham Phan Vong Sa"], "LA", a, [{ role: "minister", portfolio: "foreign-affairs", start: "2025-04-03", source: a }]]]);
+    // The other article's hover now shows the entry, without a restart.
+    const card = await client.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri: b }, position: at(other, "Khăm Phăn") });
+    assert.match(card && typeof card.contents === "object" && "value" in card.contents ? card.contents.value : "", /\*\*Knowledge base\*\* · \[Khăm Phăn Vông Sa\]/);
+
+    const reject = (await actions(a, text, "Minh Chính")).find((x) => x.title === '"Phạm Minh Chính" is not a person anywhere in the corpus');
+    assert.ok(reject?.command, "a corpus-wide rejection action");
+    await client.connection.sendRequest("workspace/executeCommand", reject.command);
+    const after = JSON.parse(readFileSync(join(root, ".article-annotator", "kb.json"), "utf8")) as { notEntities: { text: string; type: string; by: string }[] };
+    assert.deepEqual(after.notEntities.map((n) => [n.text, n.type, n.by]), [["Phạm Minh Chính", "person", "lan"]]);
+    for (const [uri, source] of [[a, text], [b, other]] as const) {
+      const names = await people(uri, source);
+      assert.ok(!names.includes("Phạm Minh Chính") && names.includes("Khăm Phăn Vông Sa"), `${uri}: ${names.join(", ")}`);
+    }
   } finally {
     await client.stop();
   }

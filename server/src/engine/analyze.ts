@@ -21,7 +21,10 @@ export interface AnalyzeOptions {
   customRules?: readonly BoilerplateRule[];
   /** Checked between passes: once it asks to stop, `analyze` throws AnalysisCancelled at the next check. */
   cancellation?: CancellationToken;
-  /** Links people and forums to it (`attributes.kb`) and checks titles against it; absent: no linking. */
+  /**
+   * Links people and forums to it (`attributes.kb`), checks titles against it, and leaves out what
+   * a person marked as not an entity anywhere in the corpus (its `notEntities`); absent: none of it.
+   */
   knowledgeBase?: KnowledgeBase;
 }
 
@@ -65,7 +68,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     .map((entity) => toOriginal(doc, entity))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   if (article.titleSpan) article.titleSpan = doc.norm.toOriginal(article.titleSpan.start, article.titleSpan.end);
-  const linked = options.knowledgeBase ? linkEntities(text, found, options.knowledgeBase, article.published) : undefined;
+  const kb = options.knowledgeBase;
+  // A text a person marked as not this type anywhere in the corpus is not suggested again.
+  const linked = kb ? linkEntities(text, found.filter((e) => !kb.isNotEntity(e.type, e.text)), kb, article.published) : undefined;
   return {
     length: text.length,
     article,

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
-import type { KnowledgeBaseData } from "../engine";
+import type { KbForum, KbNotEntity, KbPerson, KnowledgeBaseData } from "../engine";
 import { deduplicate, describe, schemaPath } from "./recordSchema";
 
 /** Where a workspace's knowledge base lives, relative to the workspace folder. */
@@ -67,4 +67,85 @@ export function readWorkspaceKnowledgeBaseSync(root: string): WorkspaceKnowledge
 function withParsed(path: string, text: string): WorkspaceKnowledgeBase {
   const parsed = parseKnowledgeBase(text);
   return "data" in parsed ? { path, data: parsed.data, problems: [] } : { path, problems: parsed.problems };
+}
+
+/** What an entry is made from: an entity as the record holds it. */
+export interface EntitySnapshot {
+  type: string;
+  text: string;
+  attributes: Record<string, unknown>;
+}
+
+/**
+ * A knowledge base entry for a person or forum entity, pre-filled from what the article says: the
+ * canonical name and its form without diacritics, the country, the office the title names (held on
+ * the article's date, `date`, ISO 8601), the kind and abbreviation of a forum; `source` is the
+ * article's address. Undefined for other types. The person edits it further in kb.json.
+ */
+export function entryFor(entity: EntitySnapshot, source: string, date: string | undefined, taken: ReadonlySet<string>): { people: KbPerson } | { forums: KbForum } | undefined {
+  const a = entity.attributes;
+  const text = (s: unknown): string | undefined => (typeof s === "string" && s.trim() !== "" ? s.trim() : undefined);
+  if (entity.type === "person") {
+    const name = text(a.canonical) ?? entity.text.trim();
+    const country = text(a.country);
+    const plain = withoutDiacritics(name);
+    const role = text(a.role);
+    const person: KbPerson = {
+      id: uniqueId(`${(country ?? "xx").toLowerCase()}.${slug(name)}`, taken),
+      name,
+      ...(plain !== name ? { aliases: [plain] } : {}),
+      ...(a.nameStyle === "vietnamese" || a.nameStyle === "foreign" ? { nameStyle: a.nameStyle } : {}),
+      ...(country ? { country } : {}),
+      source,
+      roles: role && date ? [{ role, ...(text(a.portfolio) ? { portfolio: text(a.portfolio)! } : {}), start: date.slice(0, 10), source }] : [],
+    };
+    return { people: person };
+  }
+  if (entity.type === "forum") {
+    const name = entity.text.trim();
+    const forum: KbForum = { id: uniqueId(slug(name), taken), name, ...(text(a.abbreviation) ? { abbreviation: text(a.abbreviation)! } : {}), ...(text(a.kind) ? { kind: text(a.kind)! } : {}), source };
+    return { forums: forum };
+  }
+  return undefined;
+}
+
+/** `data` with `entry` added, its id kept unique. */
+export function withEntry(data: KnowledgeBaseData | undefined, entry: { people: KbPerson } | { forums: KbForum }): KnowledgeBaseData {
+  const base = data ?? {};
+  return "people" in entry ? { ...base, people: [...(base.people ?? []), entry.people] } : { ...base, forums: [...(base.forums ?? []), entry.forums] };
+}
+
+/** `data` with `text` marked as not a `type` anywhere in the corpus (once). */
+export function withNotEntity(data: KnowledgeBaseData | undefined, notEntity: KbNotEntity): KnowledgeBaseData {
+  const base = data ?? {};
+  const same = (base.notEntities ?? []).some((n) => n.type === notEntity.type && n.text === notEntity.text);
+  return same ? base : { ...base, notEntities: [...(base.notEntities ?? []), notEntity] };
+}
+
+/** The ids a knowledge base file already uses. */
+export function idsOf(data: KnowledgeBaseData | undefined): Set<string> {
+  return new Set([...(data?.people ?? []), ...(data?.forums ?? [])].map((e) => e.id));
+}
+
+/**
+ * The exact text of a knowledge base file: 2-space JSON and a final newline (VS Code checks it
+ * against the schema through the extension's jsonValidation; no `$schema` to fetch).
+ */
+export function knowledgeBaseContent(data: KnowledgeBaseData): string {
+  const { people, forums, notEntities } = data;
+  return JSON.stringify({ ...(people?.length ? { people } : {}), ...(forums?.length ? { forums } : {}), ...(notEntities?.length ? { notEntities } : {}) }, null, 2) + "\n";
+}
+
+function withoutDiacritics(name: string): string {
+  return name.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+}
+
+function slug(name: string): string {
+  return withoutDiacritics(name).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "entry";
+}
+
+function uniqueId(id: string, taken: ReadonlySet<string>): string {
+  let candidate = id;
+  for (let k = 2; taken.has(candidate); k++) candidate = `${id}-${k}`;
+  return candidate;
 }

@@ -2,7 +2,8 @@
  * Curation as code actions, so every LSP client offers it (Neovim's `vim.lsp.buf.code_action()` on
  * a visual selection, VS Code's Ctrl+.): annotate the selection as each entity type (and every
  * occurrence of it), accept, reject, retype or remove the entity under the cursor, accept all
- * suggestions, and the two fixes of an orphaned annotation. Each runs a server command
+ * suggestions, the two fixes of an orphaned annotation, and with the knowledge base on, adding a
+ * person or forum to it or rejecting a text everywhere (knowledgeBaseActions.ts). Each runs a server command
  * (protocol.ts `Commands`) with `CurationArgs`.
  */
 import type { CodeAction, CodeActionParams } from "vscode-languageserver";
@@ -10,11 +11,12 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { BUILT_IN_TYPES, ENTITY_KINDS, occurrences, type AnnotatedRecord, type EntityType, type RecordEntity } from "../engine";
 import type { LabelDefinition } from "../host/settings";
 import { CodeActionKinds, Commands, ORPHANED_CODE, SOURCE, type CurationArgs } from "./protocol";
+import { knowledgeBaseActions } from "./knowledgeBaseActions";
 
 /** Attributes the engine can give a span as a type; undefined when a person must give them (an amount it cannot read). */
 export type Prefill = (span: { start: number; end: number }, type: EntityType) => Promise<object | undefined>;
 
-export async function curationActions(document: TextDocument, record: AnnotatedRecord, params: CodeActionParams, prefill: Prefill, labels: readonly LabelDefinition[] = []): Promise<CodeAction[]> {
+export async function curationActions(document: TextDocument, record: AnnotatedRecord, params: CodeActionParams, prefill: Prefill, labels: readonly LabelDefinition[] = [], knowledgeBase = false): Promise<CodeAction[]> {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
   const actions: CodeAction[] = [];
@@ -44,7 +46,7 @@ export async function curationActions(document: TextDocument, record: AnnotatedR
       }
     }
   }
-  if (under) actions.push(...entityActions(under, visible, action));
+  if (under) actions.push(...entityActions(under, visible, action), ...(knowledgeBase ? knowledgeBaseActions(document, under) : []));
   if (record.review.suggestionsLeft > 0) actions.push(action(`Accept all ${record.review.suggestionsLeft} suggestions`, Commands.acceptAll, {}));
   return actions;
 }

@@ -84,11 +84,11 @@ function personEntry(person: KbPerson, date: string | undefined): string {
   const current = date ? person.roles.filter((r) => heldOn(r, date)) : [];
   const lines = [`---`, `**Knowledge base** · [${escape(person.name)}](${person.source})${person.wikidata ? ` · [${person.wikidata}](https://www.wikidata.org/wiki/${person.wikidata})` : ""}`];
   if (date) lines.push(current.length > 0 ? `on ${date.slice(0, 10)}: ${current.map(office).join(", ")}` : `on ${date.slice(0, 10)}: no office listed`);
-  lines.push(person.roles.map((r) => `${office(r)}: ${describeTerm(r)} ([source](${r.source}))`).join("  \n"));
+  if (person.roles.length > 0) lines.push(person.roles.map((r) => `${office(r)}: ${describeTerm(r)} ([source](${r.source}))`).join("  \n"));
   if (person.aliases?.length) lines.push(`also known as ${person.aliases.map(escape).join(", ")}`);
-  const country = countryName(person.country);
-  lines.push(country ? `${escape(country.vi)} (${person.country})` : person.country);
-  return lines.join("\n\n");
+  const country = person.country ? countryName(person.country) : undefined;
+  if (person.country) lines.push(country ? `${escape(country.vi)} (${person.country})` : person.country);
+  return lines.filter(Boolean).join("\n\n");
 }
 
 /** The knowledge base's card of a forum series, with the edition the article names (its year and host). */

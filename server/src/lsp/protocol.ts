@@ -34,6 +34,10 @@ export const Commands = {
   nextSuggestion: "articleAnnotator.nextSuggestion",
   /** Move the cursor to the previous suggestion before `position`. */
   previousSuggestion: "articleAnnotator.previousSuggestion",
+  /** Add `target` (a person or forum) to the workspace's knowledge base, pre-filled from the article. Argument: `CurationArgs`. */
+  addToKnowledgeBase: "articleAnnotator.addToKnowledgeBase",
+  /** Mark `target`'s text as not its type anywhere in the workspace (the knowledge base's rejection list). Argument: `CurationArgs`. */
+  notEntityInCorpus: "articleAnnotator.notEntityInCorpus",
   /** Export the reviewed annotations for another tool. Argument: one `ExportArgs`; answers an `ExportReply`. */
   exportAnnotations: "articleAnnotator.export",
 } as const;

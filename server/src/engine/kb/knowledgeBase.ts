@@ -15,11 +15,14 @@ export class KnowledgeBase {
   private readonly forumsByName = new Map<string, KbForum[]>();
   /** The longest forum name, in words (a bound for prefix look-ups). */
   private longestForumName = 0;
+  /** "type:key" of the texts a person marked as not that type anywhere in the corpus. */
+  private readonly notEntities = new Set<string>();
 
   constructor(layers: readonly KnowledgeBaseData[]) {
     for (const layer of layers) {
       for (const person of layer.people ?? []) this.people.set(person.id, person);
       for (const forum of layer.forums ?? []) this.forums.set(forum.id, forum);
+      for (const not of layer.notEntities ?? []) this.notEntities.add(`${not.type}:${nameKey(not.text)}`);
     }
     for (const person of this.people.values()) for (const name of [person.name, ...(person.aliases ?? [])]) add(this.peopleByName, nameKey(name), person);
     for (const forum of this.forums.values()) {
@@ -30,6 +33,11 @@ export class KnowledgeBase {
         this.longestForumName = Math.max(this.longestForumName, key.split(" ").length);
       }
     }
+  }
+
+  /** Whether a person marked `text` as not a `type` anywhere in the corpus (any case, tone placement, NFD, look-alike letters). */
+  isNotEntity(type: string, text: string): boolean {
+    return this.notEntities.size > 0 && this.notEntities.has(`${type}:${nameKey(text)}`);
   }
 
   /** The people whose name or an alias is `name` (any case, tone placement, NFD, look-alike letters). */

@@ -22,8 +22,8 @@ export interface KbPerson {
   name: string;
   aliases?: string[];
   nameStyle?: "vietnamese" | "foreign";
-  /** ISO 3166-1 alpha-2 ("EU" for the European Union). */
-  country: string;
+  /** ISO 3166-1 alpha-2 ("EU" for the European Union); absent in a workspace's entry that does not know it. */
+  country?: string;
   wikidata?: string;
   source: string;
   roles: KbRole[];

@@ -1,0 +1,77 @@
+/**
+ * Growing a workspace's own knowledge base from the editor (issue 16), in any LSP client: "Add to
+ * the knowledge base" on a person or forum (the entry pre-filled from the entity and the article),
+ * and "Not a person anywhere in the corpus" (a rejection list in the same file). Each writes
+ * `.article-annotator/kb.json` in the article's workspace folder (atomically; a file that cannot be
+ * read is left as it is) and takes effect at once in every open article.
+ */
+import { readFile } from "node:fs/promises";
+import type { CodeAction } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { ENTITY_KINDS, type RecordEntity } from "../engine";
+import { writeAtomic } from "../host/atomicWrite";
+import { isInside } from "../host/paths";
+import { entryFor, idsOf, knowledgeBaseContent, parseKnowledgeBase, withEntry, withNotEntity, WORKSPACE_KNOWLEDGE_BASE, type EntitySnapshot } from "../host/workspaceKnowledgeBase";
+import { join } from "node:path";
+import { CodeActionKinds, Commands, type CurationArgs } from "./protocol";
+import { URI } from "./uri";
+
+/** The knowledge base actions on `entity` (a person or forum shown in the article). */
+export function knowledgeBaseActions(document: TextDocument, entity: RecordEntity): CodeAction[] {
+  if (entity.type !== "person" && entity.type !== "forum") return [];
+  const target = { type: entity.type, start: entity.start, end: entity.end };
+  const quote = `"${entity.text.replace(/\s+/g, " ").trim().slice(0, 40)}"`;
+  const action = (title: string, command: string): CodeAction => ({ title, kind: CodeActionKinds.curate, command: { title, command, arguments: [{ uri: document.uri, version: document.version, target } satisfies CurationArgs] } });
+  const actions: CodeAction[] = [];
+  if (typeof (entity.attributes as { kb?: unknown }).kb !== "string") actions.push(action(`Add ${quote} to the knowledge base`, Commands.addToKnowledgeBase));
+  actions.push(action(`${quote} is not a ${ENTITY_KINDS[entity.type].label} anywhere in the corpus`, Commands.notEntityInCorpus));
+  return actions;
+}
+
+export interface KnowledgeBaseEdit {
+  /** The article's uri and text, the entity (as the record holds it) and the article's date. */
+  uri: string;
+  entity: EntitySnapshot;
+  date: string | undefined;
+  workspaceFolders: readonly string[];
+  /** Who decided, when (a rejection's `by` and `at`). */
+  by: string;
+  at: string;
+}
+
+/**
+ * Adds the entity to its workspace folder's knowledge base (`add`) or marks its text as not its
+ * type anywhere in the corpus (`reject`); resolves to the file written and what was done, or why
+ * nothing was (no workspace folder, a file that cannot be read).
+ */
+export async function editWorkspaceKnowledgeBase(edit: KnowledgeBaseEdit, kind: "add" | "reject"): Promise<{ path: string; message: string } | { error: string }> {
+  const path = URI.path(edit.uri);
+  const root = path ? edit.workspaceFolders.map((f) => URI.path(f)).find((f): f is string => f !== undefined && isInside(path, f)) : undefined;
+  if (!root) return { error: "the article is not in a workspace folder, where the knowledge base lives" };
+  const file = join(root, WORKSPACE_KNOWLEDGE_BASE);
+  let current: string | undefined;
+  try {
+    current = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return { error: `${file} cannot be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+  let data;
+  if (current !== undefined) {
+    const parsed = parseKnowledgeBase(current);
+    if ("problems" in parsed) return { error: `${file} cannot be used, so it was left as it is: ${parsed.problems[0]}` };
+    data = parsed.data;
+  }
+  let next;
+  let message: string;
+  if (kind === "add") {
+    const entry = entryFor(edit.entity, edit.uri, edit.date, idsOf(data));
+    if (!entry) return { error: "only people and forums go into the knowledge base" };
+    next = withEntry(data, entry);
+    message = `added ${"people" in entry ? entry.people.name : entry.forums.name} (${"people" in entry ? entry.people.id : entry.forums.id}) to ${WORKSPACE_KNOWLEDGE_BASE}`;
+  } else {
+    next = withNotEntity(data, { text: edit.entity.text.replace(/\s+/g, " ").trim(), type: edit.entity.type, by: edit.by, at: edit.at });
+    message = `"${edit.entity.text}" is no longer suggested as a ${edit.entity.type} anywhere in this workspace (${WORKSPACE_KNOWLEDGE_BASE})`;
+  }
+  writeAtomic(file, knowledgeBaseContent(next));
+  return { path: file, message };
+}
