@@ -91,3 +91,22 @@ test("a later layer's entry replaces an earlier one with the same id (a workspac
   assert.deepEqual(layered.people.get("cn.wang-lei")?.roles.map((r) => r.role), ["president"]);
   assert.deepEqual(layered.peopleNamed("Wang Lei"), [], "the replaced entry's aliases are gone");
 });
+
+test("a name the knowledge base knows is found with no title before it, and its short form refers to it", () => {
+  const text = "Hà Nội, ngày 5/3/2014\nHôm nay, Wang Lei tới Hà Nội. Ông Wang cho biết Trung Quốc coi trọng quan hệ. Vương Lỗi cũng gặp báo chí.\n";
+  const people = (analysis: ReturnType<typeof analyze>) => analysis.entities.filter((e) => e.type === "person").map((e) => [e.text, e.rule, e.attributes.canonical, e.attributes.kb, e.attributes.country]);
+  assert.deepEqual(people(analyze(text)), [["Wang", "person.honorific", "Wang", undefined, undefined]], "without the knowledge base only the honorific's name");
+  assert.deepEqual(people(analyze(text, { knowledgeBase: kb })), [
+    ["Wang Lei", "person.knowledge-base", "Wang Lei", "cn.wang-lei", "CN"],
+    ["Wang", "person.coreference", "Wang Lei", "cn.wang-lei", undefined],
+    ["Vương Lỗi", "person.knowledge-base", "Vương Lỗi", "cn.wang-lei", "CN"],
+  ]);
+  // Lower case is not a name: "wang lei" in a URL slug or running text stays text.
+  assert.deepEqual(people(analyze("Xem thêm tại trang wang lei ngày hôm nay.\n", { knowledgeBase: kb })), []);
+});
+
+test("a text marked as not a person anywhere in the corpus is not suggested", () => {
+  const marked = new KnowledgeBase([DATA, { notEntities: [{ text: "Vương Lỗi", type: "person" }] }]);
+  const analysis = analyze("Ngoại trưởng Trung Quốc Vương Lỗi tới Hà Nội.\n", { knowledgeBase: marked });
+  assert.deepEqual(analysis.entities.filter((e) => e.type === "person"), []);
+});

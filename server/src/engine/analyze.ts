@@ -51,7 +51,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     checkCancelled(token);
     const vietnameseForums = detectForums(doc, block);
     const blockForums = [...vietnameseForums, ...detectEnglishForums(doc, vietnameseForums, block)];
-    collectPersonMentions(doc, blockForums, block, mentions);
+    collectPersonMentions(doc, blockForums, block, mentions, options.knowledgeBase);
     forums.push(...blockForums);
   }
   checkCancelled(token);

@@ -5,7 +5,8 @@
  * folded, invisible characters dropped, lower case), so "Pham Minh Chính", "phạm minh chính" and
  * its NFD spelling find the same entry. Pure: no I/O.
  */
-import { foldPhrase } from "../lexicon/phrases";
+import { foldPhrase, PhraseSet } from "../lexicon/phrases";
+import type { Token } from "../text/tokens";
 import type { KbForum, KbPerson, KbRole, KnowledgeBaseData } from "./types";
 
 export class KnowledgeBase {
@@ -17,6 +18,8 @@ export class KnowledgeBase {
   private longestForumName = 0;
   /** "type:key" of the texts a person marked as not that type anywhere in the corpus. */
   private readonly notEntities = new Set<string>();
+  /** Every person's name and alias, matched token by token (one look-up per token: the first word's). */
+  private readonly names: PhraseSet<true>;
 
   constructor(layers: readonly KnowledgeBaseData[]) {
     for (const layer of layers) {
@@ -25,6 +28,7 @@ export class KnowledgeBase {
       for (const not of layer.notEntities ?? []) this.notEntities.add(`${not.type}:${nameKey(not.text)}`);
     }
     for (const person of this.people.values()) for (const name of [person.name, ...(person.aliases ?? [])]) add(this.peopleByName, nameKey(name), person);
+    this.names = new PhraseSet<true>([...this.people.values()].flatMap((person) => [person.name, ...(person.aliases ?? [])].map((name) => [name, true] as const)));
     for (const forum of this.forums.values()) {
       for (const name of [forum.name, forum.en, forum.abbreviation, ...(forum.aliases ?? [])]) {
         if (!name) continue;
@@ -38,6 +42,14 @@ export class KnowledgeBase {
   /** Whether a person marked `text` as not a `type` anywhere in the corpus (any case, tone placement, NFD, look-alike letters). */
   isNotEntity(type: string, text: string): boolean {
     return this.notEntities.size > 0 && this.notEntities.has(`${type}:${nameKey(text)}`);
+  }
+
+  /**
+   * The longest person's name or alias that starts at token `index` (any case, tone placement, NFD,
+   * look-alike letters): the token index it ends at (exclusive), or undefined.
+   */
+  nameAt(tokens: readonly Token[], index: number): number | undefined {
+    return this.names.matchAt(tokens, index)?.end;
   }
 
   /** The people whose name or an alias is `name` (any case, tone placement, NFD, look-alike letters). */

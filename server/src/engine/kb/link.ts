@@ -35,7 +35,9 @@ export function linkEntities(text: string, entities: readonly Entity[], kb: Know
         const finding = titleFinding(entity, chosen, claim, date);
         if (finding) findings.push(finding);
       }
-      return { ...entity, attributes: { ...entity.attributes, kb: chosen?.id ?? null } };
+      // A name found because the knowledge base knows it takes the country from its entry.
+      const country = entity.rule === "person.knowledge-base" && !entity.attributes.country && chosen?.country ? { country: chosen.country } : {};
+      return { ...entity, attributes: { ...entity.attributes, ...country, kb: chosen?.id ?? null } };
     }
     if (entity.type === "forum") return { ...entity, attributes: { ...entity.attributes, kb: kb.forumNamed(entity.text)?.id ?? null } };
     return entity;

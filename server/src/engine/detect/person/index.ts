@@ -19,6 +19,7 @@ import type { Mention } from "./mention";
 import { PeopleIndex, canonicalOf } from "./people";
 import { SpanIndex } from "../../text/spanIndex";
 import { matchTrigger, nameAfterUnknownOrganization, nameAfterUnknownPortfolio } from "./titles";
+import type { KnowledgeBase } from "../../kb/knowledgeBase";
 
 /** Mentions read in the first pass: full names, and single parts still to resolve. */
 export interface PersonMentions {
@@ -31,7 +32,7 @@ export interface PersonMentions {
  * and bare Vietnamese names, avoiding spans already taken (forums); `taken` need only hold the
  * spans inside these segments.
  */
-export function collectPersonMentions(doc: ArticleDocument, taken: readonly { start: number; end: number }[], segments: Iterable<Line>, into: PersonMentions): void {
+export function collectPersonMentions(doc: ArticleDocument, taken: readonly { start: number; end: number }[], segments: Iterable<Line>, into: PersonMentions, knowledgeBase?: KnowledgeBase): void {
   const takenIndex = new SpanIndex(taken);
   const overlapsTaken = (start: number, end: number): boolean => doc.isDebris(start, end) || takenIndex.overlaps(start, end);
   const { full, partial } = into;
@@ -42,6 +43,12 @@ export function collectPersonMentions(doc: ArticleDocument, taken: readonly { st
     while (i < tokens.length) {
       const trigger = matchTrigger(tokens, i);
       if (!trigger) {
+        const known = knowledgeBase ? knownName(tokens, i, knowledgeBase) : undefined;
+        if (known && !overlapsTaken(tokens[i]!.start, tokens[known.end - 1]!.end)) {
+          full.push({ line: line.index, name: known, start: tokens[i]!.start, end: tokens[known.end - 1]!.end, rule: "person.knowledge-base" });
+          i = known.end;
+          continue;
+        }
         const bare = bareVietnameseName(tokens, i);
         if (bare && !overlapsTaken(tokens[bare.start]!.start, tokens[bare.end - 1]!.end)) {
           full.push({ line: line.index, name: bare, start: tokens[bare.start]!.start, end: tokens[bare.end - 1]!.end, rule: "person.name-shape" });
@@ -99,6 +106,20 @@ export function resolvePersons(doc: ArticleDocument, { full, partial }: PersonMe
   }
   mentions.push(...findRepeats(doc, people, mentions, overlapsTaken));
   return mentions.sort((a, b) => a.start - b.start).map((m) => toEntity(doc, m, people));
+}
+
+/**
+ * A name of the knowledge base starting at token `i`, with no title before it (issue 16: a person
+ * corrected once is recognized in the whole corpus): capitalized, read as name parts that end
+ * exactly where the known name does.
+ */
+function knownName(tokens: readonly Token[], i: number, knowledgeBase: KnowledgeBase): NameMatch | undefined {
+  if (!tokens[i]!.isCapitalized) return undefined;
+  const end = knowledgeBase.nameAt(tokens, i);
+  if (end === undefined) return undefined;
+  const parts = readNameParts(tokens, i).filter((p) => p.end <= end);
+  if (parts.length === 0 || parts[parts.length - 1]!.end !== end) return undefined;
+  return { start: i, end, parts, style: parts.every((p) => p.vietnamese) ? "vietnamese" : "foreign" };
 }
 
 /**
