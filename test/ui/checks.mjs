@@ -10,7 +10,7 @@
 //   shot(name, locators?)  saves a screenshot in the output folder, returns its path
 
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { until } from "./workbench.mjs";
 
@@ -403,6 +403,57 @@ checks.push(
       await shot("12-export-done.png", [message]);
       await wb.closeWidgets();
       return `${regions.length} regions in tasks.json; "${text.slice(0, 120)}"`;
+    },
+  },
+  {
+    name: "Add to the knowledge base (Ctrl+.) on a person: in another article, with no title, the name is found and its hover shows the entry",
+    async run({ wb, page, shot, workspace }) {
+      await wb.openFile(ARTICLE);
+      const article = readFileSync(join(workspace, ARTICLE), "utf8");
+      const at = position(article, VN_PERSON);
+      await wb.goTo(at.line, at.column + 1);
+      const menu = page.locator(".action-widget").first();
+      await until("the code action menu (Ctrl+.)", async () => {
+        if (await menu.isVisible()) return true;
+        await page.keyboard.press("Control+.");
+        return menu.waitFor({ state: "visible", timeout: 3_000 }).then(() => true, () => false);
+      });
+      const title = `Add "${VN_PERSON}" to the knowledge base`;
+      const item = menu.locator(".monaco-list-row").filter({ hasText: title }).first();
+      await item.waitFor({ state: "visible", timeout: wb.timeout }).catch(async () => {
+        throw new Error(`no "${title}" in the menu: ${JSON.stringify(await menu.innerText())}`);
+      });
+      await shot("13-add-to-knowledge-base.png", [menu], { pad: 48 });
+      await item.click();
+      const kbPath = join(workspace, ".article-annotator", "kb.json");
+      const entry = await until("the person in .article-annotator/kb.json", async () => {
+        if (!existsSync(kbPath)) return undefined;
+        try {
+          return JSON.parse(readFileSync(kbPath, "utf8")).people?.find((p) => p.name === VN_PERSON);
+        } catch {
+          return undefined;
+        }
+      });
+      // Another article, written for this check, names the person with no title before the name.
+      const other = "kb-check.txt";
+      writeFileSync(join(workspace, other), `Hà Nội, ngày 2/12/2025\nHôm nay, ${VN_PERSON} tiếp các doanh nghiệp tại Hà Nội.\n`);
+      await until(`${other} in the Explorer`, async () => ((await wb.explorerRow(other).isVisible()) ? true : undefined));
+      await wb.explorerRow(other).click();
+      await wb.editor(other).locator(".view-line").first().waitFor({ timeout: wb.timeout });
+      const card = await until(`the knowledge base card on "${VN_PERSON}" in ${other}`, async () => {
+        const span = (await wb.tokenSpans(other, VN_PERSON))[0];
+        if (!span) return undefined;
+        await page.mouse.move(span.x - span.width, span.y);
+        await page.mouse.move(span.x, span.y, { steps: 4 });
+        const hover = visibleHovers(page).filter({ hasText: "Knowledge base" }).first();
+        await hover.waitFor({ state: "visible", timeout: 3_000 });
+        return hover;
+      });
+      const text = (await card.innerText()).replace(/\s+/g, " ");
+      await shot("14-knowledge-base-hover.png", [card]);
+      await page.mouse.move(5, 5);
+      await page.keyboard.press("Escape");
+      return `kb.json: ${entry.id} (${entry.roles.map((r) => r.role).join(", ")}); hover in ${other}: "${text.slice(0, 120)}"`;
     },
   },
   {
