@@ -8,7 +8,9 @@
 import { readFile } from "node:fs/promises";
 import type { CodeAction } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { ENTITY_KINDS, type RecordEntity } from "../engine";
+import { ENTITY_KINDS, findEntity, type Analysis, type AnnotatedRecord, type EntityTarget, type RecordEntity } from "../engine";
+import { annotatorName, type ResolvedSettings } from "../host/settings";
+import type { ClientRequests } from "./clientRequests";
 import { writeAtomic } from "../host/atomicWrite";
 import { isInside } from "../host/paths";
 import { entryFor, idsOf, knowledgeBaseContent, parseKnowledgeBase, withEntry, withNotEntity, WORKSPACE_KNOWLEDGE_BASE, type EntitySnapshot } from "../host/workspaceKnowledgeBase";
@@ -74,4 +76,47 @@ export async function editWorkspaceKnowledgeBase(edit: KnowledgeBaseEdit, kind: 
   }
   writeAtomic(file, knowledgeBaseContent(next));
   return { path: file, message };
+}
+
+/** What a knowledge base command needs of the server. */
+export interface KnowledgeBaseCommandHost {
+  document(uri: string): TextDocument | undefined;
+  /** The document's analysis as shown (curated) and its record and settings. */
+  analysis(document: TextDocument): Promise<{ analysis: Analysis; record?: AnnotatedRecord; settings: ResolvedSettings }>;
+  workspaceFolders(): readonly string[];
+  trusted(): boolean;
+  requests: ClientRequests;
+  /** The knowledge base file at `path` was written: read it again and analyze the open articles again. */
+  changed(path: string): void;
+}
+
+/**
+ * `Commands.addToKnowledgeBase` (`add`) and `Commands.notEntityInCorpus` (`reject`) on `args.target`
+ * of `args.uri`: answers what was done and the file, or null (nothing done: no such document or
+ * entity, Restricted Mode, a file that cannot be used — the person is told why).
+ */
+export async function knowledgeBaseCommand(kind: "add" | "reject", args: CurationArgs | undefined, host: KnowledgeBaseCommandHost): Promise<{ message: string; path: string } | null> {
+  const document = args?.uri ? host.document(args.uri) : undefined;
+  if (!document || !args?.target) return null;
+  if (!host.trusted()) {
+    host.requests.showWarning("Article Annotator: nothing is written in Restricted Mode; trust this workspace to grow its knowledge base.");
+    return null;
+  }
+  const { analysis, record, settings } = await host.analysis(document);
+  const target = args.target as EntityTarget;
+  const entity = record ? findEntity(record, target) : "type" in target ? analysis.entities.find((e) => e.type === target.type && e.start === target.start && e.end === target.end) : undefined;
+  if (!entity) return null;
+  const edited = await editWorkspaceKnowledgeBase(
+    { uri: document.uri, entity: { type: entity.type, text: entity.text, attributes: entity.attributes as Record<string, unknown> }, date: analysis.article.published, workspaceFolders: host.workspaceFolders(), by: annotatorName(settings), at: new Date().toISOString() },
+    kind,
+  );
+  if ("error" in edited) {
+    host.requests.showError(`Article Annotator: ${edited.error}.`);
+    return null;
+  }
+  host.changed(edited.path);
+  void host.requests.showInformation(`Article Annotator: ${edited.message}.`, { title: "Open" }).then((choice) => {
+    if (choice) void host.requests.showDocument({ uri: URI.fromPath(edited.path), takeFocus: true });
+  });
+  return { message: edited.message, path: edited.path };
 }

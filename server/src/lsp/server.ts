@@ -21,7 +21,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisPool } from "../host/analysisPool";
 import { readArticleFileAsync } from "../host/articleFiles";
 import { curatedAnalysis } from "../host/curationSession";
-import { BUILT_IN_TYPES, builtInKnowledgeBase, findEntity, type EntityTarget, ENTITY_KINDS, ENTITY_TYPES, isEntityType, type AnnotatedRecord } from "../engine";
+import { BUILT_IN_TYPES, builtInKnowledgeBase, ENTITY_KINDS, ENTITY_TYPES, isEntityType, type AnnotatedRecord } from "../engine";
 import { URI } from "./uri";
 import { AnalysisCache, type DocumentAnalysis } from "./analyses";
 import { ClientRequests } from "./clientRequests";
@@ -33,8 +33,7 @@ import { codeLenses, summarize } from "./codeLens";
 import { toDiagnostics } from "./diagnostics";
 import { hoverAt } from "./hover";
 import { exportAnnotations } from "./exportAnnotations";
-import { editWorkspaceKnowledgeBase } from "./knowledgeBaseActions";
-import { annotatorName } from "../host/settings";
+import { knowledgeBaseCommand } from "./knowledgeBaseActions";
 import { CodeActionKinds, Commands, ReviewEntitiesRequest, ReviewListRequest, SummaryNotification, SummaryRequest, PrefillRequest, type CurationArgs, type ExportArgs, type ReviewArticle, type ReviewEntity, type ServerDescription } from "./protocol";
 import { reviewArticles, reviewEntities } from "./review";
 import { LEGEND, semanticTokens } from "./semanticTokens";
@@ -318,31 +317,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         }
       }
       if (params.command === Commands.addToKnowledgeBase || params.command === Commands.notEntityInCorpus) {
-        const args = params.arguments?.[0] as CurationArgs | undefined;
-        const document = args?.uri ? documents.get(args.uri) : undefined;
-        if (!document || !args?.target) return null;
-        if (!trusted) {
-          requests.showWarning("Article Annotator: nothing is written in Restricted Mode; trust this workspace to grow its knowledge base.");
-          return null;
-        }
-        const result = await analysisOf(document);
-        const entity = result.record ? findEntity(result.record, args.target as EntityTarget) : result.analysis.entities.find((e) => "type" in args.target! && e.type === args.target.type && e.start === args.target.start && e.end === args.target.end);
-        if (!entity) return null;
-        const edited = await editWorkspaceKnowledgeBase(
-          { uri: document.uri, entity: { type: entity.type, text: entity.text, attributes: entity.attributes as Record<string, unknown> }, date: result.analysis.article.published, workspaceFolders, by: annotatorName(result.settings), at: new Date().toISOString() },
-          params.command === Commands.addToKnowledgeBase ? "add" : "reject",
-        );
-        if ("error" in edited) {
-          requests.showError(`Article Annotator: ${edited.error}.`);
-          return null;
-        }
-        settings.knowledgeBaseChanged(edited.path);
-        cache.clear();
-        for (const open of documents.all()) schedule(open.uri, 0);
-        void requests.showInformation(`Article Annotator: ${edited.message}.`, { title: "Open" }).then((choice) => {
-          if (choice) void requests.showDocument({ uri: URI.fromPath(edited.path), takeFocus: true });
+        return knowledgeBaseCommand(params.command === Commands.addToKnowledgeBase ? "add" : "reject", params.arguments?.[0] as CurationArgs | undefined, {
+          document: (uri) => documents.get(uri),
+          analysis: analysisOf,
+          workspaceFolders: () => workspaceFolders,
+          trusted: () => trusted,
+          requests,
+          changed: (path) => {
+            settings.knowledgeBaseChanged(path);
+            cache.clear();
+            for (const open of documents.all()) schedule(open.uri, 0);
+          },
         });
-        return { message: edited.message, path: edited.path };
       }
       if (curationCommands.has(params.command)) {
         const args = params.arguments?.[0] as CurationArgs | string | undefined;
