@@ -98,7 +98,7 @@ test("a name the knowledge base knows is found with no title before it, and its 
   assert.deepEqual(people(analyze(text)), [["Wang", "person.honorific", "Wang", undefined, undefined]], "without the knowledge base only the honorific's name");
   assert.deepEqual(people(analyze(text, { knowledgeBase: kb })), [
     ["Wang Lei", "person.knowledge-base", "Wang Lei", "cn.wang-lei", "CN"],
-    ["Wang", "person.coreference", "Wang Lei", "cn.wang-lei", undefined],
+    ["Wang", "person.coreference", "Wang Lei", "cn.wang-lei", "CN"],
     ["Vương Lỗi", "person.knowledge-base", "Vương Lỗi", "cn.wang-lei", "CN"],
   ]);
   // Lower case is not a name: "wang lei" in a URL slug or running text stays text.
@@ -109,4 +109,37 @@ test("a text marked as not a person anywhere in the corpus is not suggested", ()
   const marked = new KnowledgeBase([DATA, { notEntities: [{ text: "Vương Lỗi", type: "person" }] }]);
   const analysis = analyze("Ngoại trưởng Trung Quốc Vương Lỗi tới Hà Nội.\n", { knowledgeBase: marked });
   assert.deepEqual(analysis.entities.filter((e) => e.type === "person"), []);
+});
+
+test("what a tester found: no link for another series, a namesake of another office, a street or fund named after a person", () => {
+  // Another series whose name begins with a known one's.
+  assert.deepEqual(links("Thủ tướng dự Hội nghị Cấp cao ASEAN - Trung Quốc lần thứ 26.\n", "forum"), [["Hội nghị Cấp cao ASEAN - Trung Quốc lần thứ 26", null]]);
+  assert.deepEqual(links("Thủ tướng dự Hội nghị Cấp cao ASEAN (ASEAN Summit) lần thứ 43.\n", "forum").map(([, kb]) => kb), ["asean-summit"]);
+  // The only entry of that name never held the office the title names: a namesake, unlinked.
+  assert.deepEqual(links("Hà Nội, ngày 5/3/2014\nChủ tịch UBND tỉnh Trần Thị Bình tiếp đoàn.\n"), [["Trần Thị Bình", null]]);
+  // A title naming a relation, not an office, says nothing against the link.
+  assert.deepEqual(links("Hà Nội, ngày 5/3/2014\nNgười đồng cấp Vương Lỗi cho biết.\n"), [["Vương Lỗi", "cn.wang-lei"]]);
+  // A known name inside the name of a fund, a street or a ward is not a person.
+  for (const text of ["Quỹ Vương Lỗi tài trợ học bổng.\n", "Xe đi qua đường Vương Lỗi rồi rẽ trái.\n", "Nhà văn hóa phường Vương Lỗi mở cửa.\n"]) assert.deepEqual(links(text), [], text);
+});
+
+test("what a tester found: the late, an NFD or doubly spaced title held before, and each office of a combined title", () => {
+  for (const text of [
+    "Hà Nội, ngày 5/3/2019\nHôm nay, Cố Bộ trưởng Ngoại giao Trần Thị Bình được truy tặng huân chương.\n",
+    "Hà Nội, ngày 5/3/2019\nBộ trưởng Ngoại giao quá cố Trần Thị Bình được truy tặng huân chương.\n",
+    "Hà Nội, ngày 5/3/2019\nHôm nay, Cựu Bộ trưởng Ngoại giao Trần Thị Bình phát biểu.\n".normalize("NFD"),
+    "Hà Nội, ngày 5/3/2019\nHôm nay, cựu Bộ trưởng  Ngoại giao Trần Thị Bình phát biểu.\n",
+  ]) {
+    const analysis = analyze(text, { knowledgeBase: kb });
+    assert.equal(analysis.entities.find((e) => e.type === "person")?.attributes.kb, "vn.tran-thi-binh", text);
+    assert.deepEqual(analysis.knowledgeBase, [], text);
+  }
+  const combined = analyze("Hà Nội, ngày 5/3/2019\nPhó Thủ tướng, Bộ trưởng Ngoại giao Trần Thị Bình tiếp Đại sứ.\n", { knowledgeBase: kb });
+  assert.equal(combined.knowledgeBase?.length, 1, "the foreign ministry ended in 2016, though the deputy premiership goes on");
+  assert.match(combined.knowledgeBase[0]!.message, /in the office of minister \(foreign-affairs\) 2011-08-03 – 2016-04-08\.$/);
+});
+
+test("a linked person takes the country of the entry (the title may leave it to a guess)", () => {
+  const analysis = analyze("Hà Nội, ngày 5/3/2014\nBộ trưởng Ngoại giao Vương Lỗi tiếp Đại sứ.\n", { knowledgeBase: kb });
+  assert.equal(analysis.entities.find((e) => e.type === "person")?.attributes.country, "CN");
 });

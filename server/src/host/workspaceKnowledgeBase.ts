@@ -78,18 +78,20 @@ export interface EntitySnapshot {
 
 /**
  * A knowledge base entry for a person or forum entity, pre-filled from what the article says: the
- * canonical name and its form without diacritics, the country, the office the title names (held on
- * the article's date, `date`, ISO 8601), the kind and abbreviation of a forum; `source` is the
- * article's address. Undefined for other types. The person edits it further in kb.json.
+ * canonical name and its form without diacritics, the country, the kind and abbreviation of a
+ * forum; `source` is the article's address. No office: the article gives a title on its date, not a
+ * term (a term starting on the article's date would flag every earlier article). Undefined for
+ * other types. The person edits it further in kb.json.
  */
-export function entryFor(entity: EntitySnapshot, source: string, date: string | undefined, taken: ReadonlySet<string>): { people: KbPerson } | { forums: KbForum } | undefined {
+export function entryFor(entity: EntitySnapshot, source: string, taken: ReadonlySet<string>): { people: KbPerson } | { forums: KbForum } | undefined {
   const a = entity.attributes;
   const text = (s: unknown): string | undefined => (typeof s === "string" && s.trim() !== "" ? s.trim() : undefined);
   if (entity.type === "person") {
     const name = text(a.canonical) ?? entity.text.trim();
     const country = text(a.country);
     const plain = withoutDiacritics(name);
-    const role = text(a.role);
+    // No office: an article shows the title held on its date, not the term; recording its date as
+    // the start of a term would flag every earlier article. The person adds terms in kb.json.
     const person: KbPerson = {
       id: uniqueId(`${(country ?? "xx").toLowerCase()}.${slug(name)}`, taken),
       name,
@@ -97,7 +99,7 @@ export function entryFor(entity: EntitySnapshot, source: string, date: string | 
       ...(a.nameStyle === "vietnamese" || a.nameStyle === "foreign" ? { nameStyle: a.nameStyle } : {}),
       ...(country ? { country } : {}),
       source,
-      roles: role && date ? [{ role, ...(text(a.portfolio) ? { portfolio: text(a.portfolio)! } : {}), start: date.slice(0, 10), source }] : [],
+      roles: [],
     };
     return { people: person };
   }
@@ -128,12 +130,14 @@ export function idsOf(data: KnowledgeBaseData | undefined): Set<string> {
 }
 
 /**
- * The exact text of a knowledge base file: 2-space JSON and a final newline (VS Code checks it
- * against the schema through the extension's jsonValidation; no `$schema` to fetch).
+ * The exact text of a knowledge base file: 2-space JSON and a final newline, keeping the file's own
+ * `$schema` and `$comment` (VS Code checks it against the schema through the extension's
+ * jsonValidation; nothing is added to fetch).
  */
 export function knowledgeBaseContent(data: KnowledgeBaseData): string {
-  const { people, forums, notEntities } = data;
-  return JSON.stringify({ ...(people?.length ? { people } : {}), ...(forums?.length ? { forums } : {}), ...(notEntities?.length ? { notEntities } : {}) }, null, 2) + "\n";
+  // Its "$schema" and "$comment", if it has them, stay where they were, first.
+  const { people, forums, notEntities, ...rest } = data as KnowledgeBaseData & Record<string, unknown>;
+  return JSON.stringify({ ...rest, ...(people?.length ? { people } : {}), ...(forums?.length ? { forums } : {}), ...(notEntities?.length ? { notEntities } : {}) }, null, 2) + "\n";
 }
 
 function withoutDiacritics(name: string): string {

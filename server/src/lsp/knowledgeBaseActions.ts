@@ -31,10 +31,9 @@ export function knowledgeBaseActions(document: TextDocument, entity: RecordEntit
 }
 
 export interface KnowledgeBaseEdit {
-  /** The article's uri and text, the entity (as the record holds it) and the article's date. */
+  /** The article's uri and the entity (as the record holds it). */
   uri: string;
   entity: EntitySnapshot;
-  date: string | undefined;
   workspaceFolders: readonly string[];
   /** Who decided, when (a rejection's `by` and `at`). */
   by: string;
@@ -66,7 +65,7 @@ export async function editWorkspaceKnowledgeBase(edit: KnowledgeBaseEdit, kind: 
   let next;
   let message: string;
   if (kind === "add") {
-    const entry = entryFor(edit.entity, edit.uri, edit.date, idsOf(data));
+    const entry = entryFor(edit.entity, edit.uri, idsOf(data));
     if (!entry) return { error: "only people and forums go into the knowledge base" };
     next = withEntry(data, entry);
     message = `added ${"people" in entry ? entry.people.name : entry.forums.name} (${"people" in entry ? entry.people.id : entry.forums.id}) to ${WORKSPACE_KNOWLEDGE_BASE}`;
@@ -107,7 +106,7 @@ export async function knowledgeBaseCommand(kind: "add" | "reject", args: Curatio
   const entity = record ? findEntity(record, target) : "type" in target ? analysis.entities.find((e) => e.type === target.type && e.start === target.start && e.end === target.end) : undefined;
   if (!entity) return null;
   const edited = await editWorkspaceKnowledgeBase(
-    { uri: document.uri, entity: { type: entity.type, text: entity.text, attributes: entity.attributes as Record<string, unknown> }, date: analysis.article.published, workspaceFolders: host.workspaceFolders(), by: annotatorName(settings), at: new Date().toISOString() },
+    { uri: document.uri, entity: { type: entity.type, text: entity.text, attributes: entity.attributes as Record<string, unknown> }, workspaceFolders: host.workspaceFolders(), by: annotatorName(settings), at: new Date().toISOString() },
     kind,
   );
   if ("error" in edited) {

@@ -5,6 +5,7 @@
  * folded, invisible characters dropped, lower case), so "Pham Minh Chính", "phạm minh chính" and
  * its NFD spelling find the same entry. Pure: no I/O.
  */
+import { lexicon } from "../lexicon";
 import { foldPhrase, PhraseSet } from "../lexicon/phrases";
 import type { Token } from "../text/tokens";
 import type { KbForum, KbPerson, KbRole, KnowledgeBaseData } from "./types";
@@ -20,6 +21,7 @@ export class KnowledgeBase {
   private readonly notEntities = new Set<string>();
   /** Every person's name and alias, matched token by token (one look-up per token: the first word's). */
   private readonly names: PhraseSet<true>;
+
 
   constructor(layers: readonly KnowledgeBaseData[]) {
     for (const layer of layers) {
@@ -58,14 +60,19 @@ export class KnowledgeBase {
   }
 
   /**
-   * The forum series `name` names: its whole text, else its longest beginning that is a series'
-   * name ("Hội nghị Cấp cao ASEAN lần thứ 43" → the ASEAN Summit). Undefined when none or several.
+   * The forum series `name` names: its whole text, or a series' name followed only by what names
+   * an edition — an ordinal, a year, a qualifier, its abbreviation in brackets ("Hội nghị Cấp cao
+   * ASEAN lần thứ 43" → the ASEAN Summit; not "Hội nghị Cấp cao ASEAN - Trung Quốc", another
+   * series). Undefined when none or several.
    */
   forumNamed(name: string): KbForum | undefined {
     const words = nameKey(name).split(" ");
     for (let n = Math.min(words.length, this.longestForumName); n > 0; n--) {
       const found = this.forumsByName.get(words.slice(0, n).join(" "));
-      if (found) return found.length === 1 ? found[0] : undefined;
+      if (!found) continue;
+      const next = words[n];
+      const edition = next === undefined || next === "(" || /^\d{4}$/.test(next) || lexicon.forumTailWords.has(next);
+      return edition && found.length === 1 ? found[0] : undefined;
     }
     return undefined;
   }

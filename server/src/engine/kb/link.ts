@@ -30,13 +30,13 @@ export function linkEntities(text: string, entities: readonly Entity[], kb: Know
   const linked = entities.map((entity): Entity => {
     if (entity.type === "person") {
       const claim: Claim = { roles: entity.attributes.roles ?? (entity.attributes.role ? [entity.attributes.role] : []), ...(entity.attributes.portfolio ? { portfolio: entity.attributes.portfolio } : {}) };
-      const chosen = choosePerson(kb.peopleNamed(entity.attributes.canonical || entity.text), claim, date);
+      const chosen = choosePerson(kb.peopleNamed(entity.attributes.canonical || entity.text), { ...claim, roles: claim.roles.filter((r) => !lexicon.relationalRoles.has(r)) }, date);
       if (chosen && date && !isFormer(text, entity)) {
         const finding = titleFinding(entity, chosen, claim, date);
         if (finding) findings.push(finding);
       }
-      // A name found because the knowledge base knows it takes the country from its entry.
-      const country = entity.rule === "person.knowledge-base" && !entity.attributes.country && chosen?.country ? { country: chosen.country } : {};
+      // The entry's country is curated; the article's title may leave it to a guess.
+      const country = chosen?.country ? { country: chosen.country } : {};
       return { ...entity, attributes: { ...entity.attributes, ...country, kb: chosen?.id ?? null } };
     }
     if (entity.type === "forum") return { ...entity, attributes: { ...entity.attributes, kb: kb.forumNamed(entity.text)?.id ?? null } };
@@ -51,11 +51,16 @@ function matches(role: KbRole, claim: Claim): boolean {
 }
 
 /**
- * The entry a mention names, among `candidates` (entries sharing its name): the only one, or the
- * only one holding the claimed office on `date`, else the only one holding any office then, else the
- * only one that ever held the claimed office. Undefined when none, or still several.
+ * The entry a mention names, among `candidates` (entries sharing its name): none when the title
+ * names offices none of them ever held (a namesake: "Chủ tịch UBND tỉnh Nguyễn Văn An"); else the
+ * only one, or the only one holding the claimed office on `date`, else the only one holding any
+ * office then, else the only one that ever held the claimed office. Undefined when still several.
  */
 export function choosePerson(candidates: readonly KbPerson[], claim: Claim, date: string | undefined): KbPerson | undefined {
+  // A title names offices: an entry that never held any of them is someone else of the same name
+  // (an entry that lists no office, a workspace's name-only one, is not judged by it).
+  const known = claim.roles.filter((role) => candidates.some((p) => p.roles.some((r) => r.role === role)));
+  if (claim.roles.length > 0 && known.length === 0 && candidates.every((p) => p.roles.length > 0)) return undefined;
   if (candidates.length <= 1) return candidates[0];
   const filters: ((person: KbPerson) => boolean)[] = [
     ...(date ? [(p: KbPerson) => p.roles.some((r) => matches(r, claim) && heldOn(r, date)), (p: KbPerson) => p.roles.some((r) => heldOn(r, date))] : []),
@@ -68,19 +73,27 @@ export function choosePerson(candidates: readonly KbPerson[], claim: Claim, date
   return undefined;
 }
 
-/** A finding when the person held the claimed office, but not on `date`. */
+/**
+ * A finding when the title names an office the person held, but not on `date`: each office the
+ * title names is checked on its own ("Tổng Bí thư, Chủ tịch nước" after the presidency ended).
+ */
 function titleFinding(entity: Entity & { type: "person" }, person: KbPerson, claim: Claim, date: string): KnowledgeBaseFinding | undefined {
-  const offices = person.roles.filter((r) => matches(r, claim));
-  if (offices.length === 0 || offices.some((r) => heldOn(r, date))) return undefined;
   const day = date.slice(0, 10);
-  const nearest = offices.reduce((best, r) => (distance(r, day) < distance(best, day) ? r : best));
+  const stale = claim.roles.flatMap((code) => {
+    const offices = person.roles.filter((r) => matches(r, { ...claim, roles: [code] }));
+    if (offices.length === 0 || offices.some((r) => heldOn(r, date))) return [];
+    return [offices.reduce((best, r) => (distance(r, day) < distance(best, day) ? r : best))];
+  });
+  const nearest = stale[0];
+  if (!nearest) return undefined;
   const title = entity.attributes.title ?? claim.roles.join(", ");
+  const office = stale.length === 1 && claim.roles.length === 1 ? "that office" : `the office of ${nearest.role}${nearest.portfolio ? ` (${nearest.portfolio})` : ""}`;
   return {
     rule: "kb-title",
     start: entity.start,
     end: entity.end,
     severity: "information",
-    message: `The article calls ${person.name} "${title}" on ${day}; the knowledge base has ${person.name} in that office ${describeTerm(nearest)}.`,
+    message: `The article calls ${person.name} "${title}" on ${day}; the knowledge base has ${person.name} in ${office} ${person.roles.filter((r) => r.role === nearest.role && r.portfolio === nearest.portfolio).map(describeTerm).join(" and ")}.`,
     source: nearest.source,
     entry: person.id,
   };
@@ -95,14 +108,15 @@ function distance(role: KbRole, day: string): number {
 }
 
 /**
- * Whether the title before the name is an office held before: it starts with, or comes right after,
- * a word such as "cựu" or "nguyên" ("nguyên Thủ tướng X"; the engine's title leaves that word out).
+ * Whether the title before the name is an office held before or by someone who died: a word such
+ * as "cựu", "nguyên", "cố" among the title's words or just before them, or "quá cố" between the
+ * title and the name (data/officials.json `formerPrefixes`). Read on the text folded as the engine
+ * reads it, so NFD letters or doubled spaces change nothing.
  */
 function isFormer(text: string, entity: Entity & { type: "person" }): boolean {
   const title = entity.attributes.title;
   if (!title) return false;
-  const at = text.lastIndexOf(title, entity.start);
-  const before = at < 0 ? "" : text.slice(Math.max(0, at - 24), at);
-  const words = [...foldPhrase(before).slice(-1), ...foldPhrase(title).slice(0, 1)];
-  return words.some((word) => lexicon.formerPrefixes.has(word));
+  const span = foldPhrase(title).length + 4;
+  const before = foldPhrase(text.slice(Math.max(0, entity.start - 200), entity.start)).slice(-span);
+  return before.some((word) => lexicon.formerPrefixes.has(word));
 }

@@ -75,6 +75,8 @@ export const lexicon = {
   placeConnectors: new PhraseSet<true>(officials.placeConnectors.map((w) => [w, true] as const)),
   placeNouns: new PhraseSet<true>(officials.placeNouns.map((w) => [w, true] as const)),
   deputyPrefixes: new Set(officials.deputyPrefixes.map((p) => foldPhrase(p)[0]!)),
+  /** Role codes that name a relation, not an office ("counterpart"). */
+  relationalRoles: new Set(officials.relationalRoles),
   /** Words that mark a title as held before ("cựu", "nguyên"), folded. */
   formerPrefixes: new Set(officials.formerPrefixes.map((p) => foldPhrase(p).join(" "))),
   organizationHeads: new PhraseSet<true>(officials.organizationHeads.map((o) => [o, true] as const)),
@@ -98,6 +100,8 @@ export const lexicon = {
   englishConnectors: new Set(forums.englishConnectors),
   englishKindHints: new PhraseSet<KindHint>(forums.englishKindHints.flatMap((h) => h.en.map((en) => [en, { kind: h.kind, level: h.level }] as const))),
   ordinalIntroducers: new PhraseSet<true>(forums.ordinalIntroducers.map((q) => [q, true] as const)),
+  /** First words of what may follow a forum series' name in one edition's name: an ordinal ("lần thứ"), a qualifier ("mở rộng", "trực tuyến"). */
+  forumTailWords: new Set([...forums.ordinalIntroducers, ...forums.qualifiers, ...forums.postQualifiers].map((w) => foldPhrase(w)[0]!)),
   notForumNouns: new PhraseSet<true>(forums.notForumNouns.map((q) => [q, true] as const)),
   pluralMarkers: new PhraseSet<true>(forums.pluralMarkers.map((q) => [q, true] as const)),
   kindHints: new PhraseSet<KindHint>(forums.kindHints.flatMap((h) => h.vi.map((vi) => [vi, { kind: h.kind, ...("level" in h ? { level: h.level } : {}) }] as const))),

@@ -116,10 +116,24 @@ export function resolvePersons(doc: ArticleDocument, { full, partial }: PersonMe
 function knownName(tokens: readonly Token[], i: number, knowledgeBase: KnowledgeBase): NameMatch | undefined {
   if (!tokens[i]!.isCapitalized) return undefined;
   const end = knowledgeBase.nameAt(tokens, i);
-  if (end === undefined) return undefined;
+  if (end === undefined || namedAfter(tokens, i)) return undefined;
   const parts = readNameParts(tokens, i).filter((p) => p.end <= end);
   if (parts.length === 0 || parts[parts.length - 1]!.end !== end) return undefined;
   return { start: i, end, parts, style: parts.every((p) => p.vietnamese) ? "vietnamese" : "foreign" };
+}
+
+/**
+ * Whether a name at token `i` with no title is part of something else: a longer name (a
+ * capitalized word before it), or a street, school, fund, place or organization named after a
+ * person ("đường Lê Duẩn", "Quỹ Hun Sen", "phường Tô Lâm", "Đại học Muhammad V").
+ */
+function namedAfter(tokens: readonly Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  if (previous && previous.kind === "word" && previous.isCapitalized && previous.gap !== "") return true;
+  for (let back = 1; back <= 3; back++) {
+    for (const set of [lexicon.nameBlockers, lexicon.placeNouns, lexicon.organizationHeads]) if (set.matchAt(tokens, i - back)?.end === i) return true;
+  }
+  return false;
 }
 
 /**
@@ -130,9 +144,7 @@ function knownName(tokens: readonly Token[], i: number, knowledgeBase: Knowledge
 function bareVietnameseName(tokens: readonly Token[], i: number): NameMatch | undefined {
   const token = tokens[i]!;
   if (!token.isCapitalized || !lexicon.surnames.has(token.folded)) return undefined;
-  const previous = tokens[i - 1];
-  if (previous && previous.kind === "word" && previous.isCapitalized && previous.gap !== "") return undefined;
-  for (let back = 1; back <= 2; back++) if (lexicon.nameBlockers.matchAt(tokens, i - back)?.end === i) return undefined;
+  if (namedAfter(tokens, i)) return undefined;
   if (lexicon.places.matchAt(tokens, i)) return undefined;
   const parts = readNameParts(tokens, i);
   if (parts.length < 3 || parts.length > 4 || !parts.every((p) => p.vietnamese)) return undefined;
