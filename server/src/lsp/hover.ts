@@ -83,7 +83,8 @@ function personEntry(person: KbPerson, date: string | undefined): string {
   const office = (r: KbPerson["roles"][number]): string => `${r.role}${r.portfolio ? ` (${r.portfolio})` : ""}${r.country && r.country !== person.country ? ` · ${r.country}` : ""}`;
   const current = date ? person.roles.filter((r) => heldOn(r, date)) : [];
   const lines = [`---`, `**Knowledge base** · [${escape(person.name)}](${person.source})${person.wikidata ? ` · [${person.wikidata}](https://www.wikidata.org/wiki/${person.wikidata})` : ""}`];
-  if (date) lines.push(current.length > 0 ? `on ${date.slice(0, 10)}: ${current.map(office).join(", ")}` : `on ${date.slice(0, 10)}: no office listed`);
+  // An entry that lists no office (a workspace's name-only one) has nothing to say about the date.
+  if (date && person.roles.length > 0) lines.push(current.length > 0 ? `on ${date.slice(0, 10)}: ${current.map(office).join(", ")}` : `on ${date.slice(0, 10)}: no office listed`);
   if (person.roles.length > 0) lines.push(person.roles.map((r) => `${office(r)}: ${describeTerm(r)} ([source](${r.source}))`).join("  \n"));
   if (person.aliases?.length) lines.push(`also known as ${person.aliases.map(escape).join(", ")}`);
   const country = person.country ? countryName(person.country) : undefined;
