@@ -91,14 +91,26 @@ function add<T>(index: Map<string, T[]>, key: string, value: T): void {
 }
 
 /**
- * Whether `role` was held on `date` (ISO 8601, a date or date-time; only its date part counts). A
- * start given as a year or a month counts from its first day, an end so given to its last.
+ * The first and last day of a role's term as ISO 8601 dates: a start given as a year or a month
+ * counts from its first day, an end so given to its last; no end: `end` undefined (still held).
  */
+export function termBounds(role: KbRole): { start: string; end: string | undefined } {
+  return { start: (role.start + "-01-01").slice(0, 10), end: role.end ? lastDay(role.end) : undefined };
+}
+
+/** The last day a date given as a year, a month or a day stands for. */
+function lastDay(date: string): string {
+  if (date.length === 4) return `${date}-12-31`;
+  if (date.length !== 7) return date;
+  const [year, month] = date.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/** Whether `role` was held on `date` (ISO 8601, a date or date-time; only its date part counts), its term read by `termBounds`. */
 export function heldOn(role: KbRole, date: string): boolean {
   const day = date.slice(0, 10);
-  const start = (role.start + "-01-01").slice(0, 10);
-  const end = role.end ? (role.end.length === 4 ? `${role.end}-12-31` : role.end.length === 7 ? `${role.end}-31` : role.end) : "9999-12-31";
-  return start <= day && day <= end;
+  const { start, end } = termBounds(role);
+  return start <= day && day <= (end ?? "9999-12-31");
 }
 
 /** "2021-04-05 – 2026" / "since 2021-04": a role's term as written in its source. */

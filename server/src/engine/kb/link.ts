@@ -10,7 +10,7 @@
 import { lexicon } from "../lexicon";
 import { foldPhrase } from "../lexicon/phrases";
 import type { Entity, KnowledgeBaseFinding } from "../types";
-import { describeTerm, heldOn, type KnowledgeBase } from "./knowledgeBase";
+import { describeTerm, heldOn, termBounds, type KnowledgeBase } from "./knowledgeBase";
 import type { KbPerson, KbRole } from "./types";
 
 /** What an article's title claims of a person: role codes and a portfolio (attributes of the entity). */
@@ -102,8 +102,9 @@ function titleFinding(entity: Entity & { type: "person" }, person: KbPerson, cla
 /** How far `day` is from an office's term, in days (rough: only to order terms). */
 function distance(role: KbRole, day: string): number {
   const at = Date.parse(day);
-  const start = Date.parse((role.start + "-01-01").slice(0, 10));
-  const end = role.end ? Date.parse((role.end + "-12-31").slice(0, 10)) : Infinity;
+  const bounds = termBounds(role);
+  const start = Date.parse(bounds.start);
+  const end = bounds.end ? Date.parse(bounds.end) : Infinity;
   return at < start ? start - at : at > end ? at - end : 0;
 }
 
