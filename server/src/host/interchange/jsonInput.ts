@@ -3,6 +3,7 @@
  * file a value or a syntax error is, as a 1-based line and column (columns in UTF-16 code units of
  * the line, as an editor's "Go to line" counts them).
  */
+import { LineIndex } from "../../engine";
 import type { ImportProblem } from "./types";
 
 /** A JSON object (not an array, not null). */
@@ -12,15 +13,10 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The 1-based line and column of UTF-16 offset `index` in `content` (a line ends at "\n"). */
+/** The 1-based line and column of UTF-16 offset `index` in `content` (the engine's `LineIndex`, as every front door places an offset). */
 export function lineColumnAt(content: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let k = content.indexOf("\n"); k !== -1 && k < index; k = content.indexOf("\n", k + 1)) {
-    line++;
-    lineStart = k + 1;
-  }
-  return { line, column: index - lineStart + 1 };
+  const { line, character } = new LineIndex(content).positionAt(index);
+  return { line: line + 1, column: character + 1 };
 }
 
 /**
