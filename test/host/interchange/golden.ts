@@ -6,10 +6,7 @@
  * the golden files change only when a format does.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import type { InterchangeDocument, InterchangeSpan, OutputFile } from "../../../server/src/host/interchange/types";
-import { repoRoot } from "../../helpers/paths";
+import type { InterchangeDocument, InterchangeSpan } from "../../../server/src/host/interchange/types";
 
 const DA_NANG = "Đà Nẵng".normalize("NFD");
 
@@ -36,19 +33,5 @@ export function goldenDocument(): InterchangeDocument {
   return { name: "golden/tin ngắn.txt", text: GOLDEN_TEXT, spans };
 }
 
-/**
- * Compares `files` byte for byte with test/golden/interchange/`format`/. With UPDATE_GOLDEN=1 in
- * the environment the golden files are (re)written instead, to be reviewed in the diff.
- */
-export function assertGolden(format: string, files: readonly OutputFile[]): void {
-  for (const file of files) {
-    const path = join(repoRoot, "test", "golden", "interchange", format, file.path);
-    if (process.env.UPDATE_GOLDEN === "1") {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
-      continue;
-    }
-    assert.ok(existsSync(path), `${path} exists (UPDATE_GOLDEN=1 writes it)`);
-    assert.equal(file.content, readFileSync(path, "utf8"), `${format}: ${file.path} is the golden file, byte for byte`);
-  }
-}
+/** Golden files are compared (or, with UPDATE_GOLDEN=1, written) the one way every format's test does. */
+export { assertGolden } from "../../helpers/goldenArticle";
