@@ -47,7 +47,7 @@ export async function readWorkspaceKnowledgeBase(root: string): Promise<Workspac
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    return { path, problems: (error as NodeJS.ErrnoException).code === "ENOENT" ? [] : [`cannot be read (${error instanceof Error ? error.message : String(error)})`] };
+    return unreadable(path, error);
   }
   return withParsed(path, text);
 }
@@ -59,9 +59,14 @@ export function readWorkspaceKnowledgeBaseSync(root: string): WorkspaceKnowledge
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    return { path, problems: (error as NodeJS.ErrnoException).code === "ENOENT" ? [] : [`cannot be read (${error instanceof Error ? error.message : String(error)})`] };
+    return unreadable(path, error);
   }
   return withParsed(path, text);
+}
+
+/** A file that is not there is no knowledge base (and no problem); one that cannot be read is a problem. */
+function unreadable(path: string, error: unknown): WorkspaceKnowledgeBase {
+  return { path, problems: (error as NodeJS.ErrnoException).code === "ENOENT" ? [] : [`cannot be read (${error instanceof Error ? error.message : String(error)})`] };
 }
 
 function withParsed(path: string, text: string): WorkspaceKnowledgeBase {
