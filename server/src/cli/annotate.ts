@@ -2,39 +2,75 @@
  * `annotate`: one annotated record per article, on stdout or into a folder. Each record is emitted
  * through host/records.ts, as the editor's "Emit annotated record" does: an existing record (in
  * `--out`, else where `recordsFolder` puts it) is merged, so what a person decided is kept, and a
- * record file that cannot be read is never overwritten.
+ * record file that cannot be read is never overwritten. Records are written as each article is
+ * done, in the order given, and never collected: memory does not grow with the number of articles.
  */
 import { emitRecord, readRecordText, recordLocation } from "../host/records";
 import { writeAtomic } from "../host/atomicWrite";
 import { FileProblem } from "../host/articleFiles";
 import type { AnnotatedRecord } from "../engine";
-import { forEachArticle, type ArticleRun } from "./articles";
+import { forEachArticle, processArticles, type ArticleRun, type ArticleWork } from "./articles";
 import { complain, type Io } from "./io";
-import { summaryTable } from "./summary";
+import { stdinArticles } from "./stdinArticles";
+import { SummaryTable } from "./summary";
 
 export interface AnnotateOptions extends ArticleRun {
   format: "jsonl" | "json";
   out: string | undefined;
+  /** `--stdin`: the articles are JSON Lines on `io.stdin` (see stdinArticles.ts), not files named on the command line. */
+  stdin?: boolean;
 }
 
 export async function annotate(inputs: readonly string[], options: AnnotateOptions, io: Io): Promise<number> {
-  const records: AnnotatedRecord[] = [];
   const folder = options.out ?? options.settings.recordsFolder;
-  const { failed, found } = await forEachArticle(inputs, options, io, ({ article, analysis, inputFolder }) => {
+  const table = new SummaryTable();
+  const output = recordOutput(options.format, io);
+  const work = ({ article, analysis, inputFolder, io: shown }: ArticleWork): void => {
     if (analysis.encoding) throw new FileProblem(article.path, `not annotated: ${analysis.encoding.message}`);
-    // Paths are relative to the current folder, as to the workspace folder in the editor.
-    const location = recordLocation(article.path, { root: process.cwd(), outsideRoot: inputFolder, folder, confined: false });
-    if ("error" in location) throw new FileProblem(article.path, location.error);
-    const emitted = emitRecord({ text: article.text, analysis, source: { path: location.sourcePath, sha256: article.sha256, length: article.bytes }, previous: readRecordText(location.path) });
-    if ("error" in emitted) throw new FileProblem(location.path, emitted.error);
-    if (options.out) writeAtomic(location.path, emitted.content);
-    if (options.out || options.format === "json") records.push(emitted.record);
-    else io.stdout(JSON.stringify(emitted.record) + "\n");
-  });
+    let emitted;
+    if (inputFolder === undefined) {
+      // A text from stdin: no file, so no record file to merge; its id stands for the path.
+      emitted = emitRecord({ text: article.text, analysis, source: { path: article.path, sha256: article.sha256, length: article.bytes }, previous: undefined });
+    } else {
+      // Paths are relative to the current folder, as to the workspace folder in the editor.
+      const location = recordLocation(article.path, { root: process.cwd(), outsideRoot: inputFolder, folder, confined: false });
+      if ("error" in location) throw new FileProblem(article.path, location.error);
+      emitted = emitRecord({ text: article.text, analysis, source: { path: location.sourcePath, sha256: article.sha256, length: article.bytes }, previous: readRecordText(location.path) });
+      if ("error" in emitted) throw new FileProblem(location.path, emitted.error);
+      if (options.out) writeAtomic(location.path, emitted.content);
+    }
+    if ("error" in emitted) throw new FileProblem(article.path, emitted.error);
+    if (options.out) table.add(emitted.record);
+    else output.write(emitted.record, shown);
+  };
+  const run = { ...options, command: "annotate" };
+  const { failed, found } = options.stdin ? await annotateStdin(run, io, work) : await forEachArticle(inputs, run, io, work);
   if (options.out) {
-    if (records.length > 0) io.stdout(summaryTable(records, io.columns) + "\n");
-    io.stdout(`\n${records.length} record${records.length === 1 ? "" : "s"} written to ${options.out}${failed ? `, ${failed} file${failed === 1 ? "" : "s"} failed` : ""}.\n`);
-  } else if (options.format === "json") io.stdout(JSON.stringify(records, null, 2) + "\n");
-  if (found === 0 && failed === 0) complain(io, `no article files found in ${inputs.join(", ")}`);
+    if (table.size > 0) io.stdout(table.render(io.columns) + "\n");
+    io.stdout(`\n${table.size} record${table.size === 1 ? "" : "s"} written to ${options.out}${failed ? `, ${failed} file${failed === 1 ? "" : "s"} failed` : ""}.\n`);
+  } else output.end();
+  if (found === 0 && failed === 0) complain(io, options.stdin ? "no articles on stdin" : `no article files found in ${inputs.join(", ")}`);
   return failed > 0 || found === 0 ? 1 : 0;
+}
+
+async function annotateStdin(run: ArticleRun, io: Io, work: (item: ArticleWork) => void): Promise<{ failed: number; found: number }> {
+  if (!io.stdin) throw new Error("annotate --stdin needs standard input");
+  const { failed, count } = await processArticles(stdinArticles(io.stdin), run, io, work);
+  return { failed, found: count };
+}
+
+/**
+ * Records on stdout as they come: JSON Lines (one per line), or one indented JSON array written
+ * element by element — byte for byte what `JSON.stringify(records, null, 2)` gives.
+ */
+function recordOutput(format: "jsonl" | "json", io: Io): { write: (record: AnnotatedRecord, to: Io) => void; end: () => void } {
+  if (format === "jsonl") return { write: (record, to) => to.stdout(JSON.stringify(record) + "\n"), end: () => undefined };
+  let written = 0;
+  return {
+    write: (record, to) => {
+      // JSON strings hold no raw line breaks, so indenting every line indents the element.
+      to.stdout((written++ === 0 ? "[\n" : ",\n") + JSON.stringify(record, null, 2).replace(/^/gm, "  "));
+    },
+    end: () => io.stdout(written === 0 ? "[]\n" : "\n]\n"),
+  };
 }

@@ -8,7 +8,7 @@ export interface ParsedArgs {
 export class UsageError extends Error {}
 
 /** Flags that take a value; every other flag is a switch. */
-const VALUE_FLAGS = new Set(["--format", "--out", "--max-size", "--config", "--deadline", "--encoding", "--records", "--annotator"]);
+const VALUE_FLAGS = new Set(["--format", "--out", "--max-size", "--config", "--deadline", "--encoding", "--records", "--annotator", "--jobs"]);
 
 export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): ParsedArgs {
   const flags = new Map<string, string | true>();
@@ -22,7 +22,7 @@ export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): 
     }
     if (arg.startsWith("-") && arg !== "-") {
       const [name, inline] = arg.startsWith("--") ? splitOnce(arg, "=") : [arg, undefined];
-      const flag = name === "-h" ? "--help" : name === "-o" ? "--out" : name === "-f" ? "--format" : name;
+      const flag = name === "-h" ? "--help" : name === "-o" ? "--out" : name === "-f" ? "--format" : name === "-j" ? "--jobs" : name;
       if (!known.has(flag)) throw new UsageError(`unknown option ${name}`);
       if (VALUE_FLAGS.has(flag)) {
         const value = inline ?? argv[++i];

@@ -1,18 +1,22 @@
 /**
  * Runs a command's work over every article given: lists and reads them (host/articleFiles.ts),
- * analyzes each in a worker thread under the deadline (host/analysisPool.ts), reports unreadable
- * files and stopped analyses, and goes on.
+ * analyzes them in worker threads under the deadline (host/analysisPool.ts), `jobs` at a time,
+ * hands each to the command in the order given, reports unreadable files and stopped analyses, and
+ * goes on. At most a few articles per job are held at once (read ahead, analyzed, waiting for their
+ * turn), so memory does not grow with the number of files.
  */
+import { Readable } from "node:stream";
 import { analysisRequest } from "../host/analysisWorker";
 import { resolve, dirname } from "node:path";
 import { isInside } from "../host/paths";
 import { statSync } from "node:fs";
 import type { Analysis } from "../engine";
 import { AnalysisPool, describeStopped } from "../host/analysisPool";
-import { FileProblem, LegacyEncodingProblem, listArticleFiles, readArticleFile, type ArticleFile } from "../host/articleFiles";
+import { articleFromText, FileProblem, LegacyEncodingProblem, listArticleFiles, readArticleFileAsync, type ArticleFile } from "../host/articleFiles";
 import type { LegacyEncoding } from "../engine";
 import type { ResolvedSettings } from "../host/settings";
 import { complain, type Io } from "./io";
+import { progressBar } from "./progress";
 
 export interface ArticleRun {
   settings: ResolvedSettings;
@@ -20,17 +24,32 @@ export interface ArticleRun {
   workerScript: string;
   /** `--encoding`: the legacy encoding files that are not valid UTF-8 are read in. */
   legacyEncoding?: LegacyEncoding;
+  /** `--jobs`: analyses at once, each in a worker thread of its own (≥ 1; default 1). */
+  jobs?: number;
+  /** The command's name, shown on the progress bar. */
+  command?: string;
 }
 
-/** An article read and analyzed, with the folder that holds it when it lies outside the current one (see `inputFolderOf`). */
+/**
+ * An article, read and analyzed. `inputFolder` is the folder given on the command line that holds
+ * it (see `inputFolderOf`); undefined for a text given on stdin, which is no file and has no record file.
+ */
 export interface ArticleWork {
   article: ArticleFile;
   analysis: Analysis;
-  /** The folder given on the command line that holds the article (a file's own folder). */
-  inputFolder: string;
+  inputFolder: string | undefined;
   /** Analyzes another text (the article once changed) the same way, under the same deadline; throws FileProblem when stopped or failed. */
   analyze: (text: string) => Promise<Analysis>;
+  /** Where to write while the run goes on: the command's Io, drawn around the progress bar. */
+  io: Io;
 }
+
+/**
+ * Where an article comes from: a file (`path`, with the folder given on the command line that holds
+ * it), a text with its `id` (`annotate --stdin`), or an input that could not be one (`problem`: the
+ * message, starting with where it was).
+ */
+export type ArticleInput = { path: string; inputFolder: string } | { id: string; text: string } | { problem: string };
 
 /**
  * Calls `work` with each readable article and its analysis, in the order given; resolves to how
@@ -39,34 +58,95 @@ export interface ArticleWork {
  */
 export async function forEachArticle(inputs: readonly string[], run: ArticleRun, io: Io, work: (item: ArticleWork) => void | Promise<void>): Promise<{ failed: number; found: number }> {
   const { files, problems } = await listArticleFiles(inputs, run.settings.files);
-  let failed = problems.length;
   for (const problem of problems) complain(io, problem.message);
-  if (files.length === 0) return { failed, found: 0 };
-  const analyzer = new Analyzer(run);
+  if (files.length === 0) return { failed: problems.length, found: 0 };
   const folders = inputs.map((input) => resolve(input)).filter(isFolder);
+  const { failed } = await processArticles(
+    files.map((path) => ({ path, inputFolder: inputFolderOf(path, folders) })),
+    run,
+    io,
+    work,
+    files.length,
+  );
+  return { failed: problems.length + failed, found: files.length };
+}
+
+/**
+ * Reads and analyzes `inputs` (`run.jobs` analyses at once, reading ahead by as many), and calls
+ * `work` with each article in the order of `inputs`, one at a time; a progress bar is drawn when
+ * `io.progress` is a terminal (`total`: the number of inputs, if known). Resolves to how many
+ * inputs failed (a `problem`, unreadable, too large, analysis stopped or failed, or `work` threw a
+ * FileProblem; each is reported on stderr) and how many there were. Any other error from `work`
+ * rejects, after the workers are stopped.
+ */
+export async function processArticles(
+  inputs: Iterable<ArticleInput> | AsyncIterable<ArticleInput>,
+  run: ArticleRun,
+  io: Io,
+  work: (item: ArticleWork) => void | Promise<void>,
+  total?: number,
+): Promise<{ failed: number; count: number }> {
+  const jobs = Math.max(1, Math.floor(run.jobs ?? 1));
+  const analyzer = new Analyzer(run, jobs);
+  const progress = progressBar(io.progress, run.command ?? "article-annotator", total);
+  // Messages (and records shown on the same terminal) are written above the bar, never through it.
+  const above = (write: (text: string) => void) => (text: string) => progress.message(() => write(text));
+  const shown: Io = { ...io, stderr: above(io.stderr), stdout: io.stdoutIsTerminal ? above(io.stdout) : io.stdout };
+  let failed = 0;
+  let count = 0;
+  const prepare = async (input: ArticleInput): Promise<ArticleWork | { problem: string }> => {
+    if ("problem" in input) return input;
+    const name = "path" in input ? input.path : input.id;
+    try {
+      const article = "path" in input ? await readArticleFileAsync(input.path, run.settings.maxFileSize, run.legacyEncoding ? { legacyEncoding: run.legacyEncoding } : {}) : articleFromText(input.id, input.text, run.settings.maxFileSize);
+      const analyze = (text: string): Promise<Analysis> => analyzer.analyze(name, text);
+      return { article, analysis: await analyze(article.text), inputFolder: "path" in input ? input.inputFolder : undefined, analyze, io: shown };
+    } catch (error) {
+      return { problem: describeFailure(name, error) };
+    }
+  };
   try {
-    for (const path of files) {
+    // Readable.map keeps the order of its input whatever order the analyses finish in, and holds
+    // at most about twice `concurrency` items: the read-ahead is bounded.
+    for await (const item of Readable.from(inputs, { objectMode: true, highWaterMark: jobs }).map(prepare, { concurrency: jobs * 2 }) as AsyncIterable<ArticleWork | { problem: string }>) {
+      count++;
       try {
-        const article = readArticleFile(path, run.settings.maxFileSize, run.legacyEncoding ? { legacyEncoding: run.legacyEncoding } : {});
-        const analyze = (text: string): Promise<Analysis> => analyzer.analyze(path, text);
-        await work({ article, analysis: await analyze(article.text), inputFolder: inputFolderOf(path, folders), analyze });
+        if ("problem" in item) throw new InputProblem(item.problem);
+        await work(item);
       } catch (error) {
+        if (!(error instanceof InputProblem || error instanceof FileProblem)) throw error;
         failed++;
-        complain(io, error instanceof FileProblem ? error.message + legacyHint(error) : `${path}: ${error instanceof Error ? error.message : String(error)}`);
+        complain(shown, error instanceof InputProblem ? error.message : describeFailure(error.path, error));
       }
+      progress.tick();
+      await io.drain?.();
     }
   } finally {
+    progress.stop();
     await analyzer.dispose();
   }
-  return { failed, found: files.length };
+  return { failed, count };
+}
+
+/** An input that was not an article; its message is complete. */
+class InputProblem extends Error {}
+
+/** The one line told about an article that failed: a FileProblem's message (with the way out of a legacy encoding), else `name: reason`. */
+function describeFailure(name: string, error: unknown): string {
+  if (error instanceof FileProblem) return error.message + legacyHint(error);
+  return `${name}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** Analyses in worker threads under the run's deadline and rules (host/analysisPool.ts), for texts not read by `forEachArticle`. */
 export class Analyzer {
   private readonly pool: AnalysisPool;
 
-  constructor(private readonly run: ArticleRun) {
-    this.pool = new AnalysisPool({ script: run.workerScript, deadlineSeconds: run.settings.analysisDeadline });
+  /** `size`: analyses at once, each in its own worker thread. */
+  constructor(
+    private readonly run: ArticleRun,
+    size = 1,
+  ) {
+    this.pool = new AnalysisPool({ script: run.workerScript, deadlineSeconds: run.settings.analysisDeadline, size });
   }
 
   /** The analysis of `text` (the file at `path`, named in messages); throws FileProblem when stopped at the deadline or failed. */

@@ -1,6 +1,6 @@
 /**
  * `article-annotator`: the engine on files, for batch work and CI pipelines.
- *   annotate [--format jsonl|json] [--out DIR] PATH...
+ *   annotate [--format jsonl|json] [--out DIR] [--jobs N] PATH...  |  annotate --stdin
  *   lint [--format text|json] PATH...
  *   clean [--write [--to-utf8]] PATH...
  *   export --format FORMAT --out DIR [--records DIR] [--include-suggestions] [--clean] PATH...
@@ -24,6 +24,10 @@ import { readWorkspaceKnowledgeBaseSync } from "../host/workspaceKnowledgeBase";
 import { isDeadline } from "../host/analysisPool";
 import { DEFAULT_SETTINGS, type ResolvedSettings } from "../host/settings";
 import { parseLegacyEncoding } from "../host/articleFiles";
+import { availableParallelism } from "node:os";
+
+/** More worker threads than this only adds memory: each holds its own copy of the engine. */
+const MAX_JOBS = 64;
 
 export type { Io } from "./io";
 
@@ -49,6 +53,12 @@ annotate:
                            print a summary table. An existing record is merged: what a
                            person added, accepted or rejected is kept; one that cannot
                            be read is left as it is and the article fails.
+      --stdin              Read the articles as JSON Lines on stdin, one per line:
+                           {"id": "…", "text": "…"} (the id becomes the record's
+                           source.path) or {"path": "…"}; write one record per line, in
+                           the same order (a map step for GNU parallel --pipe, Hadoop
+                           Streaming, Spark's RDD.pipe). A bad line is reported on
+                           stderr as stdin:LINE and skipped (exit status 1).
 lint:
   -f, --format text|json   text (default): path:line:col: severity: message [rule]
 clean:
@@ -93,6 +103,9 @@ all commands:
                            (default: ${DEFAULT_CONFIG} in the current folder, if any)
       --max-size CHARS     Skip articles longer than this many characters (default
                            ${DEFAULT_SETTINGS.maxFileSize}; "maxFileSize" in the settings file).
+  -j, --jobs N             Analyze N articles at once, each in a worker thread
+                           (default: the number of cores, ${availableParallelism()} here). Output
+                           keeps the order of the input whatever N is.
       --deadline SECONDS   Stop the analysis of a file that takes longer than this,
                            report it and go on with the others (default 10;
                            "analysisDeadline" in the settings file).
@@ -114,6 +127,7 @@ Knowledge base: people and forums are linked to the built-in knowledge base and 
 Examples:
   article-annotator annotate samples/ --out out/
   article-annotator annotate --format jsonl corpus/*.txt > records.jsonl
+  parallel --pipe -k -j4 article-annotator annotate --stdin --jobs 1 < in.jsonl > out.jsonl
   article-annotator lint samples/
   article-annotator clean --write samples/one.txt
   article-annotator clean --write --encoding tcvn3 --to-utf8 old/article.txt
@@ -128,7 +142,7 @@ go to stderr). agree: 0, 1 when no article is in both, 2 a folder cannot be read
 not be read or analyzed. Usage or settings errors: 2. Records follow
 schema/record.v1.schema.json.`;
 
-const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config", "--deadline", "--encoding", "--to-utf8", "--records", "--include-suggestions", "--clean", "--annotator"]);
+const KNOWN_FLAGS = new Set(["--help", "--version", "--format", "--out", "--max-size", "--write", "--config", "--deadline", "--encoding", "--to-utf8", "--records", "--include-suggestions", "--clean", "--annotator", "--jobs", "--stdin"]);
 
 /** Where the CLI runs: its version, and the script its analysis workers run (the CLI bundle itself). */
 export interface CliHost {
@@ -160,7 +174,15 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
   const maxSize = flags.has("--max-size") ? Number(flags.get("--max-size")) : undefined;
   if (maxSize !== undefined && (!Number.isFinite(maxSize) || maxSize <= 0)) return usage(io, "--max-size must be a positive number of characters");
   if (command === "agree" && paths.length !== 2) return usage(io, "agree compares two folders of records: agree DIR_A DIR_B");
-  if (paths.length === 0) return usage(io, "give at least one file or folder");
+  const stdin = flags.has("--stdin");
+  if (stdin && command !== "annotate") return usage(io, "--stdin goes with annotate");
+  if (stdin && flags.has("--out")) return usage(io, "annotate --stdin writes the records to stdout, one per line; it does not go with --out");
+  if (stdin && paths.length > 0) return usage(io, `annotate --stdin reads the articles from stdin; give no paths (${paths[0]})`);
+  if (!stdin && paths.length === 0) return usage(io, "give at least one file or folder");
+  const jobsFlag = flags.get("--jobs");
+  const jobs = jobsFlag === undefined ? availableParallelism() : Number(jobsFlag);
+  if (jobsFlag !== undefined && (command === "agree" || command === "import")) return usage(io, "--jobs goes with annotate, lint, clean or export");
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) return usage(io, `--jobs must be a whole number from 1 to ${MAX_JOBS}, not "${String(jobsFlag)}"`);
   const encodingName = flags.get("--encoding");
   const legacyEncoding = typeof encodingName === "string" ? parseLegacyEncoding(encodingName) : undefined;
   if (typeof encodingName === "string" && !legacyEncoding) return usage(io, `--encoding must be tcvn3, vni, viscii or windows-1258, not "${encodingName}"`);
@@ -192,14 +214,14 @@ export async function run(argv: readonly string[], io: Io, host: CliHost): Promi
     settings.analysisDeadline = deadline;
   }
   if (maxSize !== undefined) settings.maxFileSize = maxSize;
-  const articles = { settings, workerScript: host.workerScript, ...(legacyEncoding ? { legacyEncoding } : {}) };
+  const articles = { settings, workerScript: host.workerScript, jobs, ...(legacyEncoding ? { legacyEncoding } : {}) };
   const format = flags.get("--format");
   switch (command) {
     case "annotate": {
       const chosen = format ?? "jsonl";
       if (chosen !== "jsonl" && chosen !== "json") return usage(io, `--format must be jsonl or json, not "${String(chosen)}"`);
       const out = flags.get("--out");
-      return annotate(paths, { ...articles, format: chosen, out: typeof out === "string" ? out : undefined }, io);
+      return annotate(paths, { ...articles, format: chosen, out: typeof out === "string" ? out : undefined, stdin }, io);
     }
     case "lint": {
       const chosen = format ?? "text";

@@ -3,24 +3,62 @@ import { basename } from "node:path";
 import { ENTITY_KINDS, ENTITY_TYPES, type AnnotatedRecord, type EntityType } from "../engine";
 import { summarizeCounts, type CountsSummary } from "../host/summary";
 
-export function summaryTable(records: readonly AnnotatedRecord[], width = 120): string {
-  const rows = records.map((record) => ({ record, summary: summarizeCounts(record.entities.filter((e) => e.origin !== "rejected"), record.boilerplate) }));
-  // The types the engine finds, and any other type some article has.
-  const types = ENTITY_TYPES.filter((type) => ENTITY_KINDS[type].inSummaryLine === "always" || type === "date" || rows.some((r) => r.summary.mentions[type] > 0));
-  const titles = ["article", ...types.map((type) => ENTITY_KINDS[type].plural), "debris lines", "title"];
-  const numbers = (summary: CountsSummary): string[] => [...types.map((type) => String(summary.counts[type])), String(summary.debrisLines)];
-  const cells = rows.map(({ record, summary }) => [basename(record.source.path).replace(/\.txt$/i, ""), ...numbers(summary), record.article.title ?? ""]);
-  const last = titles.length - 1;
-  const widths = titles.map((title, c) => Math.max(title.length, ...cells.map((row) => displayWidth(row[c]!))));
-  const fixed = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
-  widths[last] = Math.max(10, Math.min(widths[last]!, width - fixed));
-  const format = (row: readonly string[]): string =>
-    row.map((cell, c) => (c >= 1 && c < last ? cell.padStart(widths[c]!) : truncate(cell, widths[c]!).padEnd(widths[c]!))).join("  ").trimEnd();
-  const total = (c: number): string => String(cells.reduce((sum, row) => sum + Number(row[c]), 0));
-  const lines = [format(titles), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(format)];
-  if (rows.length > 1) lines.push(format([`${rows.length} articles`, ...titles.slice(1, last).map((_, k) => total(k + 1)), ""]));
-  lines.push(countingNote(types));
-  return lines.join("\n");
+/** Articles listed one per row at most; past that, the table says how many more there are and the totals still count them all. */
+export const MAX_TABLE_ROWS = 1000;
+
+interface Row {
+  name: string;
+  summary: CountsSummary;
+  title: string;
+}
+
+/**
+ * The table `annotate --out` prints, built one record at a time so a run over any number of
+ * articles holds at most MAX_TABLE_ROWS rows (the totals count every article).
+ */
+export class SummaryTable {
+  private readonly rows: Row[] = [];
+  private readonly totals = Object.fromEntries(ENTITY_TYPES.map((type) => [type, 0])) as Record<EntityType, number>;
+  private readonly present = new Set<EntityType>();
+  private debrisLines = 0;
+  private articles = 0;
+
+  get size(): number {
+    return this.articles;
+  }
+
+  add(record: AnnotatedRecord): void {
+    const summary = summarizeCounts(record.entities.filter((e) => e.origin !== "rejected"), record.boilerplate);
+    this.articles++;
+    for (const type of ENTITY_TYPES) {
+      this.totals[type] += summary.counts[type];
+      if (summary.mentions[type] > 0) this.present.add(type);
+    }
+    this.debrisLines += summary.debrisLines;
+    if (this.rows.length < MAX_TABLE_ROWS) this.rows.push({ name: basename(record.source.path).replace(/\.txt$/i, ""), summary, title: record.article.title ?? "" });
+  }
+
+  /** The table, fitted to `width` columns (the title column is cut to fit). */
+  render(width = 120): string {
+    // The types the engine finds, and any other type some article has.
+    const types = ENTITY_TYPES.filter((type) => ENTITY_KINDS[type].inSummaryLine === "always" || type === "date" || this.present.has(type));
+    const titles = ["article", ...types.map((type) => ENTITY_KINDS[type].plural), "debris lines", "title"];
+    const numbers = (counts: Record<EntityType, number>, debris: number): string[] => [...types.map((type) => String(counts[type])), String(debris)];
+    const cells = this.rows.map((row) => [row.name, ...numbers(row.summary.counts, row.summary.debrisLines), row.title]);
+    const omitted = this.articles - this.rows.length;
+    const totalRow = this.articles > 1 ? [`${this.articles} articles`, ...numbers(this.totals, this.debrisLines), ""] : undefined;
+    const last = titles.length - 1;
+    const widths = titles.map((title, c) => Math.max(title.length, ...cells.map((row) => displayWidth(row[c]!))));
+    const fixed = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
+    widths[last] = Math.max(10, Math.min(widths[last]!, width - fixed));
+    const format = (row: readonly string[]): string =>
+      row.map((cell, c) => (c >= 1 && c < last ? cell.padStart(widths[c]!) : truncate(cell, widths[c]!).padEnd(widths[c]!))).join("  ").trimEnd();
+    const lines = [format(titles), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(format)];
+    if (omitted > 0) lines.push(`… and ${omitted} more article${omitted === 1 ? "" : "s"} (each in its record; the totals count them)`);
+    if (totalRow) lines.push(format(totalRow));
+    lines.push(countingNote(types));
+    return lines.join("\n");
+  }
 }
 
 /** What the numbers count: "people, forums: each once per article; amounts, dates: every mention." */

@@ -167,6 +167,18 @@ export async function readArticleFileAsync(path: string, maxChars: number, optio
   return articleOf(path, bytes, maxChars, options);
 }
 
+/**
+ * An article given as text rather than as a file (`annotate --stdin`'s `{"id", "text"}` lines): `id`
+ * stands where a path would (messages, the record's `source.path`), and the hash and size are those
+ * of the text stored as UTF-8 without a BOM. Throws FileProblem when it is longer than `maxChars`
+ * UTF-16 code units (`--max-size`), as a file would be.
+ */
+export function articleFromText(id: string, text: string, maxChars: number): ArticleFile {
+  if (text.length > maxChars) throw new FileProblem(id, `skipped: ${formatCount(text.length)} characters is more than the limit of ${formatCount(maxChars)} (maxFileSize, --max-size)`);
+  const { sha256, length } = sourceDigest(text, "utf-8");
+  return { path: id, text, encoding: "utf-8", sha256, bytes: length };
+}
+
 /** An article from its file's bytes: decoded within the limit, hashed and sized. */
 function articleOf(path: string, bytes: Buffer, maxChars: number, options: ReadOptions): ArticleFile {
   const { text, encoding } = decodeWithin(path, bytes, maxChars, options);

@@ -1,0 +1,45 @@
+/**
+ * `annotate --stdin`: articles as JSON Lines on standard input, the input of a map step (GNU
+ * parallel `--pipe`, Hadoop Streaming, Spark's `RDD.pipe`). Each line is `{"id": …, "text": …}` (a
+ * text; `id` a non-empty string or a number, standing where a path would) or `{"path": …}` (a file,
+ * relative to the current folder, read as a file argument is). Blank lines are skipped; a line that
+ * is neither is reported as `stdin:LINE: …` and the others go on.
+ */
+import { createInterface } from "node:readline";
+import { dirname, resolve } from "node:path";
+import type { ArticleInput } from "./articles";
+
+/** The inputs on `stdin`, one per non-blank line, in order; reads as they are asked for. */
+export async function* stdinArticles(stdin: NodeJS.ReadableStream): AsyncIterable<ArticleInput> {
+  const lines = createInterface({ input: stdin, crlfDelay: Infinity });
+  let number = 0;
+  for await (const line of lines) {
+    number++;
+    // A BOM before the first line is not part of the JSON.
+    const json = number === 1 ? line.replace(/^\uFEFF/, "") : line;
+    if (json.trim() !== "") yield stdinArticle(json, number);
+  }
+}
+
+/** One line of input as an article input, or a `problem` that says what is wrong with it (`number`: the line's, from 1). */
+export function stdinArticle(line: string, number: number): ArticleInput {
+  const problem = (message: string): ArticleInput => ({ problem: `stdin:${number}: ${message}` });
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return problem(`not JSON (${error instanceof Error ? error.message : String(error)}); each line is {"id": …, "text": …} or {"path": …}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return problem(`not a JSON object; each line is {"id": …, "text": …} or {"path": …}`);
+  const { id, text, path } = value as Record<string, unknown>;
+  if (text !== undefined && path !== undefined) return problem(`give "text" or "path", not both`);
+  if (path !== undefined) {
+    if (typeof path !== "string" || path === "") return problem(`"path" must be a non-empty string`);
+    return { path, inputFolder: dirname(resolve(path)) };
+  }
+  if (text === undefined) return problem(`no "text" and no "path"`);
+  if (typeof text !== "string") return problem(`"text" must be a string`);
+  if (typeof id === "number" && Number.isFinite(id)) return { id: String(id), text };
+  if (typeof id !== "string" || id === "") return problem(`a "text" needs an "id" (a non-empty string or a number), which its record's source.path takes`);
+  return { id, text };
+}
