@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench`: the engine, server, workspace, curation and pathological benchmarks one after
+// `npm run bench`: the engine, server, workspace, curation, pathological and CLI benchmarks one after
 // another, each in a fresh process (so none inherits another's heap or JIT state), merged into one
 // JSON object on stdout with each target (issues 7, 12 and 14) checked; each part's table goes to stderr as it finishes.
-//   node bench/run.mjs [--files N]   (workspace size, default 10,000)
+//   node bench/run.mjs [--files N]   (workspace and CLI corpus size, default 10,000)
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,7 @@ const server = part("server.mjs");
 const workspace = part("workspace.mjs", workspaceArgs);
 const curation = part("curation.mjs");
 const pathological = part("pathological.mjs");
+const cli = part("cli.mjs", workspaceArgs);
 
 const t = engine.engine.throughput;
 const target = (value, limit, better = "lower") => ({ value, target: limit, met: value !== undefined && value !== null && (better === "lower" ? value <= limit : value >= limit) });
@@ -41,7 +42,8 @@ const targets = {
   annotationActionP95Ms: target(curation.curation.annotationActionMs.p95, 50),
   reanchor500In1MBMs: target(curation.curation.reanchor500In1MBMs.median, 100),
   oneLineOverLines300KB: target(pathological.pathological.oneLine300KB.oneLineOverLines, 2),
+  cliPeakRssMB: target(Math.max(cli.cli.jobs1.peakRssMB, cli.cli.jobs2.peakRssMB, cli.cli.stdinJobs2.peakRssMB), 300),
 };
 
-console.log(JSON.stringify({ machine: engine.machine, engine: engine.engine, server: server.server, workspace: workspace.workspace, curation: curation.curation, pathological: pathological.pathological, targets }));
+console.log(JSON.stringify({ machine: engine.machine, engine: engine.engine, server: server.server, workspace: workspace.workspace, curation: curation.curation, pathological: pathological.pathological, cli: cli.cli, targets }));
 console.error(["\ntargets:", ...Object.entries(targets).map(([name, { value, target: limit, met }]) => `  ${met ? "met " : "MISS"} ${name.padEnd(24)} ${String(value).padStart(9)}  (target ${limit})`)].join("\n"));
