@@ -7,11 +7,12 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { PassThrough } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { cliPath, fixturesDir, hasSharedCorpus, repoRoot, samplesDir, sharedCorpus } from "../helpers/paths";
 import { assertValidRecord } from "../helpers/schema";
 import { processArticles, type ArticleInput } from "../../server/src/cli/articles";
 import { run, type Io } from "../../server/src/cli/main";
+import { stdinArticles } from "../../server/src/cli/stdinArticles";
 import { resolveSettings } from "../../server/src/host/settings";
 
 function cli(args: string[], input?: string, cwd = repoRoot): { status: number | null; stdout: string; stderr: string } {
@@ -227,4 +228,25 @@ test("read-ahead is bounded: with 2 jobs, at most a few inputs are taken before 
   assert.equal(drains, 40, "the output is drained after each article");
   // 2 jobs: 4 analyses in flight, 3 waiting their turn, 2 buffered from the input, and the one being handled.
   for (const [k, at] of handledAt.entries()) assert.ok(at - k <= 12, `article ${k} handled when ${at} had been taken`);
+});
+
+test("--stdin reads ahead a bounded number of lines, however long the input", async () => {
+  const text = readFileSync(join(samplesDir, readdirSync(samplesDir).find((name) => name.endsWith(".txt"))!), "utf8");
+  let produced = 0;
+  const stdin = Readable.from(
+    (function* () {
+      for (let k = 0; k < 300; k++) {
+        produced++;
+        yield JSON.stringify({ id: `a${k}`, text }) + "\n";
+      }
+    })(),
+  );
+  const gaps: number[] = [];
+  const io = memoryIo();
+  const result = await processArticles(stdinArticles(stdin), { settings: resolveSettings({}).settings, workerScript: cliPath, jobs: 1 }, io, ({ article }) => {
+    gaps.push(produced - Number(article.path.slice(1)));
+  });
+  assert.deepEqual(result, { failed: 0, count: 300 });
+  // The readline buffer (16 lines), the stream's (16 chunks) and the jobs' read-ahead: never the 300 lines.
+  assert.ok(Math.max(...gaps) <= 48, `at most ${Math.max(...gaps)} lines ahead`);
 });

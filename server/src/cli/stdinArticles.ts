@@ -5,15 +5,20 @@
  * relative to the current folder, read as a file argument is). Blank lines are skipped; a line that
  * is neither is reported as `stdin:LINE: …` and the others go on.
  */
+import { on } from "node:events";
 import { createInterface } from "node:readline";
 import { dirname, resolve } from "node:path";
 import type { ArticleInput } from "./articles";
+
+/** Lines read but not yet asked for, at most (then reading pauses): a few articles, not the whole input. */
+const READ_AHEAD_LINES = 16;
 
 /** The inputs on `stdin`, one per non-blank line, in order; reads as they are asked for. */
 export async function* stdinArticles(stdin: NodeJS.ReadableStream): AsyncIterable<ArticleInput> {
   const lines = createInterface({ input: stdin, crlfDelay: Infinity });
   let number = 0;
-  for await (const line of lines) {
+  // readline's own iterator holds up to 1,024 lines (1,024 articles) before it pauses.
+  for await (const [line] of on(lines, "line", { close: ["close"], highWaterMark: READ_AHEAD_LINES }) as AsyncIterable<[string]>) {
     number++;
     // A BOM before the first line is not part of the JSON.
     const json = number === 1 ? line.replace(/^\uFEFF/, "") : line;
