@@ -13,6 +13,8 @@ import { assertValidRecord } from "../helpers/schema";
 import { processArticles, type ArticleInput } from "../../server/src/cli/articles";
 import { run, type Io } from "../../server/src/cli/main";
 import { stdinArticles } from "../../server/src/cli/stdinArticles";
+import { MAX_TABLE_ROWS, SummaryTable } from "../../server/src/cli/summary";
+import type { AnnotatedRecord } from "../../server/src/engine";
 import { resolveSettings } from "../../server/src/host/settings";
 
 function cli(args: string[], input?: string, cwd = repoRoot): { status: number | null; stdout: string; stderr: string } {
@@ -249,4 +251,17 @@ test("--stdin reads ahead a bounded number of lines, however long the input", as
   assert.deepEqual(result, { failed: 0, count: 300 });
   // The readline buffer (16 lines), the stream's (16 chunks) and the jobs' read-ahead: never the 300 lines.
   assert.ok(Math.max(...gaps) <= 48, `at most ${Math.max(...gaps)} lines ahead`);
+});
+
+test("the summary table keeps its first MAX_TABLE_ROWS rows and still totals every article", () => {
+  const table = new SummaryTable();
+  const record = (k: number): AnnotatedRecord =>
+    ({ source: { path: `a${k}.txt` }, article: { title: `T${k}` }, entities: [{ type: "amount", text: "5 USD", start: 0, end: 5, origin: "engine", attributes: {} }], boilerplate: [] }) as unknown as AnnotatedRecord;
+  for (let k = 0; k < MAX_TABLE_ROWS + 5; k++) table.add(record(k));
+  const lines = table.render(120).split("\n");
+  assert.equal(table.size, MAX_TABLE_ROWS + 5);
+  assert.ok(lines.some((line) => line.startsWith(`a${MAX_TABLE_ROWS - 1} `)));
+  assert.ok(!lines.some((line) => line.startsWith(`a${MAX_TABLE_ROWS} `)));
+  assert.ok(lines.includes("… and 5 more articles (each in its record; the totals count them)"), lines.slice(-3).join("\n"));
+  assert.match(lines.at(-2)!, new RegExp(`^${MAX_TABLE_ROWS + 5} articles\\s+0\\s+0\\s+${MAX_TABLE_ROWS + 5}\\b`));
 });

@@ -48,7 +48,8 @@ export class SummaryTable {
     const omitted = this.articles - this.rows.length;
     const totalRow = this.articles > 1 ? [`${this.articles} articles`, ...numbers(this.totals, this.debrisLines), ""] : undefined;
     const last = titles.length - 1;
-    const widths = titles.map((title, c) => Math.max(title.length, ...cells.map((row) => displayWidth(row[c]!))));
+    // The totals row too: "10000 articles" is not cut to the width of short names.
+    const widths = titles.map((title, c) => Math.max(title.length, ...[...cells, ...(totalRow ? [totalRow] : [])].map((row) => displayWidth(row[c]!))));
     const fixed = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
     widths[last] = Math.max(10, Math.min(widths[last]!, width - fixed));
     const format = (row: readonly string[]): string =>
