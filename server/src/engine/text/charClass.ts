@@ -1,6 +1,6 @@
 /**
- * The Unicode classes hot loops ask of a code point — letter (\p{L}), combining mark (\p{M}),
- * number (\p{N}), white space (`\s`), and whether lowercasing changes it — as bits, answered from a
+ * The Unicode classes hot loops ask of a code point — letter (\p{L}), uppercase letter (\p{Lu}),
+ * combining mark (\p{M}), number (\p{N}), white space (`\s`), and whether lowercasing changes it — as bits, answered from a
  * table filled the first time each code unit is seen (a regular expression is asked once per
  * distinct character, not once per occurrence). Astral code points (surrogate pairs) are cached by
  * code point. Exactly what the `u`-flag classes answer; pure (the cache is an implementation detail).
@@ -12,12 +12,15 @@ export const NUMBER = 4;
 export const SPACE = 8;
 /** `toLowerCase` changes it (an uppercase or titlecase letter, or another character with a lowercase mapping). */
 export const HAS_LOWER = 16;
+/** An uppercase letter (\p{Lu}). */
+export const UPPERCASE = 32;
 const KNOWN = 128;
 
 const IS_LETTER = /^\p{L}$/u;
 const IS_MARK = /^\p{M}$/u;
 const IS_NUMBER = /^\p{N}$/u;
 const IS_SPACE = /^\s$/u;
+const IS_UPPERCASE = /^\p{Lu}$/u;
 
 function classify(char: string): number {
   return (
@@ -26,7 +29,8 @@ function classify(char: string): number {
     (IS_MARK.test(char) ? MARK : 0) |
     (IS_NUMBER.test(char) ? NUMBER : 0) |
     (IS_SPACE.test(char) ? SPACE : 0) |
-    (char.toLowerCase() !== char ? HAS_LOWER : 0)
+    (char.toLowerCase() !== char ? HAS_LOWER : 0) |
+    (IS_UPPERCASE.test(char) ? UPPERCASE : 0)
   );
 }
 

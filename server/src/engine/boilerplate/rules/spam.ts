@@ -73,7 +73,11 @@ export const spamRule: BoilerplateRule = {
  */
 function spamSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  for (const match of text.matchAll(KEYWORD)) {
+  // exec on the one compiled pattern: matchAll would copy the regular expression for every line.
+  const keyword = KEYWORD;
+  keyword.lastIndex = 0;
+  for (let match = keyword.exec(text); match !== null; match = keyword.exec(text)) {
+    // A keyword is never empty, so lastIndex always moves on.
     let start = match.index;
     let end = start + match[0].length;
     const bracket = enclosingBracket(text, start, end);
