@@ -6,7 +6,7 @@
  */
 import data from "../../data/boilerplate.json";
 import { isVietnameseSyllable } from "../../lexicon";
-import { classAt, LETTER, MARK, UPPERCASE } from "../../text/charClass";
+import { classAt, LETTER, MARK, unitClass, UPPERCASE } from "../../text/charClass";
 import { codePointEnd, codePointLength, codePointStart, isLetterOrMarkAt, isLetterOrMarkBefore, isLetterOrNumberAt } from "../../text/codePoints";
 import { segmentSyllables } from "../../text/segment";
 import { insertSpaces, spaceInsertions } from "../../text/spaces";
@@ -169,28 +169,42 @@ function nextHit(text: string, from: number): { index: number; end: number; lett
   let previous = from > 0 ? classAt(text, codePointStart(text, from)) : 0;
   let afterApostrophe = from > 0 && isApostrophe(text, from - 1);
   for (let p = from; p < text.length; ) {
-    const bits = classAt(text, p);
-    const next = codePointEnd(text, p);
-    const previousIsLetterOrMark = (previous & LETTER_OR_MARK) !== 0;
-    if ((previousIsLetterOrMark || afterApostrophe) && (bits & UPPERCASE) !== 0) return { index: p, end: next, letter: p };
-    if (!previousIsLetterOrMark && ((bits & LETTER_OR_MARK) !== 0 || isApostrophe(text, p))) {
-      let q = p;
-      let letter = -1;
-      let count = 0;
-      for (; count < minStrippedLength && q < text.length; count++) {
-        if ((classAt(text, q) & LETTER_OR_MARK) !== 0) {
-          if (letter < 0) letter = q;
-        } else if (!isApostrophe(text, q)) break;
-        q = codePointEnd(text, q);
+    const code = text.charCodeAt(p);
+    // Outside the surrogates a code point is one unit (the common case, answered from the table).
+    const surrogate = code >= 0xd800 && code <= 0xdfff;
+    const bits = surrogate ? classAt(text, p) : unitClass(code);
+    const next = surrogate ? codePointEnd(text, p) : p + 1;
+    const apostrophe = code === APOSTROPHE || code === RIGHT_QUOTE;
+    if ((previous & LETTER_OR_MARK) === 0) {
+      if ((bits & LETTER_OR_MARK) !== 0 || apostrophe) {
+        if (afterApostrophe && (bits & UPPERCASE) !== 0) return { index: p, end: next, letter: p };
+        const hit = longRun(text, p);
+        if (hit) return hit;
       }
-      if (count === minStrippedLength) return { index: p, end: q, letter };
-    }
+    } else if ((bits & UPPERCASE) !== 0) return { index: p, end: next, letter: p };
     previous = bits;
-    afterApostrophe = isApostrophe(text, p);
+    afterApostrophe = apostrophe;
     p = next;
   }
   return undefined;
 }
+
+/** A run of `minStrippedLength` letters, marks and apostrophes from `p`, with its first letter or mark. */
+function longRun(text: string, p: number): { index: number; end: number; letter: number } | undefined {
+  let q = p;
+  let letter = -1;
+  for (let count = 0; count < minStrippedLength; count++) {
+    if (q >= text.length) return undefined;
+    if ((classAt(text, q) & LETTER_OR_MARK) !== 0) {
+      if (letter < 0) letter = q;
+    } else if (!isApostrophe(text, q)) return undefined;
+    q = codePointEnd(text, q);
+  }
+  return { index: p, end: q, letter };
+}
+
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
 
 /** The run of letters and marks (and apostrophes between letters) around the letter at `letter`. */
 function chunkAround(text: string, letter: number): { start: number; end: number } {
@@ -210,7 +224,7 @@ function chunkAround(text: string, letter: number): { start: number; end: number
   return { start, end };
 }
 
-const isApostrophe = (text: string, k: number): boolean => text[k] === "'" || text[k] === "’";
+const isApostrophe = (text: string, k: number): boolean => text.charCodeAt(k) === APOSTROPHE || text.charCodeAt(k) === RIGHT_QUOTE;
 
 /** Part of an address or handle ("baoquocte.vn", "@VnExpress"): not prose. */
 function isInLink(text: string, at: number, length: number): boolean {
