@@ -54,20 +54,35 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
     const at = k;
     k = codePointEnd(text, k);
     let kind: Token["kind"];
+    // Every class bit of the token's code points: HAS_LOWER among them or not tells whether
+    // lowercasing would change it.
+    let seen = bits;
     if ((bits & LETTER) !== 0) {
       kind = "word";
-      while (k < end && (classAt(text, k) & WORD_PART) !== 0) k = codePointEnd(text, k);
+      for (let b = classAt(text, k); k < end && (b & WORD_PART) !== 0; b = classAt(text, k)) {
+        seen |= b;
+        k = codePointEnd(text, k);
+      }
       for (;;) {
         const code = text.charCodeAt(k);
-        if (k + 1 >= end || (code !== 39 && code !== 0x2019) || (classAt(text, k + 1) & LETTER) === 0) break;
+        if (k + 1 >= end || (code !== 39 && code !== 0x2019)) break;
+        const letter = classAt(text, k + 1);
+        if ((letter & LETTER) === 0) break;
+        seen |= letter;
         k = codePointEnd(text, k + 1);
-        while (k < end && (classAt(text, k) & AFTER_APOSTROPHE) !== 0) k = codePointEnd(text, k);
+        for (let b = classAt(text, k); k < end && (b & AFTER_APOSTROPHE) !== 0; b = classAt(text, k)) {
+          seen |= b;
+          k = codePointEnd(text, k);
+        }
       }
     } else if ((bits & NUMBER) !== 0) {
       kind = "number";
-      while (k < end && (classAt(text, k) & NUMBER) !== 0) k = codePointEnd(text, k);
+      for (let b = classAt(text, k); k < end && (b & NUMBER) !== 0; b = classAt(text, k)) {
+        seen |= b;
+        k = codePointEnd(text, k);
+      }
     } else kind = "punct";
-    tokens.push(makeToken(text.slice(at, k), at, gapOf(text, last, at), kind, bits));
+    tokens.push(makeToken(text.slice(at, k), at, gapOf(text, last, at), kind, bits, seen));
     last = k;
   }
   return tokens;
@@ -80,9 +95,10 @@ function gapOf(source: string, start: number, end: number): string {
   return " ";
 }
 
-/** `value`'s token, `firstBits` the class of its first code point. */
-function makeToken(value: string, start: number, gap: string, kind: Token["kind"], firstBits: number): Token {
-  const folded = value.toLowerCase();
+/** `value`'s token, `firstBits` the class of its first code point, `seen` the classes of all of them. */
+function makeToken(value: string, start: number, gap: string, kind: Token["kind"], firstBits: number, seen: number): Token {
+  // Lowercasing a string that has no character to lowercase would copy it for nothing.
+  const folded = (seen & HAS_LOWER) !== 0 ? value.toLowerCase() : value;
   const isWord = kind === "word";
   return {
     text: value,
