@@ -1,6 +1,6 @@
 /**
  * The Unicode classes hot loops ask of a code point — letter (\p{L}), uppercase letter (\p{Lu}),
- * combining mark (\p{M}), number (\p{N}), white space (`\s`), and whether lowercasing changes it — as bits, answered from a
+ * combining mark (\p{M}), number (\p{N}), white space (`\s`), and whether lowercasing or uppercasing changes it — as bits, answered from a
  * table filled the first time each code unit is seen (a regular expression is asked once per
  * distinct character, not once per occurrence). Astral code points (surrogate pairs) are cached by
  * code point. Exactly what the `u`-flag classes answer; pure (the cache is an implementation detail).
@@ -14,6 +14,8 @@ export const SPACE = 8;
 export const HAS_LOWER = 16;
 /** An uppercase letter (\p{Lu}). */
 export const UPPERCASE = 32;
+/** `toUpperCase` changes it (a lowercase letter, "ß", …). */
+export const HAS_UPPER = 64;
 const KNOWN = 128;
 
 const IS_LETTER = /^\p{L}$/u;
@@ -30,7 +32,8 @@ function classify(char: string): number {
     (IS_NUMBER.test(char) ? NUMBER : 0) |
     (IS_SPACE.test(char) ? SPACE : 0) |
     (char.toLowerCase() !== char ? HAS_LOWER : 0) |
-    (IS_UPPERCASE.test(char) ? UPPERCASE : 0)
+    (IS_UPPERCASE.test(char) ? UPPERCASE : 0) |
+    (char.toUpperCase() !== char ? HAS_UPPER : 0)
   );
 }
 
