@@ -37,6 +37,15 @@ test("image placeholders, alt texts, photo credits and the second copy of a capt
   assert.equal(found.get(5), "duplicate-line");
 });
 
+test("spam keywords are found in any case, also written with letters whose case folding is ASCII (ſ, the Kelvin sign)", () => {
+  const spans = (text: string): string[] => analyze(text).boilerplate.filter((f) => f.rule === "spam").map((f) => text.slice(f.start, f.end).trim());
+  const sentence = (spam: string): string => `Hai bên nhất trí thúc đẩy hợp tác kinh tế ${spam} trong các lĩnh vực thương mại và đầu tư.`;
+  assert.deepEqual(spans(sentence("XỔ SỐ MIỀN BẮC")), ["XỔ SỐ MIỀN BẮC"]);
+  assert.deepEqual(spans(sentence("xem ſex")), ["ſex"]);
+  assert.deepEqual(spans(sentence("\u212Aubet")), ["\u212Aubet"]);
+  assert.deepEqual(spans(sentence("tại Essex")), []);
+});
+
 test("spam spliced into a sentence is a span; a spam line is a line", () => {
   const text = ["Hai nước ký thỏa thuận hợp tác", "【soi cầu xsmb】Hai bên nhất trí mở rộng hợp tác thương mại, đầu tư và du lịch trong giai đoạn tới.", "kết quả xsmb hôm nay nhà cái uy tín"].join("\n");
   const analysis = analyze(text);

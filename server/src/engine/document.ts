@@ -4,6 +4,7 @@ import { tokenize, type Token } from "./text/tokens";
 import { SpanIndex } from "./text/spanIndex";
 import { foldValue, separatesWords } from "./text/fold";
 import { boundaryAtOrBefore, codePointEnd } from "./text/codePoints";
+import { SPACE, unitClass } from "./text/charClass";
 
 const MAX_SEGMENT = 4000;
 const MAX_CACHED_TEXT = 200_000;
@@ -113,7 +114,7 @@ export class ArticleDocument {
 
   /** Lines that carry article text (not debris as a whole), in order. */
   *articleLines(): Iterable<Line> {
-    for (const line of this.lines) if (!this.debrisLines.has(line.index) && line.text.trim() !== "") yield line;
+    for (const line of this.lines) if (!this.debrisLines.has(line.index) && !isBlank(line.text)) yield line;
   }
 
   /**
@@ -131,4 +132,10 @@ export class ArticleDocument {
     this.debrisIndex ??= new SpanIndex(this.debrisSpans);
     return this.debrisIndex.overlaps(start, end);
   }
+}
+
+/** `text.trim() === ""` without making the trimmed copy: every code unit is white space (`\s`). */
+function isBlank(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if ((unitClass(text.charCodeAt(k)) & SPACE) === 0) return false;
+  return true;
 }

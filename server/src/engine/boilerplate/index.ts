@@ -41,11 +41,11 @@ export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings =
   const trimmed = doc.lines.map((line) => line.text.trim());
   const flagged = new Set<number>();
   const flaggedSpans = new SpanIndex();
-  const nonBlank = trimmed.flatMap((line, index) => (line === "" ? [] : [index]));
+  const firstNonBlank = trimmed.findIndex((line) => line !== "");
   const context: RuleContext = {
     doc,
     trimmed,
-    firstLine: nonBlank[0] ?? 0,
+    firstLine: firstNonBlank >= 0 ? firstNonBlank : 0,
     flagged,
     isFlaggedSpan: (start, end) => flaggedSpans.overlaps(start, end),
     isBlank: (line) => trimmed[line] === "",
@@ -59,7 +59,10 @@ export function detectBoilerplate(doc: ArticleDocument, settings: RuleSettings =
     },
   };
   const findings: BoilerplateFinding[] = [];
-  const tableRows = new Set(trimmed.flatMap((line, index) => (isTableRow(line) ? [index] : [])));
+  const tableRows = new Set<number>();
+  trimmed.forEach((line, index) => {
+    if (isTableRow(line)) tableRows.add(index);
+  });
   for (const rule of [...customRules, ...boilerplateRules]) {
     const setting = settings[rule.id];
     if (setting === "off") continue;

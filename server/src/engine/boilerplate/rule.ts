@@ -37,6 +37,8 @@ export interface BoilerplateRule {
 
 const MAX_PHRASE_LINE = 300;
 const BULLET = /^[•·*–-]+\s*/u;
+/** The characters BULLET starts with: a line that starts otherwise has none to remove. */
+const BULLET_START = new Set([..."•·*–-"].map((c) => c.charCodeAt(0)));
 const DOUBLE_SPACE = /\s\s/u;
 const TRAILING_MARKS = new Set([..." \t:：."]);
 
@@ -74,9 +76,11 @@ export function lineMatcher(lines: readonly string[] = [], patterns: readonly st
     // No listed phrase is this long: folding a huge line to look it up would only cost time.
     if (trimmed.length > MAX_PHRASE_LINE) return false;
     // Bullets in front of a menu word ("• Đánh giá") do not change what it is.
-    const bare = trimmed.replace(BULLET, "");
+    const bare = BULLET_START.has(trimmed.charCodeAt(0)) ? trimmed.replace(BULLET, "") : trimmed;
     if (bare === "") return false;
     if (bare !== trimmed && pattern?.test(bare)) return true;
+    // Patterns only: no phrase to look up.
+    if (exact.size === 0) return false;
     // Folding only shortens a line by collapsing spaces or dropping trailing marks; without either,
     // a line longer than every phrase cannot be one, and is not folded.
     if (lengthWithoutTrailingMarks(bare) > longestPhrase && !DOUBLE_SPACE.test(bare)) return false;

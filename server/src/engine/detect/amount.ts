@@ -108,9 +108,15 @@ function* numbersIn(text: string): Iterable<{ index: number; written: string; va
   // Number words are rare: a line is searched for them only when it holds one's spelling.
   const words = WORD_NUMBER && WORD_NUMBER_SPELLINGS.some((spelling) => text.includes(spelling)) ? [...text.matchAll(WORD_NUMBER)] : [];
   let next = 0;
-  for (const m of text.matchAll(NUMBER)) {
-    for (; next < words.length && words[next]!.index < m.index; next++) yield wordNumber(words[next]!);
-    yield { index: m.index, written: m[0] };
+  // exec on the one compiled pattern (matchAll would copy it for every segment); the one caller
+  // reads a segment's numbers to the end before the next segment's.
+  const number = NUMBER;
+  number.lastIndex = 0;
+  for (let m = number.exec(text); m !== null; m = number.exec(text)) {
+    const index = m.index;
+    const written = m[0];
+    for (; next < words.length && words[next]!.index < index; next++) yield wordNumber(words[next]!);
+    yield { index, written };
   }
   for (; next < words.length; next++) yield wordNumber(words[next]!);
 }

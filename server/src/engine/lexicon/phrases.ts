@@ -20,6 +20,8 @@ export function foldPhrase(phrase: string): string[] {
  */
 export class PhraseSet<T> {
   private readonly byFirst = new Map<string, { words: string[]; exact?: string[]; value: T }[]>();
+  /** The first code units of the first words, as a bit set: most tokens are turned away without a map look-up. */
+  private readonly firstUnits = new Uint32Array(0x10000 / 32);
 
   /**
    * `entries` are [phrase, value] or [phrase, value, caseSensitive]; a case-sensitive phrase matches
@@ -33,6 +35,8 @@ export class PhraseSet<T> {
       const exact = caseSensitive === true || allCaseSensitive ? tokenize(normalizeText(phrase).text).map((t) => t.text) : undefined;
       list.push(exact ? { words, exact, value } : { words, value });
       this.byFirst.set(words[0]!, list);
+      const unit = words[0]!.charCodeAt(0);
+      this.firstUnits[unit >>> 5]! |= 1 << (unit & 31);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
@@ -41,6 +45,8 @@ export class PhraseSet<T> {
   matchAt(tokens: readonly Token[], index: number): PhraseMatch<T> | undefined {
     const first = tokens[index];
     if (!first) return undefined;
+    const unit = first.folded.charCodeAt(0);
+    if ((this.firstUnits[unit >>> 5]! & (1 << (unit & 31))) === 0) return undefined;
     const candidates = this.byFirst.get(first.folded);
     if (!candidates) return undefined;
     outer: for (const { words, exact, value } of candidates) {

@@ -13,7 +13,7 @@
  *   read it. It is never a letter.
  * Pure functions: no state, no allocation on the ASCII path.
  */
-import { isAsciiLetter } from "./chars";
+import { classAt, LETTER, MARK, NUMBER } from "./charClass";
 
 const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
@@ -94,24 +94,26 @@ export function before(test: CodePointTest): CodePointTest {
   return (text, k) => k > 0 && test(text, codePointStart(text, k));
 }
 
-const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
-const isAsciiLetterOrDigit = (code: number): boolean => isAsciiLetter(code) || isAsciiDigit(code);
+/** A test of the code point starting at `k` by its class bits (charClass.ts): any of `bits`. */
+function classTest(bits: number): CodePointTest {
+  return (text, k) => (classAt(text, k) & bits) !== 0;
+}
 
 /** A letter (\p{L}) starts at `k`. */
-export const isLetterAt = codePointTest(isAsciiLetter, /\p{L}/u);
+export const isLetterAt = classTest(LETTER);
 /** A letter ends at `k`. */
 export const isLetterBefore = before(isLetterAt);
 /** A letter or a combining mark (\p{L}, \p{M}) starts at `k`. */
-export const isLetterOrMarkAt = codePointTest(isAsciiLetter, /[\p{L}\p{M}]/u);
+export const isLetterOrMarkAt = classTest(LETTER | MARK);
 /** A letter or a combining mark ends at `k`. */
 export const isLetterOrMarkBefore = before(isLetterOrMarkAt);
 /** A digit or other number of any script (\p{N}: "5", "²", "𝟏") starts at `k`. */
-export const isNumberAt = codePointTest(isAsciiDigit, /\p{N}/u);
+export const isNumberAt = classTest(NUMBER);
 /** A letter or a digit of any script (\p{L}, \p{N}) starts at `k`. */
-export const isLetterOrNumberAt = codePointTest(isAsciiLetterOrDigit, /[\p{L}\p{N}]/u);
+export const isLetterOrNumberAt = classTest(LETTER | NUMBER);
 /** A letter or a digit of any script ends at `k`. */
 export const isLetterOrNumberBefore = before(isLetterOrNumberAt);
 /** A letter, mark or digit of any script (\p{L}, \p{M}, \p{N}) starts at `k`. */
-export const isWordCharAt = codePointTest(isAsciiLetterOrDigit, /[\p{L}\p{M}\p{N}]/u);
+export const isWordCharAt = classTest(LETTER | MARK | NUMBER);
 /** A letter, mark or digit of any script ends at `k`. */
 export const isWordCharBefore = before(isWordCharAt);

@@ -10,11 +10,20 @@ export interface Line {
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
+  // Without "\r" (a normalized text has none), the breaks are found by indexOf, not a character at a time.
+  if (!text.includes("\r")) {
+    for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
+      lines.push({ index: lines.length, start, end, text: text.slice(start, end) });
+      start = end + 1;
+    }
+    lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
+    return lines;
+  }
   for (let i = 0; i <= text.length; i++) {
-    const ch = text[i];
-    if (i === text.length || ch === "\n" || ch === "\r") {
+    const code = i === text.length ? -1 : text.charCodeAt(i);
+    if (code === -1 || code === 10 || code === 13) {
       lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
-      if (ch === "\r" && text[i + 1] === "\n") i++;
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }

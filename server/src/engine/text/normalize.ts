@@ -1,5 +1,6 @@
-import { INVISIBLE_CLASS, LOOKALIKE_CLASS, LOOKALIKE_LETTERS } from "./chars";
-import { codePointEnd, codePointStart, isLetterAt, isLetterBefore, isLetterOrMarkBefore } from "./codePoints";
+import { classAt, LETTER, MARK, unitClass } from "./charClass";
+import { INVISIBLE_CLASS, isAsciiLetter, LOOKALIKE_CLASS, LOOKALIKE_LETTERS } from "./chars";
+import { codePointEnd, isLetterAt, isLetterOrMarkBefore } from "./codePoints";
 import { normalizeTonePlacement } from "./tone";
 
 /**
@@ -46,38 +47,69 @@ function tone(word: string): string {
 /**
  * Where a tone mark can move: a vowel carrying one next to another vowel (a one-vowel syllable
  * keeps its mark where it is), or a letter that is no Vietnamese vowel. Built from the vowels and
- * the five tone marks, both cases.
+ * the five tone marks, both cases: per BMP code unit, PLAIN_VOWEL, TONED_VOWEL, D_STROKE ("đ",
+ * "Đ") or 0 (anything else).
  */
-const MOVABLE_TONE = (() => {
+const PLAIN_VOWEL = 1;
+const TONED_VOWEL = 2;
+const D_STROKE = 3;
+const VOWEL_KIND = (() => {
   const vowels = [..."aăâeêioôơuưy"].flatMap((v) => [v, v.toUpperCase()]);
   const toned = vowels.flatMap((v) => ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"].map((mark) => (v + mark).normalize("NFC")));
-  const any = [...vowels, ...toned].join("");
-  // A letter outside ASCII that is neither a vowel nor "đ" (a tone mark on a consonant, a foreign letter) is looked at too.
-  return new RegExp(`[${toned.join("")}][${any}]|[${any}][${toned.join("")}]|(?=\\p{L})[^\\p{ASCII}${any}đĐ]`, "gu");
+  const kinds = new Uint8Array(0x10000);
+  for (const v of vowels) kinds[v.charCodeAt(0)] = PLAIN_VOWEL;
+  for (const v of toned) kinds[v.charCodeAt(0)] = TONED_VOWEL;
+  kinds["đ".charCodeAt(0)] = D_STROKE;
+  kinds["Đ".charCodeAt(0)] = D_STROKE;
+  return kinds;
 })();
+
 /**
- * Rewrites every word to one tone placement; the length never changes. Only the words around a
- * movable tone mark are looked at, so text in one placement already costs one regex scan. A word
- * is a run of letters read by code points (an astral letter such as "𝐀" is one letter, not two
- * halves), so the scan resumes on a code-point boundary past the match.
+ * Rewrites every word to one tone placement; the length never changes. Only the words where a tone
+ * mark can move are looked at — a toned vowel next to another vowel, or a letter outside ASCII that
+ * is neither a Vietnamese vowel nor "đ" — so text in one placement costs one pass over its letters,
+ * read by hand through the class tables. A word is a run of letters read by code points (an astral
+ * letter such as "𝐀" is one letter, not two halves).
  */
 function normalizeTones(text: string): string {
-  const pattern = MOVABLE_TONE;
-  pattern.lastIndex = 0;
   let result = "";
   let copied = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    let start = match.index;
-    let end = start + match[0].length;
-    while (start > 0 && isLetterBefore(text, start)) start = codePointStart(text, start);
-    while (end < text.length && isLetterAt(text, end)) end = codePointEnd(text, end);
-    const word = text.slice(start, end);
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    if ((classAt(text, k) & LETTER) === 0) {
+      k = codePointEnd(text, k);
+      continue;
+    }
+    const start = k;
+    let movable = false;
+    let previous = 0;
+    while (k < n) {
+      const code = text.charCodeAt(k);
+      let kind: number;
+      if (code < 128) {
+        if (!isAsciiLetter(code)) break;
+        kind = VOWEL_KIND[code]!;
+        k++;
+      } else {
+        if ((classAt(text, k) & LETTER) === 0) break;
+        kind = VOWEL_KIND[code]!;
+        const next = codePointEnd(text, k);
+        // A letter outside ASCII that is no vowel and not "đ" (astral letters included).
+        if (kind === 0) movable = true;
+        k = next;
+      }
+      if (kind === D_STROKE) kind = 0;
+      if (previous !== 0 && kind !== 0 && (previous === TONED_VOWEL || kind === TONED_VOWEL)) movable = true;
+      previous = kind;
+    }
+    if (!movable) continue;
+    const word = text.slice(start, k);
     const normalized = tone(word);
     if (normalized !== word) {
       result += text.slice(copied, start) + normalized;
-      copied = end;
+      copied = k;
     }
-    pattern.lastIndex = Math.max(end, codePointEnd(text, match.index));
   }
   return copied === 0 ? text : result + text.slice(copied);
 }
@@ -94,6 +126,30 @@ export function normalizeText(original: string, wordBreak?: WordBreak): Normaliz
   return normalizeWithMapping(original, wordBreak);
 }
 
+/** Per BMP code unit: 0 not yet known, 1 copied as it is, 2 handled one by one. */
+const passThrough = new Uint8Array(0x10000);
+
+/**
+ * Whether a code unit, not followed by a combining mark, is copied as it is: not a line break,
+ * invisible, space-like, a look-alike letter, a combining mark or a surrogate half, and its own NFC.
+ */
+function passesThrough(code: number): boolean {
+  let known = passThrough[code]!;
+  if (known === 0) {
+    const char = String.fromCharCode(code);
+    const copied =
+      code !== 13 && !(code >= 0xd800 && code <= 0xdfff) && !INVISIBLE.test(char) && !SPACE_LIKE.test(char) && LOOKALIKE_LETTERS[char] === undefined && !COMBINING.test(char) && char.normalize("NFC") === char;
+    known = copied ? 1 : 2;
+    passThrough[code] = known;
+  }
+  return known === 1;
+}
+
+/** A combining mark as one code unit (as COMBINING tests `original[i]`); false past the end (NaN). */
+function isMarkUnit(code: number): boolean {
+  return code >= 0x300 && (unitClass(code) & MARK) !== 0;
+}
+
 function normalizeWithMapping(original: string, wordBreak: WordBreak | undefined): NormalizedText {
   const n = original.length;
   const pieces: string[] = [];
@@ -102,16 +158,17 @@ function normalizeWithMapping(original: string, wordBreak: WordBreak | undefined
   let origStart = new Int32Array(capacity);
   let origEnd = new Int32Array(capacity);
   let length = 0;
+  const grow = (needed: number): void => {
+    capacity = needed * 2;
+    const grownStart = new Int32Array(capacity);
+    const grownEnd = new Int32Array(capacity);
+    grownStart.set(origStart);
+    grownEnd.set(origEnd);
+    origStart = grownStart;
+    origEnd = grownEnd;
+  };
   const push = (units: string, start: number, end: number): void => {
-    if (length + units.length > capacity) {
-      capacity = (length + units.length) * 2;
-      const grownStart = new Int32Array(capacity);
-      const grownEnd = new Int32Array(capacity);
-      grownStart.set(origStart);
-      grownEnd.set(origEnd);
-      origStart = grownStart;
-      origEnd = grownEnd;
-    }
+    if (length + units.length > capacity) grow(length + units.length);
     pieces.push(units);
     for (let k = 0; k < units.length; k++) {
       origStart[length] = start;
@@ -122,6 +179,20 @@ function normalizeWithMapping(original: string, wordBreak: WordBreak | undefined
 
   let i = 0;
   while (i < n) {
+    // A run of characters that stay as they are, one unit for one (most of any text), copied whole.
+    const runStart = i;
+    while (i < n && passesThrough(original.charCodeAt(i)) && !isMarkUnit(original.charCodeAt(i + 1))) i++;
+    if (i > runStart) {
+      const units = i - runStart;
+      if (length + units > capacity) grow(length + units);
+      pieces.push(original.slice(runStart, i));
+      for (let k = runStart; k < i; k++) {
+        origStart[length] = k;
+        origEnd[length] = k + 1;
+        length++;
+      }
+      continue;
+    }
     const code = original.charCodeAt(i);
     if (code === 13) {
       const end = original.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;

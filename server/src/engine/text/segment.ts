@@ -6,6 +6,7 @@
  * outside the BMP ("𝐀", two code units) is never split in half.
  */
 import { isVietnameseSyllable } from "../lexicon";
+import { classAt, HAS_UPPER } from "./charClass";
 import { codePointEnd, codePointStart, codePointText, isCodePointBoundary } from "./codePoints";
 
 export interface Segmentation {
@@ -15,6 +16,7 @@ export interface Segmentation {
 }
 
 const MAX_SYLLABLE = 7;
+const UPPERCASE_LETTER = /\p{Lu}/u;
 const UNKNOWN_COST = 4;
 
 export function segmentSyllables(run: string): Segmentation {
@@ -23,13 +25,19 @@ export function segmentSyllables(run: string): Segmentation {
   const from = new Int32Array(n + 1).fill(-1);
   const known = new Uint8Array(n + 1);
   cost[0] = 0;
+  // Lowercased once: a piece's lowercase is the same slice of it, unless lowercasing moves code
+  // units ("İ" becomes two) or depends on the letters around ("Σ" at a word's end).
+  const whole = run.toLowerCase();
+  const lower = whole.length === n && !run.includes("Σ") ? whole : undefined;
   // Every piece starts and ends on a code-point boundary, so only boundaries get a finite cost.
   for (let i = 0; i < n; i++) {
     if (cost[i] === Infinity) continue;
+    // An acronym starts with a letter uppercasing leaves as it is.
+    const mayBeAcronym = (classAt(run, i) & HAS_UPPER) === 0;
     for (let len = 1; len <= MAX_SYLLABLE && i + len <= n; len++) {
       if (!isCodePointBoundary(run, i + len)) continue;
-      const piece = run.slice(i, i + len);
-      const isPiece = isVietnameseSyllable(piece.toLowerCase()) && !/\p{Lu}/u.test(piece.slice(1)) || isAcronym(run, i, i + len);
+      const folded = lower !== undefined ? lower.slice(i, i + len) : run.slice(i, i + len).toLowerCase();
+      const isPiece = (isVietnameseSyllable(folded) && !UPPERCASE_LETTER.test(run.slice(i + 1, i + len))) || (mayBeAcronym && isAcronym(run, i, i + len));
       if (isPiece && cost[i]! + 1 < cost[i + len]!) {
         cost[i + len] = cost[i]! + 1;
         from[i + len] = i;

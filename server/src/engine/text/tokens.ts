@@ -3,7 +3,8 @@
  * records how it is separated from the previous one, which the name and forum grammars need
  * ("Eui-yong" is one name part, "Mekong - Nhật Bản" two parties).
  */
-import { boundaryAtOrAfter, boundaryAtOrBefore, codePointEnd, codePointLength, codePointText, isLetterAt, isNumberAt } from "./codePoints";
+import { classAt, HAS_LOWER, LETTER, MARK, NUMBER, SPACE } from "./charClass";
+import { boundaryAtOrAfter, boundaryAtOrBefore, codePointEnd } from "./codePoints";
 
 export interface Token {
   readonly text: string;
@@ -23,43 +24,67 @@ export interface Token {
   readonly isAllCaps: boolean;
 }
 
-// Words (letters, then letters or digits: "G20", "McDonald's"); numbers; any other character alone.
-const TOKEN = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*|\p{N}+|\S/gu;
+/*
+ * The tokens are what this regular expression matches, whitespace skipped:
+ *   /\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*|\p{N}+|\S/gu
+ * — words (a letter, then letters, marks or digits: "G20"; apostrophes between letters:
+ * "McDonald's"), numbers, and any other character alone. It is read by hand, a code point at a
+ * time through the class cache (charClass.ts): one pass, no match objects.
+ */
+const WORD_PART = LETTER | MARK | NUMBER;
+const AFTER_APOSTROPHE = LETTER | MARK;
 
 /**
  * Tokenizes `text` from `offset` to `end` (one line). Offsets are into the whole text. A bound
- * inside a surrogate pair is moved inwards to the pair's edge (a u-flag regex started inside a pair
- * would match from its start, before `offset`): no token holds half a pair.
+ * inside a surrogate pair is moved inwards to the pair's edge: no token holds half a pair. A token
+ * never runs past `end` (a segment cut inside a long line ends its last token there).
  */
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   offset = boundaryAtOrAfter(text, offset);
   end = boundaryAtOrBefore(text, end);
-  // A segment cut inside a long run of letters (no space near the cut): matched in place, its last
-  // token would be read to the run's end for every segment, quadratic in one huge word. A copy of
-  // the segment bounds it; the token is cut where the segment ends either way.
-  if (end < text.length && !SPACE.test(text[end]!)) return scan(text.slice(offset, end), 0, end - offset, offset);
-  return scan(text, offset, end, 0);
-}
-
-const SPACE = /\s/u;
-
-/** The tokens of `source` from `offset` to `end`, their offsets moved by `shift`. */
-function scan(source: string, offset: number, end: number, shift: number): Token[] {
   const tokens: Token[] = [];
-  // Matching in place, not on a slice: no copy of the line, and the regex state is reused.
-  const pattern = TOKEN;
-  pattern.lastIndex = offset;
+  let k = offset;
   let last = offset;
-  for (let match = pattern.exec(source); match !== null && match.index < end; match = pattern.exec(source)) {
-    let value = match[0];
-    const at = match.index;
-    // A token running past `end` (a segment cut inside a long line) is cut where the segment ends.
-    if (at + value.length > end) value = source.slice(at, end).match(TOKEN_AT_START)?.[0] ?? source.slice(at, codePointEnd(source, at));
-    tokens.push(makeToken(value, at + shift, gapOf(source, last, at)));
-    last = at + value.length;
-    if (last >= end) break;
+  while (k < end) {
+    const bits = classAt(text, k);
+    if ((bits & SPACE) !== 0) {
+      k++; // white space is never a surrogate pair
+      continue;
+    }
+    const at = k;
+    k = codePointEnd(text, k);
+    let kind: Token["kind"];
+    // Every class bit of the token's code points: HAS_LOWER among them or not tells whether
+    // lowercasing would change it.
+    let seen = bits;
+    if ((bits & LETTER) !== 0) {
+      kind = "word";
+      for (let b = classAt(text, k); k < end && (b & WORD_PART) !== 0; b = classAt(text, k)) {
+        seen |= b;
+        k = codePointEnd(text, k);
+      }
+      for (;;) {
+        const code = text.charCodeAt(k);
+        if (k + 1 >= end || (code !== 39 && code !== 0x2019)) break;
+        const letter = classAt(text, k + 1);
+        if ((letter & LETTER) === 0) break;
+        seen |= letter;
+        k = codePointEnd(text, k + 1);
+        for (let b = classAt(text, k); k < end && (b & AFTER_APOSTROPHE) !== 0; b = classAt(text, k)) {
+          seen |= b;
+          k = codePointEnd(text, k);
+        }
+      }
+    } else if ((bits & NUMBER) !== 0) {
+      kind = "number";
+      for (let b = classAt(text, k); k < end && (b & NUMBER) !== 0; b = classAt(text, k)) {
+        seen |= b;
+        k = codePointEnd(text, k);
+      }
+    } else kind = "punct";
+    tokens.push(makeToken(text.slice(at, k), at, gapOf(text, last, at), kind, bits, seen));
+    last = k;
   }
-  pattern.lastIndex = 0;
   return tokens;
 }
 
@@ -70,18 +95,10 @@ function gapOf(source: string, start: number, end: number): string {
   return " ";
 }
 
-const TOKEN_AT_START = new RegExp(`^(?:${TOKEN.source})`, "u");
-
-/** The kind of a token by its first code point (ASCII answered without a regular expression). */
-function kindOf(first: string): Token["kind"] {
-  return isLetterAt(first, 0) ? "word" : isNumberAt(first, 0) ? "number" : "punct";
-}
-
-function makeToken(value: string, start: number, gap: string): Token {
-  // The first code point, whole: an astral letter ("𝐀") is a word's capital, not punctuation.
-  const first = codePointText(value, 0);
-  const kind = kindOf(first);
-  const folded = value.toLowerCase();
+/** `value`'s token, `firstBits` the class of its first code point, `seen` the classes of all of them. */
+function makeToken(value: string, start: number, gap: string, kind: Token["kind"], firstBits: number, seen: number): Token {
+  // Lowercasing a string that has no character to lowercase would copy it for nothing.
+  const folded = (seen & HAS_LOWER) !== 0 ? value.toLowerCase() : value;
   const isWord = kind === "word";
   return {
     text: value,
@@ -90,10 +107,18 @@ function makeToken(value: string, start: number, gap: string): Token {
     end: start + value.length,
     kind,
     gap,
-    isCapitalized: isWord && first !== first.toLowerCase(),
+    // The first code point, whole: an astral capital ("𝐀") counts.
+    isCapitalized: isWord && (firstBits & HAS_LOWER) !== 0,
     // All letters uppercase (marks, digits and apostrophes have no case) and at least two letters or digits.
-    isAllCaps: isWord && value.length >= 2 && folded !== value && value.toUpperCase() === value && codePointLength(value.replace(/[^\p{L}\p{N}]/gu, "")) >= 2,
+    isAllCaps: isWord && value.length >= 2 && folded !== value && value.toUpperCase() === value && hasTwoLettersOrDigits(value),
   };
+}
+
+/** At least two code points of `value` are letters or digits. */
+function hasTwoLettersOrDigits(value: string): boolean {
+  let count = 0;
+  for (let k = 0; k < value.length; k = codePointEnd(value, k)) if ((classAt(value, k) & (LETTER | NUMBER)) !== 0 && ++count >= 2) return true;
+  return false;
 }
 
 /** True when `token` follows its predecessor with no space ("Eui" + "-" + "yong"). */

@@ -16,6 +16,8 @@ function perLine(context: RuleContext, test: (line: string, index: number) => st
 
 const isNavigation = lineMatcher(data.navigation.lines, data.navigation.patterns);
 const MENU_SEPARATOR = new RegExp(data.menuSeparators, "u");
+/** The same, to split on (compiled once, not for every line that has a separator). */
+const MENU_SEPARATORS = new RegExp(data.menuSeparators, "gu");
 /**
  * A masthead is a short line (the longest in the gold sets: 44 UTF-16 units); its patterns (a domain
  * such as "baoquocte.vn") are not anchored at both ends, and would otherwise take any paragraph
@@ -29,7 +31,7 @@ const isOutletLine = (line: string): boolean => line.length <= 60 && (lexicon.ou
 /** Two or more short items separated by wide gaps or bars ("Thời sự   Thế giới   Kinh doanh"). */
 function isMenu(line: string): boolean {
   if (/\d/.test(line) || !MENU_SEPARATOR.test(line)) return false;
-  const items = line.split(new RegExp(MENU_SEPARATOR.source, "gu")).map((item) => item.trim()).filter((item) => item !== "" && !/^[|·•/›»>]$/.test(item));
+  const items = line.split(MENU_SEPARATORS).map((item) => item.trim()).filter((item) => item !== "" && !/^[|·•/›»>]$/.test(item));
   if (items.length < 2) return false;
   // Menus are many short items; a long line needs many of them.
   return items.every((item) => splitCount(item, 6) <= 5 && !/[.!?;:,]$/.test(item)) && splitCount(line, Math.max(40, items.length * 6) + 1) <= Math.max(40, items.length * 6);

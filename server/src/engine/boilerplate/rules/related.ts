@@ -14,6 +14,7 @@ const TIMESTAMP = [
   /^(?:[\p{L} ]{0,30}[ |,·-]+)?\d{1,2}[:h]\d{2}(?: ?(?:AM|PM))?[ ,|-]*\d{1,2}\/\d{1,2}\/\d{2,4}$/iu,
   /^(?:[\p{L} ]{0,30}[ |,·-]+)?\d+ (?:phút|giờ|ngày|tuần|tháng|năm) trước$/iu,
 ];
+const DIGIT = /\d/u;
 const TEASER_END = /(?:\.\.\.|…)["”’)]?$/u;
 const SENTENCE_END = /[.!?…]["”’)]?$/u;
 const MAX_TEASER_WORDS = 50;
@@ -26,7 +27,8 @@ function classify(context: RuleContext, index: number): LineKind {
   const line = context.trimmed[index]!;
   if (line === "") return "blank";
   if (isHeading(line)) return "heading";
-  if (TIMESTAMP.some((r) => r.test(line))) return "timestamp";
+  // Every timestamp has a digit: most lines are not read against the three patterns.
+  if (DIGIT.test(line) && TIMESTAMP.some((r) => r.test(line))) return "timestamp";
   if (TEASER_END.test(line)) return "teaser";
   const words = splitCount(line, MAX_HEADLINE_WORDS + 1);
   if (words <= MAX_HEADLINE_WORDS && !/[.]["”’)]?$/u.test(line)) return "headline";

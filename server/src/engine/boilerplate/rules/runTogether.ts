@@ -6,6 +6,7 @@
  */
 import data from "../../data/boilerplate.json";
 import { isVietnameseSyllable } from "../../lexicon";
+import { classAt, LETTER, MARK, unitClass, UPPERCASE } from "../../text/charClass";
 import { codePointEnd, codePointLength, codePointStart, isLetterOrMarkAt, isLetterOrMarkBefore, isLetterOrNumberAt } from "../../text/codePoints";
 import { segmentSyllables } from "../../text/segment";
 import { insertSpaces, spaceInsertions } from "../../text/spaces";
@@ -18,9 +19,12 @@ const allowed = new Set(data.runTogether.allow.map((w) => w.toLowerCase()));
 const { minStrippedLength, minStrippedCoverage, minStrippedSyllables } = data.runTogether;
 /**
  * Where a chunk worth a look can be (a superset of the two checks on chunks): a capital after a
- * letter, or a long run. The lookbehinds make each alternative fail at once inside an ordinary word.
+ * letter, mark or apostrophe, or a run of `minStrippedLength` letters, marks and apostrophes after
+ * no letter or mark — what /(?<=[\p{L}\p{M}'’])\p{Lu}|(?<![\p{L}\p{M}])[\p{L}\p{M}'’]{N}/gu finds,
+ * read by hand through the character-class table (`nextHit`): most positions are decided by the
+ * class of one code point.
  */
-const MAY_RUN_TOGETHER = new RegExp(`(?<=[\\p{L}\\p{M}'’])\\p{Lu}|(?<![\\p{L}\\p{M}])[\\p{L}\\p{M}'’]{${minStrippedLength}}`, "gu");
+const LETTER_OR_MARK = LETTER | MARK;
 
 function isUpper(piece: string): boolean {
   return piece === piece.toUpperCase() && piece !== piece.toLowerCase();
@@ -136,27 +140,71 @@ export const runTogetherRule: BoilerplateRule = {
 
 /**
  * The chunks of a line (runs of letters and marks joined by single apostrophes: "McDonald's") that
- * hold a MAY_RUN_TOGETHER hit. Every chunk long enough or changing case inside has one and most
+ * hold a hit (`nextHit`). Every chunk long enough or changing case inside has one and most
  * words have none, so only the chunks around hits are cut out. Chunks grow by whole code points
  * (an astral letter such as "𝐀" is a letter, both its halves inside the chunk), and the scan
  * resumes on a code-point boundary past the hit, so it always moves on.
  */
 function* candidateChunks(text: string): Iterable<{ chunk: string; at: number }> {
-  const hits = MAY_RUN_TOGETHER;
-  hits.lastIndex = 0;
-  for (let hit = hits.exec(text); hit !== null; hit = hits.exec(text)) {
-    const offset = hit[0].search(LETTER_OR_MARK);
-    if (offset < 0) {
+  for (let from = 0, hit = nextHit(text, 0); hit !== undefined; hit = nextHit(text, from)) {
+    if (hit.letter < 0) {
       // A run of apostrophes alone holds no letter: nothing to cut out.
-      hits.lastIndex = hit.index + hit[0].length;
+      from = hit.end;
       continue;
     }
-    const { start, end } = chunkAround(text, hit.index + offset);
+    const { start, end } = chunkAround(text, hit.letter);
     if (end > start) yield { chunk: text.slice(start, end), at: start };
     // On a boundary, and past the hit's first code point whatever the text: the scan always moves on.
-    hits.lastIndex = Math.max(end, codePointEnd(text, hit.index));
+    from = Math.max(end, codePointEnd(text, hit.index));
   }
 }
+
+/**
+ * The first hit at or after `from` (a boundary): where it starts, where it ends, and its first
+ * letter or mark (-1 when it has none). Positions step by whole code points; a run is read at most
+ * `minStrippedLength` code points ahead, so a line costs a bounded amount per position.
+ */
+function nextHit(text: string, from: number): { index: number; end: number; letter: number } | undefined {
+  // The class of the code point before `p`, and whether it is an apostrophe, carried along.
+  let previous = from > 0 ? classAt(text, codePointStart(text, from)) : 0;
+  let afterApostrophe = from > 0 && isApostrophe(text, from - 1);
+  for (let p = from; p < text.length; ) {
+    const code = text.charCodeAt(p);
+    // Outside the surrogates a code point is one unit (the common case, answered from the table).
+    const surrogate = code >= 0xd800 && code <= 0xdfff;
+    const bits = surrogate ? classAt(text, p) : unitClass(code);
+    const next = surrogate ? codePointEnd(text, p) : p + 1;
+    const apostrophe = code === APOSTROPHE || code === RIGHT_QUOTE;
+    if ((previous & LETTER_OR_MARK) === 0) {
+      if ((bits & LETTER_OR_MARK) !== 0 || apostrophe) {
+        if (afterApostrophe && (bits & UPPERCASE) !== 0) return { index: p, end: next, letter: p };
+        const hit = longRun(text, p);
+        if (hit) return hit;
+      }
+    } else if ((bits & UPPERCASE) !== 0) return { index: p, end: next, letter: p };
+    previous = bits;
+    afterApostrophe = apostrophe;
+    p = next;
+  }
+  return undefined;
+}
+
+/** A run of `minStrippedLength` letters, marks and apostrophes from `p`, with its first letter or mark. */
+function longRun(text: string, p: number): { index: number; end: number; letter: number } | undefined {
+  let q = p;
+  let letter = -1;
+  for (let count = 0; count < minStrippedLength; count++) {
+    if (q >= text.length) return undefined;
+    if ((classAt(text, q) & LETTER_OR_MARK) !== 0) {
+      if (letter < 0) letter = q;
+    } else if (!isApostrophe(text, q)) return undefined;
+    q = codePointEnd(text, q);
+  }
+  return { index: p, end: q, letter };
+}
+
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
 
 /** The run of letters and marks (and apostrophes between letters) around the letter at `letter`. */
 function chunkAround(text: string, letter: number): { start: number; end: number } {
@@ -176,8 +224,7 @@ function chunkAround(text: string, letter: number): { start: number; end: number
   return { start, end };
 }
 
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-const isApostrophe = (text: string, k: number): boolean => text[k] === "'" || text[k] === "’";
+const isApostrophe = (text: string, k: number): boolean => text.charCodeAt(k) === APOSTROPHE || text.charCodeAt(k) === RIGHT_QUOTE;
 
 /** Part of an address or handle ("baoquocte.vn", "@VnExpress"): not prose. */
 function isInLink(text: string, at: number, length: number): boolean {

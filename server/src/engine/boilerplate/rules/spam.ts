@@ -21,6 +21,26 @@ const KEYWORD = new RegExp(
     `|(?<![\\p{L}\\p{N}])(?:${data.spam.keywords.filter((k) => !k.includes(" ")).map(escape).sort(byLength).join("|")})(?![\\p{L}\\p{N}])`,
   "giu",
 );
+/**
+ * Every keyword anywhere, matched case-insensitively by the non-Unicode rules: one fast pass over
+ * the document finds the lines KEYWORD can match at all. Its matches are a superset of KEYWORD's
+ * (a keyword's letters, in either case, are equal under both case rules) except where the text holds
+ * a character whose Unicode case folding is ASCII (ſ, the Kelvin sign): then every line is read.
+ */
+const KEYWORD_ANYWHERE = new RegExp(data.spam.keywords.map(escape).sort(byLength).join("|"), "gi");
+const FOLDS_TO_ASCII = /[\u017F\u212A]/u;
+
+/** The lines where KEYWORD may match (undefined: any line may). */
+function keywordLines(doc: RuleContext["doc"]): Set<number> | undefined {
+  if (FOLDS_TO_ASCII.test(doc.text)) return undefined;
+  const lines = new Set<number>();
+  const pattern = KEYWORD_ANYWHERE;
+  pattern.lastIndex = 0;
+  // A keyword never holds a line break, so a match lies on one line; none is empty.
+  for (let match = pattern.exec(doc.text); match !== null; match = pattern.exec(doc.text)) lines.add(doc.lineIndex.lineAt(match.index));
+  return lines;
+}
+
 const BRACKETS: Record<string, string> = { "【": "】", "[": "]", "《": "》", "〖": "〗" };
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 /** Fewer words than this left once the spam is out: the line is spam. */
@@ -34,10 +54,11 @@ export const spamRule: BoilerplateRule = {
   detect(context) {
     const findings: RawFinding[] = [];
     const accented = documentUsesDiacritics(context);
+    const candidates = keywordLines(context.doc);
     context.doc.lines.forEach((line, index) => {
       const text = line.text;
       if (text.trim() === "") return;
-      const spans = spamSpans(text);
+      const spans = candidates && !candidates.has(index) ? [] : spamSpans(text);
       if (spans.length === 0) {
         if (accented && isUnaccentedKeywordLine(text)) {
           findings.push({ kind: "lines", startLine: index, endLine: index, message: "An SEO keyword line written without diacritics (spam)." });
@@ -73,7 +94,11 @@ export const spamRule: BoilerplateRule = {
  */
 function spamSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  for (const match of text.matchAll(KEYWORD)) {
+  // exec on the one compiled pattern: matchAll would copy the regular expression for every line.
+  const keyword = KEYWORD;
+  keyword.lastIndex = 0;
+  for (let match = keyword.exec(text); match !== null; match = keyword.exec(text)) {
+    // A keyword is never empty, so lastIndex always moves on.
     let start = match.index;
     let end = start + match[0].length;
     const bracket = enclosingBracket(text, start, end);

@@ -41,9 +41,13 @@ export class IntroducedAbbreviations {
 export function matchForumAcronym(tokens: readonly Token[], i: number, introduced: IntroducedAbbreviations): ForumMatch | undefined {
   const token = tokens[i]!;
   if (token.kind !== "word" && token.kind !== "number") return undefined;
-  for (const [abbreviation, attributes] of introduced.startingWith(token.text) ?? []) {
-    const end = spells(tokens, i, abbreviation);
-    if (end > 0) return standsAlone(tokens, i, end) ? { start: i, end, attributes: { ...attributes, abbreviation }, rule: "forum.abbreviation" } : undefined;
+  // Most tokens start no abbreviation: no iteration is set up for them.
+  const introducedHere = introduced.startingWith(token.text);
+  if (introducedHere) {
+    for (const [abbreviation, attributes] of introducedHere) {
+      const end = spells(tokens, i, abbreviation);
+      if (end > 0) return standsAlone(tokens, i, end) ? { start: i, end, attributes: { ...attributes, abbreviation }, rule: "forum.abbreviation" } : undefined;
+    }
   }
   const standing = lexicon.standingAcronyms.matchAt(tokens, i);
   if (!standing) return undefined;

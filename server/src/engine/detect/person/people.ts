@@ -28,14 +28,27 @@ export class PeopleIndex {
     return this.roots.get(canonical) ?? canonical;
   }
 
+  /** Answers of resolveParts and resolvePart, by their parts joined with spaces (asked again for every repeat). */
+  private readonly resolved = new Map<string, string | undefined>();
+
   /** The one person whose known name has these consecutive parts ("Ruiz Montoya"), if exactly one. */
   resolveParts(folded: readonly string[]): string | undefined {
+    // Parts are single words (no spaces), so joined they are a key; a one-part key never meets resolvePart's (prefixed).
+    const key = folded.join(" ");
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const answer = this.findParts(folded);
+    this.resolved.set(key, answer);
+    return answer;
+  }
+
+  private findParts(folded: readonly string[]): string | undefined {
     const people = new Set<string>();
     for (const [canonical, entry] of this.byCanonical) if (containsRun(entry.parts, folded)) people.add(this.root(canonical));
     return people.size === 1 ? [...people][0] : undefined;
   }
 
   add(mention: Mention): void {
+    this.resolved.clear();
     const canonical = canonicalOf(mention.name);
     const entry = this.byCanonical.get(canonical) ?? {
       mentions: [],
@@ -65,8 +78,12 @@ export class PeopleIndex {
 
   /** The one person a one-word reference names (a foreign name's part, a Vietnamese name's first or last), if exactly one. */
   resolvePart(folded: string): string | undefined {
+    const key = `\u0000${folded}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
     const people = new Set([...(this.byPart.get(folded) ?? [])].map((c) => this.root(c)));
-    return people.size === 1 ? [...people][0] : undefined;
+    const answer = people.size === 1 ? [...people][0] : undefined;
+    this.resolved.set(key, answer);
+    return answer;
   }
 
   canonicals(): string[] {
