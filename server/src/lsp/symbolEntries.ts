@@ -2,7 +2,7 @@
  * Workspace-symbol entries of one article: each person (by canonical name) and forum once, at its
  * first mention. Plain data, so the index worker can post them to the main thread.
  */
-import { ENTITY_KINDS, entityName, LineIndex, type AnnotatedRecord, type Analysis, type EntityType } from "../engine";
+import { ENTITY_KINDS, entityName, isEntityType, LineIndex, type AnnotatedRecord, type Analysis, type EntityType } from "../engine";
 import { summarizeCounts } from "../host/summary";
 import { foldForSearch } from "./protocol";
 
@@ -68,4 +68,36 @@ export function indexArticle(text: string, analysis: Analysis, record: Annotated
     orphaned: record?.entities.filter((e) => e.orphaned).length ?? 0,
     hasRecord,
   };
+}
+
+/** Whether `value` (read back from the persistent cache, so never trusted) has the shape of an IndexedArticle. */
+export function isIndexedArticle(value: unknown): value is IndexedArticle {
+  const article = value as Partial<IndexedArticle> | null;
+  return (
+    typeof article === "object" &&
+    article !== null &&
+    Array.isArray(article.entries) &&
+    article.entries.every(isEntry) &&
+    typeof article.title === "string" &&
+    typeof article.counts === "object" &&
+    article.counts !== null &&
+    Object.values(article.counts).every((n) => typeof n === "number") &&
+    typeof article.suggestionsLeft === "number" &&
+    typeof article.orphaned === "number" &&
+    typeof article.hasRecord === "boolean"
+  );
+}
+
+function isEntry(value: unknown): value is Entry {
+  const entry = value as Partial<Entry> | null;
+  return (
+    typeof entry === "object" &&
+    entry !== null &&
+    typeof entry.name === "string" &&
+    typeof entry.folded === "string" &&
+    typeof entry.type === "string" &&
+    isEntityType(entry.type) &&
+    typeof entry.detail === "string" &&
+    [entry.line, entry.character, entry.length].every((n) => Number.isInteger(n) && (n as number) >= 0)
+  );
 }
