@@ -48,7 +48,7 @@ test("index cache: a restarted server takes symbols from the cache without analy
   const { root, cacheDir } = workspace();
   const first = await indexed(root, cacheDir);
   try {
-    assert.match(first.line, /^indexed 2 files in .*: 0 from the cache, 2 analyzed$/);
+    assert.match(first.line, /^indexed 2 files in .*: 0 from the cache, 2 analyzed \(cache read in \d+ ms\)$/);
     assert.deepEqual(await names(first.client, "vinh"), ["Trần Quang Vinh @ b.txt"]);
   } finally {
     await first.client.stop();
@@ -58,7 +58,7 @@ test("index cache: a restarted server takes symbols from the cache without analy
   // Every analysis now throws: whatever is indexed came from the cache.
   const cached = await indexed(root, cacheDir, { [FAILPOINTS_VARIABLE]: "analysis-throw=Viêng Chăn" });
   try {
-    assert.match(cached.line, /: 2 from the cache, 0 analyzed$/);
+    assert.match(cached.line, /: 2 from the cache, 0 analyzed \(cache read in \d+ ms\)$/);
     assert.deepEqual(await names(cached.client, "long"), ["Nguyễn Hoàng Long @ a.txt"]);
     assert.deepEqual(await names(cached.client, "vinh"), ["Trần Quang Vinh @ b.txt"]);
     assert.deepEqual(await names(cached.client, "khamphet"), ["Khamphet Vongsa @ a.txt", "Khamphet Vongsa @ b.txt"]);
@@ -69,7 +69,7 @@ test("index cache: a restarted server takes symbols from the cache without analy
   writeFileSync(join(root, "b.txt"), article("Đỗ Minh Khang"));
   const edited = await indexed(root, cacheDir);
   try {
-    assert.match(edited.line, /: 1 from the cache, 1 analyzed$/);
+    assert.match(edited.line, /: 1 from the cache, 1 analyzed \(cache read in \d+ ms\)$/);
     assert.deepEqual(await names(edited.client, "khang"), ["Đỗ Minh Khang @ b.txt"]);
     assert.deepEqual(await names(edited.client, "vinh"), [], "the old text's entries are gone");
   } finally {
@@ -80,7 +80,7 @@ test("index cache: a restarted server takes symbols from the cache without analy
   writeFileSync(join(root, "a.annotations.json"), "{ not a record");
   const recorded = await indexed(root, cacheDir);
   try {
-    assert.match(recorded.line, /: 1 from the cache, 1 analyzed$/);
+    assert.match(recorded.line, /: 1 from the cache, 1 analyzed \(cache read in \d+ ms\)$/);
   } finally {
     await recorded.client.stop();
   }
@@ -90,7 +90,7 @@ test("index cache: a restarted server takes symbols from the cache without analy
   try {
     const until = Date.now() + 20_000;
     while (!client.logs.some((l) => l.startsWith("indexed ")) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
-    assert.match(client.logs.find((l) => l.startsWith("indexed ")) ?? "", /: 0 from the cache, 2 analyzed$/);
+    assert.match(client.logs.find((l) => l.startsWith("indexed ")) ?? "", /: 0 from the cache, 2 analyzed \(cache read in \d+ ms\)$/);
   } finally {
     await client.stop();
   }
@@ -103,20 +103,20 @@ test("index cache: a corrupt cache is ignored with a message and rewritten; an u
 
   const corrupt = await indexed(root, cacheDir);
   try {
-    assert.match(corrupt.line, /: 0 from the cache, 2 analyzed$/);
+    assert.match(corrupt.line, /: 0 from the cache, 2 analyzed \(cache read in \d+ ms\)$/);
     assert.ok(corrupt.client.logs.some((l) => /content cache: ignoring .*index.*not JSON/.test(l)), `the log tells: ${corrupt.client.logs.join(" | ")}`);
     assert.deepEqual(await names(corrupt.client, "vinh"), ["Trần Quang Vinh @ b.txt"]);
   } finally {
     await corrupt.client.stop();
   }
   for (const path of shards(cacheDir)) assert.doesNotThrow(() => JSON.parse(readFileSync(path, "utf8")), "rewritten whole");
-  assert.match((await indexed(root, cacheDir).then(async ({ client, line }) => (await client.stop(), line))), /: 2 from the cache, 0 analyzed$/);
+  assert.match((await indexed(root, cacheDir).then(async ({ client, line }) => (await client.stop(), line))), /: 2 from the cache, 0 analyzed \(cache read in \d+ ms\)$/);
 
   const file = join(cacheDir, "a-file");
   writeFileSync(file, "");
   const unusable = await indexed(root, file);
   try {
-    assert.match(unusable.line, /: 0 from the cache, 2 analyzed$/);
+    assert.match(unusable.line, /: 0 from the cache, 2 analyzed \(cache read in \d+ ms\)$/);
     assert.ok(unusable.client.logs.some((l) => /content cache: cannot create/.test(l)), `the log tells: ${unusable.client.logs.join(" | ")}`);
     assert.deepEqual(await names(unusable.client, "long"), ["Nguyễn Hoàng Long @ a.txt"]);
   } finally {
