@@ -6,7 +6,8 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { analyze, compileCustomRules, type AnalyzeOptions, type CustomRuleDefinition, type RuleSettings } from "../engine";
-import { readArticleFile, readArticleText } from "../host/articleFiles";
+import { readFileSync, statSync } from "node:fs";
+import { decodeArticle, readArticleText } from "../host/articleFiles";
 import { contentKey, sha256 } from "../host/contentCache";
 import { curatedAnalysis, curatedRecord } from "../host/curationSession";
 import { isInside } from "../host/paths";
@@ -97,12 +98,18 @@ export function indexKey(fingerprint: string, fileSha256: string, recordText: st
  */
 export function indexFile(path: string, maxFileSize: number, options: AnalyzeOptions, records: RecordsAt, cache?: { fingerprint: string; known: ReadonlySet<string> }): IndexedFile | undefined {
   try {
-    const file = cache ? readArticleFile(path, maxFileSize) : { ...readArticleText(path, maxFileSize), sha256: "" };
-    const { text } = file;
     const location = recordLocation(path, { root: records.roots.find((root) => isInside(path, root)), folder: records.recordsFolder, confined: true });
     const recordText = "error" in location ? undefined : readRecordText(location.path);
-    const key = cache ? indexKey(cache.fingerprint, file.sha256, recordText) : undefined;
-    if (key !== undefined && cache?.known.has(key)) return { path, key, cached: true };
+    let text: string;
+    let key: string | undefined;
+    if (cache) {
+      // Hashed before it is decoded: a cached file is read and hashed, nothing more.
+      const bytes = readFileWithin(path, maxFileSize);
+      key = indexKey(cache.fingerprint, sha256(bytes), recordText);
+      if (cache.known.has(key)) return { path, key, cached: true };
+      text = decodeArticle(path, bytes).text;
+      if (text.length > maxFileSize) return undefined;
+    } else text = readArticleText(path, maxFileSize).text;
     injectFaults(text);
     const analysis = analyze(text, options);
     const parsed = recordText === undefined ? undefined : parseRecord(recordText);
@@ -113,4 +120,11 @@ export function indexFile(path: string, maxFileSize: number, options: AnalyzeOpt
     // Unreadable, vanished, not text, too large, or an engine failure on a hostile file: not indexed.
     return undefined;
   }
+}
+
+/** A file's bytes, unless it is not a regular file or too large to hold `maxChars` characters (at most 4 bytes each, as readArticleText says). */
+function readFileWithin(path: string, maxChars: number): Buffer {
+  const info = statSync(path);
+  if (!info.isFile() || info.size > maxChars * 4) throw new Error(`${path}: not indexed`);
+  return readFileSync(path);
 }

@@ -20,7 +20,7 @@ import { ContentCache, contentKey, settingsFingerprint } from "../host/contentCa
 import type { ClientRequests } from "./clientRequests";
 import { INDEX_WORKER_ROLE, indexFile, type IndexCacheJob, type IndexJob, type IndexMessage } from "./indexWorker";
 import type { ResolvedSettings } from "./settings";
-import { foldForSearch, indexArticle, isIndexedArticle, type IndexedArticle } from "./symbolEntries";
+import { foldForSearch, fromCached, indexArticle, isCachedArticle, toCached, type CachedArticle, type IndexedArticle } from "./symbolEntries";
 import type { RecordsAt } from "./indexWorker";
 import { URI } from "./uri";
 
@@ -31,7 +31,7 @@ const SLICE_MS = 8;
 const WORKER_HEAP_MB = 96;
 /** Workers: one per core but one (left to the editor and this thread), at most this many. */
 const MAX_WORKERS = 4;
-/** Bound of the persistent index cache (a 10,000-article workspace takes about 20 MB). */
+/** Bound of the persistent index cache (a 10,000-article workspace takes MEASURE). */
 const CACHE_MAX_BYTES = 128 * 1024 * 1024;
 /** New entries are written to the cache in rounds of this many (each round rewrites the shards it touches). */
 const CACHE_FLUSH_AFTER = 2500;
@@ -43,8 +43,9 @@ export interface IndexStats {
   cached: number;
   /** Files analyzed. */
   analyzed: number;
+  /** From the start: until the files were listed, until the cache was read (both at once, on this thread). */
   ms: number;
-  /** Of which reading the cache (its entries for these settings), on this thread. */
+  listMs: number;
   cacheReadMs: number;
 }
 
@@ -121,7 +122,7 @@ export class WorkspaceIndex {
         results.push({
           name: entry.name,
           kind: SymbolKind[ENTITY_KINDS[entry.type].symbolKind],
-          containerName: entry.detail,
+          containerName: article.title,
           location: { uri, range: { start: { line: entry.line, character: entry.character }, end: { line: entry.line, character: entry.character + entry.length } } },
         });
         if (results.length >= MAX_RESULTS) return results;
@@ -133,16 +134,24 @@ export class WorkspaceIndex {
   private async run(folders: readonly string[], settings: ResolvedSettings, showProgress: boolean): Promise<void> {
     const roots = folders.map((folder) => URI.path(folder)).filter((path): path is string => path !== undefined);
     this.records = { roots, recordsFolder: settings.recordsFolder };
+    const started = performance.now();
+    const stats: IndexStats = { files: 0, cached: 0, analyzed: 0, ms: 0, listMs: 0, cacheReadMs: 0 };
+    // The cache is read while the folders are walked: neither needs the other.
+    const opening = this.workerScript
+      ? this.openCache(settings).then((cache) => {
+          stats.cacheReadMs = Math.round(performance.now() - started);
+          return cache;
+        })
+      : undefined;
     const { files } = await listArticleFiles(roots, settings.files);
+    stats.listMs = Math.round(performance.now() - started);
+    stats.files = files.length;
     if (files.length === 0) return;
     const progress = showProgress ? await this.requests.createProgress() : undefined;
     progress?.begin("Indexing articles", 0, `${files.length} files`, false);
     const report = reporter(progress, files.length);
-    const started = performance.now();
-    const stats: IndexStats = { files: files.length, cached: 0, analyzed: 0, ms: 0, cacheReadMs: 0 };
     if (this.workerScript) {
-      const cache = await this.openCache(settings);
-      stats.cacheReadMs = Math.round(performance.now() - started);
+      const cache = await opening;
       await this.indexInWorkers(this.workerScript, files, settings, report, cache, stats);
       if (cache) {
         const { failed } = await cache.store.flush();
@@ -151,7 +160,7 @@ export class WorkspaceIndex {
     } else await this.indexHere(files, settings, report, stats);
     stats.ms = Math.round(performance.now() - started);
     this.lastStats = stats;
-    this.log(`indexed ${stats.files} files in ${(stats.ms / 1000).toFixed(1)} s: ${stats.cached} from the cache, ${stats.analyzed} analyzed${this.cacheAt ? ` (cache read in ${stats.cacheReadMs} ms)` : " (no cache folder)"}`);
+    this.log(`indexed ${stats.files} files in ${(stats.ms / 1000).toFixed(1)} s (listed in ${stats.listMs} ms): ${stats.cached} from the cache, ${stats.analyzed} analyzed${this.cacheAt ? ` (cache read in ${stats.cacheReadMs} ms)` : " (no cache folder)"}`);
     progress?.done();
   }
 
@@ -169,7 +178,7 @@ export class WorkspaceIndex {
     // What decides an entry besides the file and its record: the engine, and what the index worker analyzes with
     // (rules and custom rules; it does not link the knowledge base) and reads (the size limit).
     const fingerprint = contentKey("index", engine, settingsFingerprint({ rules: settings.rules, customRules: settings.customRules, knowledgeBase: false }), String(settings.maxFileSize));
-    const store = new ContentCache<IndexedArticle>(this.cacheAt.dir, "index", { accept: isIndexedArticle, log: this.log, maxBytes: CACHE_MAX_BYTES, flushAfter: CACHE_FLUSH_AFTER });
+    const store = new ContentCache<CachedArticle>(this.cacheAt.dir, "index", { accept: isCachedArticle, log: this.log, maxBytes: CACHE_MAX_BYTES, flushAfter: CACHE_FLUSH_AFTER });
     return { store, fingerprint, entries: await store.readAll(fingerprint) };
   }
 
@@ -187,14 +196,14 @@ export class WorkspaceIndex {
     const take: Take = (message) => {
       for (const file of message.files) {
         if ("cached" in file) {
-          const article = cache?.entries.get(file.key);
-          if (!article) continue; // cannot happen: the worker only reports keys it was given
-          this.add(file.path, article);
+          const cached = cache?.entries.get(file.key);
+          if (!cached) continue; // cannot happen: the worker only reports keys it was given
+          this.add(file.path, fromCached(cached));
           cache?.store.touch(file.key);
           stats.cached++;
         } else {
           this.add(file.path, file.article);
-          if (cache && file.key !== undefined) cache.store.set(file.key, file.article, cache.fingerprint);
+          if (cache && file.key !== undefined) cache.store.set(file.key, toCached(file.article), cache.fingerprint);
           stats.analyzed++;
         }
       }
@@ -274,9 +283,9 @@ export class WorkspaceIndex {
 
 /** The persistent cache during one indexing: the store, the fingerprint of the settings, and the entries it held for them. */
 interface IndexCache {
-  store: ContentCache<IndexedArticle>;
+  store: ContentCache<CachedArticle>;
   fingerprint: string;
-  entries: Map<string, IndexedArticle>;
+  entries: Map<string, CachedArticle>;
 }
 
 /** Takes a batch of a worker's files into the index. */
