@@ -101,6 +101,7 @@ async function main() {
   const initializationOptions = useCache ? { cacheDir } : undefined;
   server = await startServer({ rootUri, settings: {}, workDoneProgress: true, onProgress, cpuProfileDir: options["cpu-prof"], initializationOptions });
   const pid = server.child.pid;
+  const cpuAtStart = cpuMsOf(pid);
   let stopped = false;
   const stopServer = async () => {
     if (!stopped) await server.stop();
@@ -153,6 +154,7 @@ async function main() {
     indexing = false;
     const openDuringIndexMs = await hoverLoop;
     const indexMs = indexedAt - server.initializedAt;
+    const indexCpuMs = cpuMsOf(pid) - cpuAtStart; // less sensitive than indexMs to a busy machine
     const rssAfterIndex = memoryOf(pid)?.rss;
 
     // workspace/symbol over the whole index: everything (capped by the server), a name, no match.
@@ -185,6 +187,7 @@ async function main() {
         indexMeasuredBy: measuredBy,
         progressBeginMs: begin === undefined ? null : round(begin - server.initializedAt, 0),
         filesPerSecond: round(fileCount / (indexMs / 1000), 1),
+        indexCpuMs: round(indexCpuMs, 0),
         openDuringIndexMs: round(openDuringIndexMs, 1),
         hoverDuringIndexMs: hovers.length ? summary(hovers) : { count: 0 },
         peakRssMB: memory ? round(peakRss / MB, 1) : null,
@@ -202,14 +205,14 @@ async function main() {
     const h = w.hoverDuringIndexMs;
     console.error([
       `workspace of ${w.files} generated articles (${w.megabytes} MB; the server listed ${w.serverFiles}):`,
-      `index (initialized → ${w.indexMeasuredBy})   ${String(w.indexMs).padStart(9)} ms   ${w.filesPerSecond} files/s   (progress began at ${w.progressBeginMs} ms)`,
+      `index (initialized → ${w.indexMeasuredBy})   ${String(w.indexMs).padStart(9)} ms   ${w.filesPerSecond} files/s   (progress began at ${w.progressBeginMs} ms; server CPU ${w.indexCpuMs} ms)`,
       `open → diagnostics while indexing  ${String(w.openDuringIndexMs).padStart(9)} ms`,
       h.count ? `hover while indexing               ${String(h.p50).padStart(9)} ms p50   ${h.p95} ms p95   ${h.max} ms max   (${h.count} hovers, one every ${HOVER_EVERY_MS} ms)` : "hover while indexing: none answered before indexing ended",
       `memory                             ${String(w.peakRssMB).padStart(9)} MB peak RSS   ${w.rssAfterIndexMB} MB after indexing   ${w.rssAfterQueriesMB} MB after queries`,
       ...symbols.map((s) => `workspace/symbol ${JSON.stringify(s.query).padEnd(18)} ${String(s.medianMs).padStart(9)} ms   ${s.count} results`),
       `server (cold): ${coldLog ?? "no summary line"}`,
       fromCache
-        ? `index from cache (new server)      ${String(fromCache.indexMs).padStart(9)} ms   ${fromCache.filesPerSecond} files/s   ${fromCache.peakRssMB} MB peak RSS   cache ${fromCache.cacheMB} MB   (${fromCache.serverLog})`
+        ? `index from cache (new server)      ${String(fromCache.indexMs).padStart(9)} ms   ${fromCache.filesPerSecond} files/s   server CPU ${fromCache.cpuMs} ms   ${fromCache.peakRssMB} MB peak RSS   cache ${fromCache.cacheMB} MB   (${fromCache.serverLog})`
         : "index from cache: not measured (--cache no)",
       ...(server.logs.length ? [`server log lines: ${server.logs.length} (first: ${server.logs[0].slice(0, 200)})`] : []),
     ].join("\n"));
@@ -243,6 +246,7 @@ async function indexFromCache(rootUri, initializationOptions, expectedSymbols) {
     if (value?.kind === "end") markIndexed(at);
   };
   const server = await startServer({ rootUri, settings: {}, workDoneProgress: true, onProgress, initializationOptions });
+  const cpuAtStart = cpuMsOf(server.child.pid);
   let peakRss = 0;
   const sampler = setInterval(() => {
     const memory = memoryOf(server.child.pid);
@@ -251,6 +255,7 @@ async function indexFromCache(rootUri, initializationOptions, expectedSymbols) {
   try {
     const indexedAt = await indexed;
     const indexMs = indexedAt - server.initializedAt;
+    const cpuMs = cpuMsOf(server.child.pid) - cpuAtStart;
     const count = (await server.connection.sendRequest("workspace/symbol", { query: "" }))?.length ?? 0;
     if (count !== expectedSymbols) throw new Error(`the index from the cache answers ${count} symbols, the cold one ${expectedSymbols}`);
     const memory = memoryOf(server.child.pid);
@@ -260,6 +265,7 @@ async function indexFromCache(rootUri, initializationOptions, expectedSymbols) {
     return {
       indexMs: round(indexMs, 0),
       filesPerSecond: round(fileCount / (indexMs / 1000), 1),
+      cpuMs: round(cpuMs, 0),
       cached: counts ? Number(counts[1]) : null,
       analyzed: counts ? Number(counts[2]) : null,
       cacheReadMs: counts ? Number(counts[3]) : null,

@@ -131,3 +131,24 @@ test("index cache: a corrupt cache is ignored with a message and rewritten; an u
     await relative.client.stop();
   }
 });
+
+test("index cache: an open document's symbols come from its live text, not from the cache's entry for its file", async () => {
+  const { root, cacheDir } = workspace();
+  await (await indexed(root, cacheDir)).client.stop();
+  const client = await startClient({ rootUri: pathToFileURL(root).href, initializationOptions: { cacheDir } });
+  try {
+    const uri = pathToFileURL(join(root, "a.txt")).href;
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: article("Lê Văn Tám") } });
+    await client.waitForDiagnostics(uri);
+    const until = Date.now() + 20_000;
+    while (!client.logs.some((l) => l.startsWith("indexed ")) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
+    assert.match(client.logs.find((l) => l.startsWith("indexed ")) ?? "", /: 2 from the cache, 0 analyzed/);
+    // The live text's entries replace the file's when its analysis is published (right after its diagnostics).
+    let live: string[] = [];
+    while ((live = await names(client, "tam")).length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
+    assert.deepEqual(live, ["Lê Văn Tám @ a.txt"]);
+    assert.deepEqual(await names(client, "long"), [], "the file's cached entries do not replace the live text's");
+  } finally {
+    await client.stop();
+  }
+});

@@ -4,7 +4,7 @@
  * settings (and, with a persistent cache, the keys it holds), and posts symbol entries back in
  * batches: for a file whose key the cache holds, only that key. Started from dist/server.js itself.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import { analyze, compileCustomRules, type AnalyzeOptions, type CustomRuleDefinition, type RuleSettings } from "../engine";
 import { readFileSync, statSync } from "node:fs";
 import { decodeArticle, readArticleText } from "../host/articleFiles";
@@ -54,11 +54,13 @@ export function runIndexWorkerIfAsked(): boolean {
   const { files = [], rules = {}, customRules = [], maxFileSize = 0, records = { roots: [], recordsFolder: "" } } = job;
   const started = job.started ? new Int32Array(job.started) : undefined;
   const options = { rules, customRules: compileCustomRules(customRules).rules };
-  const cache = job.cache ? { fingerprint: job.cache.fingerprint, known: new Set(job.cache.known) } : undefined;
+  const ahead = new Map<number, string>();
+  const fingerprint = job.cache?.fingerprint ?? "";
+  const cache = job.cache ? { fingerprint, known: awaitKeys(job.cache.keys, files, ahead, (path) => keyOf(path, maxFileSize, records, fingerprint)) } : undefined;
   let batch: IndexedFile[] = [];
   for (const [k, path] of files.entries()) {
     if (started) Atomics.store(started, 0, k + 1);
-    const indexed = indexFile(path, maxFileSize, options, records, cache);
+    const indexed = indexFile(path, maxFileSize, options, records, cache && { ...cache, hashedAhead: ahead.get(k) });
     if (indexed) batch.push(indexed);
     if (batch.length >= BATCH || k === files.length - 1) {
       port.postMessage({ kind: "entries", files: batch, done: k + 1 } satisfies IndexMessage);
@@ -76,7 +78,12 @@ export function runIndexWorkerIfAsked(): boolean {
  */
 export interface IndexCacheJob {
   fingerprint: string;
-  known: string[];
+  /**
+   * Where the cache's keys arrive (one message, a string[]), posted once the main thread has read
+   * the cache: the worker hashes files ahead while it waits, so reading the cache and starting and
+   * hashing overlap.
+   */
+  keys: MessagePort;
 }
 
 /** One file's outcome: its entries (analyzed here), or `cached` when the cache holds them under `key`. */
@@ -96,10 +103,11 @@ export function indexKey(fingerprint: string, fileSha256: string, recordText: st
  * undefined when it is too large, unreadable or not text. With `cache`, the file and its record are
  * hashed first, and a key the cache holds is answered without analyzing.
  */
-export function indexFile(path: string, maxFileSize: number, options: AnalyzeOptions, records: RecordsAt, cache?: { fingerprint: string; known: ReadonlySet<string> }): IndexedFile | undefined {
+export function indexFile(path: string, maxFileSize: number, options: AnalyzeOptions, records: RecordsAt, cache?: { fingerprint: string; known: ReadonlySet<string>; hashedAhead?: string }): IndexedFile | undefined {
+  // Hashed while waiting for the cache's keys: a cached file is not read again.
+  if (cache?.hashedAhead !== undefined && cache.known.has(cache.hashedAhead)) return { path, key: cache.hashedAhead, cached: true };
   try {
-    const location = recordLocation(path, { root: records.roots.find((root) => isInside(path, root)), folder: records.recordsFolder, confined: true });
-    const recordText = "error" in location ? undefined : readRecordText(location.path);
+    const recordText = readRecordOf(path, records);
     let text: string;
     let key: string | undefined;
     if (cache) {
@@ -119,6 +127,43 @@ export function indexFile(path: string, maxFileSize: number, options: AnalyzeOpt
   } catch {
     // Unreadable, vanished, not text, too large, or an engine failure on a hostile file: not indexed.
     return undefined;
+  }
+}
+
+/** The text of the record of the article at `path`, undefined when it has none; throws when it cannot be read. */
+function readRecordOf(path: string, records: RecordsAt): string | undefined {
+  const location = recordLocation(path, { root: records.roots.find((root) => isInside(path, root)), folder: records.recordsFolder, confined: true });
+  return "error" in location ? undefined : readRecordText(location.path);
+}
+
+/** A file's cache key (its bytes and its record's, as `indexFile` makes it), or undefined when it cannot be read. */
+function keyOf(path: string, maxFileSize: number, records: RecordsAt, fingerprint: string): string | undefined {
+  try {
+    return indexKey(fingerprint, sha256(readFileWithin(path, maxFileSize)), readRecordOf(path, records));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The cache's keys, from `port`; meanwhile the files are hashed ahead (`ahead`, by index), and
+ * once all are, the thread sleeps between looks.
+ */
+function awaitKeys(port: MessagePort, files: readonly string[], ahead: Map<number, string>, hash: (path: string) => string | undefined): ReadonlySet<string> {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (let next = 0; ; ) {
+    const received = receiveMessageOnPort(port);
+    if (received) {
+      port.close();
+      return new Set(Array.isArray(received.message) ? (received.message as string[]) : []);
+    }
+    const path = files[next];
+    if (path === undefined) Atomics.wait(sleeper, 0, 0, 5);
+    else {
+      const key = hash(path);
+      if (key !== undefined) ahead.set(next, key);
+      next++;
+    }
   }
 }
 
