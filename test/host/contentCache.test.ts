@@ -45,6 +45,14 @@ test("content cache: values set and flushed are read back by another instance; r
   assert.deepEqual([...all.keys()].sort(), [key(1), key(2)].sort());
   assert.deepEqual(all.get(key(2)), { name: "Trần Thị Hà", n: 2 });
   assert.deepEqual(logs, []);
+
+  // keepTag: the shards an instance writes keep only its tag's entries.
+  const newer = new ContentCache<Value>(dir, "test", { accept: isValue, keepTag: "A", shardDigits: 2 });
+  const besideB = [...Array(20_000).keys()].find((n) => n > 3 && key(n).slice(0, 2) === key(3).slice(0, 2))!;
+  for (const k of [1, 2, besideB]) newer.set(key(k), { name: `again ${k}`, n: k }, "A");
+  await newer.flush();
+  assert.equal(await store(dir).cache.get(key(3)), undefined, "B's entry is dropped");
+  assert.equal((await store(dir).cache.readAll("A")).size, 3);
   assert.throws(() => again.set("../../etc/passwd", { name: "x", n: 0 }), TypeError, "a key is a hash, never a path");
   assert.throws(() => new ContentCache(dir, "../up", { accept: isValue }), TypeError);
 });
@@ -80,8 +88,8 @@ test("content cache: a truncated, corrupt, foreign or unreadable shard and a mal
   writeFileSync(garbage, Buffer.from([0xff, 0xfe, 0x00, 0x42]));
   writeFileSync(foreign, JSON.stringify({ hello: "world" }));
   writeFileSync(otherVersion, readFileSync(otherVersion, "utf8").replace('"version":1', '"version":99'));
-  const shard = JSON.parse(readFileSync(malformed, "utf8")) as { entries: Record<string, { json: string }> };
-  for (const entry of Object.values(shard.entries)) entry.json = JSON.stringify({ name: 42 });
+  const shard = JSON.parse(readFileSync(malformed, "utf8")) as { entries: Record<string, { value: unknown }> };
+  for (const entry of Object.values(shard.entries)) entry.value = { name: 42 };
   writeFileSync(malformed, JSON.stringify(shard));
 
   const { cache: reader, logs } = store(dir, { shardDigits: 1 });
@@ -175,7 +183,7 @@ test("content cache: the bound evicts the oldest entries of a shard, keeps the n
   mkdirSync(folder, { recursive: true });
   const [used, unused] = [contentKey("used"), contentKey("unused")];
   const shard = (k: string): string => join(folder, `${k.slice(0, 2)}.json`);
-  for (const k of [used, unused]) writeFileSync(shard(k), JSON.stringify({ format: "article-annotator-content-cache", version: 1, namespace: "test", entries: { [k]: { at: 1000, json: JSON.stringify({ name: k, n: 0 }) } } }));
+  for (const k of [used, unused]) writeFileSync(shard(k), JSON.stringify({ format: "article-annotator-content-cache", version: 1, namespace: "test", entries: { [k]: { at: 1000, value: { name: k, n: 0 } } } }));
   const { cache: reader } = store(old);
   assert.equal((await reader.readAll()).size, 2);
   reader.touch(used);

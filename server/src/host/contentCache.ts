@@ -7,11 +7,9 @@
  *
  * Layout: `<dir>/content-cache-v1/<namespace>/<shard>.json`, one shard file per first hex digits of
  * the key (`shardDigits`: 2 → up to 256 files), each
- * `{"format":"article-annotator-content-cache","version":1,"namespace":…,"entries":{"<key>":{"at":<s>,"tag":…,"json":"<value as JSON>"}}}`.
- * A few hundred shards keep reading a whole namespace fast (the index reads every entry at once)
- * and writing one entry cheap (its shard only). A value is kept as JSON text inside the shard, so
- * reading a shard builds only strings, and a value is built only when asked for (an entry of other
- * settings, `tag`, costs next to nothing). Keys are SHA-256 hex (`contentKey`) of the content's
+ * `{"format":"article-annotator-content-cache","version":1,"namespace":…,"entries":{"<key>":{"at":<s>,"tag":…,"value":…}}}`.
+ * A few hundred shards keep reading a whole namespace fast (the index reads every entry at once:
+ * one JSON.parse per shard builds the values themselves) and writing one entry cheap (its shard only). Keys are SHA-256 hex (`contentKey`) of the content's
  * hash and a fingerprint of everything else the value depends on (`engineFingerprint`,
  * `settingsFingerprint`), so a changed input is a new key and an old entry is simply never asked for.
  *
@@ -48,13 +46,19 @@ export interface ContentCacheOptions<T> {
   log?: (message: string) => void;
   /** set() flushes by itself once this many entries wait (default 256), so waiting values do not pile up in memory. */
   flushAfter?: number;
+  /**
+   * The shards this instance writes keep only entries of this tag: the others (an older engine's,
+   * other settings') are dropped, so they do not cost every later readAll their parsing. For a
+   * user whose entries all share one tag at a time, such as the workspace index.
+   */
+  keepTag?: string;
 }
 
 /** What a flush did. */
 export interface FlushResult {
   /** Shard files written. */
   written: number;
-  /** Entries dropped to keep the bound. */
+  /** Entries dropped to keep the bound, or for another tag than `keepTag`. */
   evicted: number;
   /** Entries that could not be written (unwritable folder, full disk): told in the log. */
   failed: number;
@@ -64,8 +68,7 @@ interface StoredEntry {
   /** When it was written (or last refreshed by a read), in seconds since 1970. */
   at: number;
   tag?: string;
-  /** The value, as JSON text. */
-  json: string;
+  value: unknown;
 }
 
 /** One namespace of a content cache folder. Create with `new ContentCache(dir, namespace, options)`: nothing is read or written until asked. */
@@ -101,7 +104,7 @@ export class ContentCache<T> {
   /**
    * The value stored under `key` (64 hex digits, see `contentKey`), or undefined: never stored,
    * evicted, or unreadable (told once in the log). A value waiting to be written is found too.
-   * Never rejects; throws TypeError for a malformed key (a bug).
+   * Rejects only with TypeError, for a malformed key (a bug, not bad input).
    */
   async get(key: string): Promise<T | undefined> {
     const shard = this.shardOf(key);
@@ -128,11 +131,12 @@ export class ContentCache<T> {
     }
     // A few reads at a time: enough to keep the disk busy without opening hundreds of files at once.
     let next = 0;
+    const now = Date.now() / 1000;
     const reader = async (): Promise<void> => {
       for (let shard = shards[next++]; shard !== undefined; shard = shards[next++]) {
         for (const [key, entry] of (await this.readShard(shard)) ?? []) {
           if (entry.tag !== tag) continue;
-          const value = this.valueOf(key, entry, shard);
+          const value = this.valueOf(key, entry, shard, now);
           if (value !== undefined) all.set(key, value);
         }
       }
@@ -195,20 +199,22 @@ export class ContentCache<T> {
     let firstFailure: string | undefined;
     const now = Math.floor(Date.now() / 1000);
     for (const shard of shards) {
-      const entries = (await this.readShard(shard)) ?? new Map<string, StoredEntry>();
+      // As stored (newest first), the touched ones made new, after the values written now (the last set first).
+      const stored = (await this.readShard(shard)) ?? new Map<string, StoredEntry>();
       for (const key of touched.get(shard) ?? []) {
-        const entry = entries.get(key);
+        const entry = stored.get(key);
         if (entry) entry.at = now;
       }
-      for (const [key, { value, tag }] of pending.get(shard) ?? []) {
-        entries.delete(key); // last in the map: the newest of its second
-        entries.set(key, { at: now, ...(tag === undefined ? {} : { tag }), json: JSON.stringify(value) });
-      }
+      const fresh = [...(pending.get(shard) ?? [])].reverse().map(([key, { value, tag }]): [string, StoredEntry] => [key, { at: now, ...(tag === undefined ? {} : { tag }), value }]);
+      for (const [key] of fresh) stored.delete(key);
+      const all = [...fresh, ...stored];
+      const entries = this.options.keepTag === undefined ? all : all.filter(([, entry]) => entry.tag === this.options.keepTag);
+      const dropped = all.length - entries.length;
       const { text, evicted } = this.serialize(entries);
       try {
         await writeAtomicAsync(this.shardPath(shard), text);
         result.written++;
-        result.evicted += evicted;
+        result.evicted += evicted + dropped;
       } catch (error) {
         result.failed += pending.get(shard)?.size ?? 0;
         firstFailure ??= `${this.shardPath(shard)}: ${describe(error)}`;
@@ -218,11 +224,10 @@ export class ContentCache<T> {
     return result;
   }
 
-  /** The shard's text with its newest entries within the budget (always the newest one). */
-  private serialize(entries: Map<string, StoredEntry>): { text: string; evicted: number } {
+  /** The shard's text with its newest entries within the budget (always the newest one); `entries` in that order for equal times. */
+  private serialize(entries: [string, StoredEntry][]): { text: string; evicted: number } {
     const head = `{"format":"${CONTENT_CACHE_FORMAT}","version":${CONTENT_CACHE_VERSION},"namespace":"${this.namespace}","entries":{`;
-    // Newest first; in one second, the one written last first (a stable sort of the reversed map).
-    const newestFirst = [...entries].reverse().sort(([, a], [, b]) => b.at - a.at);
+    const newestFirst = [...entries].sort(([, a], [, b]) => b.at - a.at); // stable
     const parts: string[] = [];
     let size = head.length + 3;
     for (const [key, entry] of newestFirst) {
@@ -232,7 +237,7 @@ export class ContentCache<T> {
       parts.push(part);
       size += bytes;
     }
-    return { text: `${head}${parts.join(",")}}}\n`, evicted: entries.size - parts.length };
+    return { text: `${head}${parts.join(",")}}}\n`, evicted: entries.length - parts.length };
   }
 
   /** A shard's entries, or undefined when it is missing (silently) or unreadable, foreign or corrupt (told once). */
@@ -264,27 +269,22 @@ export class ContentCache<T> {
     let rejected = 0;
     for (const [key, raw] of Object.entries(shape.entries as Record<string, unknown>)) {
       const entry = raw as Partial<StoredEntry> | null;
-      if (KEY.test(key) && key.startsWith(shard) && typeof entry === "object" && entry !== null && typeof entry.at === "number" && typeof entry.json === "string" && (entry.tag === undefined || typeof entry.tag === "string")) {
-        entries.set(key, { at: entry.at, ...(entry.tag === undefined ? {} : { tag: entry.tag }), json: entry.json });
+      if (KEY.test(key) && key.startsWith(shard) && typeof entry === "object" && entry !== null && typeof entry.at === "number" && entry.value !== undefined && (entry.tag === undefined || typeof entry.tag === "string")) {
+        entries.set(key, { at: entry.at, ...(entry.tag === undefined ? {} : { tag: entry.tag }), value: entry.value });
       } else rejected++;
     }
     if (rejected > 0) this.reportOnce(path, `content cache: ignoring ${rejected} malformed entries in ${path}`);
     return entries;
   }
 
-  /** An entry's value, when it is JSON of the expected shape (else undefined, told once). */
-  private valueOf(key: string, entry: StoredEntry, shard: string): T | undefined {
-    let value: unknown;
-    try {
-      value = JSON.parse(entry.json);
-    } catch {
-      value = undefined;
-    }
+  /** An entry's value, when it has the expected shape (else undefined, told once). */
+  private valueOf(key: string, entry: StoredEntry, shard: string, now = Date.now() / 1000): T | undefined {
+    const value = entry.value;
     if (!this.options.accept(value)) {
       this.reportOnce(this.shardPath(shard), `content cache: ignoring a malformed entry in ${this.shardPath(shard)}`);
       return undefined;
     }
-    if (entry.at < Date.now() / 1000 - TOUCH_AFTER_SECONDS) this.aging.add(key);
+    if (entry.at < now - TOUCH_AFTER_SECONDS) this.aging.add(key);
     return value;
   }
 

@@ -1,7 +1,7 @@
 /**
  * Workspace-symbol entries of one article: each person (by canonical name) and forum once, at its
  * first mention, shown with the article's title. Plain data, so the index worker can post them to
- * the main thread and the persistent cache can keep them (`CachedArticle`).
+ * the main thread and the persistent cache can keep them.
  */
 import { ENTITY_KINDS, entityName, isEntityType, LineIndex, type AnnotatedRecord, type Analysis, type EntityType } from "../engine";
 import { summarizeCounts } from "../host/summary";
@@ -68,62 +68,37 @@ export function indexArticle(text: string, analysis: Analysis, record: Annotated
   };
 }
 
-/**
- * An IndexedArticle as the persistent cache stores it (lsp/workspaceIndex.ts): short keys and each
- * entry a tuple [name, folded, type, line, character, length], since a large workspace's cache is
- * read whole when the server starts.
- */
-export interface CachedArticle {
-  t: string;
-  c: Record<string, number>;
-  s: number;
-  o: number;
-  r: boolean;
-  e: [string, string, EntityType, number, number, number][];
-}
-
-export function toCached(article: IndexedArticle): CachedArticle {
-  return {
-    t: article.title,
-    c: article.counts,
-    s: article.suggestionsLeft,
-    o: article.orphaned,
-    r: article.hasRecord,
-    e: article.entries.map((e) => [e.name, e.folded, e.type, e.line, e.character, e.length]),
-  };
-}
-
-export function fromCached(cached: CachedArticle): IndexedArticle {
-  return {
-    entries: cached.e.map(([name, folded, type, line, character, length]) => ({ name, folded, type, line, character, length })),
-    title: cached.t,
-    counts: cached.c,
-    suggestionsLeft: cached.s,
-    orphaned: cached.o,
-    hasRecord: cached.r,
-  };
-}
-
-/** Whether `value` (read back from the persistent cache, so never trusted) has the shape of a CachedArticle. */
-export function isCachedArticle(value: unknown): value is CachedArticle {
-  const article = value as Partial<CachedArticle> | null;
+/** Whether `value` (read back from the persistent cache, so never trusted) has the shape of an IndexedArticle. */
+export function isIndexedArticle(value: unknown): value is IndexedArticle {
+  const article = value as Partial<IndexedArticle> | null;
   return (
     typeof article === "object" &&
     article !== null &&
-    typeof article.t === "string" &&
-    typeof article.c === "object" &&
-    article.c !== null &&
-    Object.values(article.c).every((n) => typeof n === "number") &&
-    typeof article.s === "number" &&
-    typeof article.o === "number" &&
-    typeof article.r === "boolean" &&
-    Array.isArray(article.e) &&
-    article.e.every(isCachedEntry)
+    typeof article.title === "string" &&
+    typeof article.counts === "object" &&
+    article.counts !== null &&
+    Object.values(article.counts).every((n) => typeof n === "number") &&
+    typeof article.suggestionsLeft === "number" &&
+    typeof article.orphaned === "number" &&
+    typeof article.hasRecord === "boolean" &&
+    Array.isArray(article.entries) &&
+    article.entries.every(isEntry)
   );
 }
 
-function isCachedEntry(value: unknown): value is CachedArticle["e"][number] {
-  if (!Array.isArray(value) || value.length !== 6) return false;
-  const [name, folded, type, ...numbers] = value as unknown[];
-  return typeof name === "string" && typeof folded === "string" && isEntityType(type) && numbers.every((n) => Number.isInteger(n) && (n as number) >= 0);
+function isEntry(value: unknown): value is Entry {
+  const entry = value as Partial<Entry> | null;
+  return (
+    typeof entry === "object" &&
+    entry !== null &&
+    typeof entry.name === "string" &&
+    typeof entry.folded === "string" &&
+    isEntityType(entry.type) &&
+    Number.isInteger(entry.line) &&
+    Number.isInteger(entry.character) &&
+    Number.isInteger(entry.length) &&
+    (entry.line as number) >= 0 &&
+    (entry.character as number) >= 0 &&
+    (entry.length as number) >= 0
+  );
 }

@@ -21,7 +21,7 @@ import { ContentCache, contentKey, settingsFingerprint } from "../host/contentCa
 import type { ClientRequests } from "./clientRequests";
 import { INDEX_WORKER_ROLE, indexFile, type IndexCacheJob, type IndexJob, type IndexMessage } from "./indexWorker";
 import type { ResolvedSettings } from "./settings";
-import { foldForSearch, fromCached, indexArticle, isCachedArticle, toCached, type CachedArticle, type IndexedArticle } from "./symbolEntries";
+import { foldForSearch, indexArticle, isIndexedArticle, type IndexedArticle } from "./symbolEntries";
 import type { RecordsAt } from "./indexWorker";
 import { URI } from "./uri";
 
@@ -178,7 +178,7 @@ export class WorkspaceIndex {
     // What decides an entry besides the file and its record: the engine, and what the index worker analyzes with
     // (rules and custom rules; it does not link the knowledge base) and reads (the size limit).
     const fingerprint = contentKey("index", engine, settingsFingerprint({ rules: settings.rules, customRules: settings.customRules, knowledgeBase: false }), String(settings.maxFileSize));
-    const store = new ContentCache<CachedArticle>(this.cacheAt.dir, "index", { accept: isCachedArticle, log: this.log, maxBytes: CACHE_MAX_BYTES, flushAfter: CACHE_FLUSH_AFTER });
+    const store = new ContentCache<IndexedArticle>(this.cacheAt.dir, "index", { accept: isIndexedArticle, log: this.log, maxBytes: CACHE_MAX_BYTES, flushAfter: CACHE_FLUSH_AFTER, keepTag: fingerprint });
     const cache: IndexCache = { store, fingerprint, entries: new Map(), known: Promise.resolve([]) };
     cache.known = store.readAll(fingerprint).then((entries) => {
       cache.entries = entries;
@@ -202,12 +202,12 @@ export class WorkspaceIndex {
         if ("cached" in file) {
           const cached = cache?.entries.get(file.key);
           if (!cached) continue; // cannot happen: a worker reports only keys it was given, after they were read
-          this.add(file.path, fromCached(cached));
+          this.add(file.path, cached);
           cache?.store.touch(file.key);
           stats.cached++;
         } else {
           this.add(file.path, file.article);
-          if (cache && file.key !== undefined) cache.store.set(file.key, toCached(file.article), cache.fingerprint);
+          if (cache && file.key !== undefined) cache.store.set(file.key, file.article, cache.fingerprint);
           stats.analyzed++;
         }
       }
@@ -300,9 +300,9 @@ export class WorkspaceIndex {
  * entries it held for them (empty until `known`, their keys, resolves).
  */
 interface IndexCache {
-  store: ContentCache<CachedArticle>;
+  store: ContentCache<IndexedArticle>;
   fingerprint: string;
-  entries: Map<string, CachedArticle>;
+  entries: Map<string, IndexedArticle>;
   known: Promise<string[]>;
 }
 
