@@ -33,7 +33,7 @@ const WORKER_HEAP_MB = 96;
 const WORKER_YOUNG_MB = 24;
 /** Workers: one per core but one (left to the editor and this thread), at most this many. */
 const MAX_WORKERS = 4;
-/** Bound of the persistent index cache (a workspace of 10,000 generated articles takes 17 MB). */
+/** Bound of the persistent index cache (a workspace of 10,000 generated articles takes 23 MB). */
 const CACHE_MAX_BYTES = 128 * 1024 * 1024;
 /**
  * New entries are written to the cache in rounds of this many (each round rewrites the shards it
