@@ -2,14 +2,25 @@
  * The persistent content cache (host/contentCache.ts): a round trip, misses for anything corrupt,
  * foreign or of other settings, writers in several processes at once, and the size bound.
  */
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CONTENT_CACHE_FOLDER, ContentCache, contentKey, settingsFingerprint, sha256 } from "../../server/src/host/contentCache";
 import { resolveSettings } from "../../server/src/host/settings";
+
+/** A new folder under the system's temporary folder, removed when the tests end. */
+const made: string[] = [];
+const temporary = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 interface Value {
   name: string;
@@ -26,7 +37,7 @@ const key = (n: number, fingerprint = "settings-1"): string => contentKey(sha256
 const shardFiles = (dir: string, namespace = "test"): string[] => readdirSync(join(dir, CONTENT_CACHE_FOLDER, namespace)).map((name) => join(dir, CONTENT_CACHE_FOLDER, namespace, name));
 
 test("content cache: values set and flushed are read back by another instance; readAll gives those of one tag", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "aa-cache-"));
+  const dir = temporary("aa-cache-");
   const { cache, logs } = store(dir);
   assert.equal(await cache.get(key(1)), undefined, "an empty folder is a miss");
   cache.set(key(1), { name: "Nguyễn Văn Phước", n: 1 }, "A");
@@ -58,7 +69,7 @@ test("content cache: values set and flushed are read back by another instance; r
 });
 
 test("content cache: another fingerprint (engine, settings, record) is another key, so a miss", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "aa-cache-"));
+  const dir = temporary("aa-cache-");
   const { cache } = store(dir);
   cache.set(key(1, "settings-1"), { name: "a", n: 1 });
   await cache.flush();
@@ -77,7 +88,7 @@ test("content cache: another fingerprint (engine, settings, record) is another k
 });
 
 test("content cache: a truncated, corrupt, foreign or unreadable shard and a malformed entry are misses, told once, and replaced by the next write", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "aa-cache-"));
+  const dir = temporary("aa-cache-");
   const { cache } = store(dir, { shardDigits: 1 });
   for (let n = 0; n < 40; n++) cache.set(key(n), { name: `person ${n}`, n }, "A");
   await cache.flush();
@@ -128,7 +139,7 @@ test("content cache: a truncated, corrupt, foreign or unreadable shard and a mal
 });
 
 test("content cache: writers in several processes at once leave every shard whole and every entry intact", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "aa-cache-"));
+  const dir = temporary("aa-cache-");
   const modulePath = require.resolve("../../server/src/host/contentCache");
   // Each writer: 4 rounds of 150 entries, flushed after each round, into the same 16 shards.
   const script = `
@@ -162,7 +173,7 @@ test("content cache: writers in several processes at once leave every shard whol
 });
 
 test("content cache: the bound evicts the oldest entries of a shard, keeps the newest, and a day-old entry read and touched is kept as new", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "aa-cache-"));
+  const dir = temporary("aa-cache-");
   const maxBytes = 16 * 4096; // 16 shards of 4 KB
   const { cache } = store(dir, { maxBytes, shardDigits: 1 });
   let evicted = 0;
@@ -178,7 +189,7 @@ test("content cache: the bound evicts the oldest entries of a shard, keeps the n
   for (let n = 0; n < 50; n++) assert.ok(!kept.has(n), `the oldest (${n}) are gone`);
 
   // An entry a day old, read and touched, gets a new time; one not touched keeps its own.
-  const old = mkdtempSync(join(tmpdir(), "aa-cache-"));
+  const old = temporary("aa-cache-");
   const folder = join(old, CONTENT_CACHE_FOLDER, "test");
   mkdirSync(folder, { recursive: true });
   const [used, unused] = [contentKey("used"), contentKey("unused")];

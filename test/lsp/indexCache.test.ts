@@ -4,9 +4,9 @@
  * `analysis-throw` failpoint, which would leave every analyzed file out of the index), an edited file
  * is analyzed again, and a corrupt or unwritable cache is told in the log and indexed around.
  */
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,13 +15,24 @@ import { CONTENT_CACHE_FOLDER } from "../../server/src/host/contentCache";
 import { FAILPOINTS_VARIABLE } from "../../server/src/host/failpoints";
 import { startClient, type TestClient } from "../helpers/lspClient";
 
+/** A new folder under the system's temporary folder, removed when the tests end. */
+const made: string[] = [];
+const temporary = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 const article = (minister: string): string => `Hai nước ký thỏa thuận hợp tác\nNgày 3/4, Thủ tướng Lào Khamphet Vongsa tiếp Bộ trưởng Công Thương ${minister} tại Viêng Chăn.\n`;
 
 function workspace(): { root: string; cacheDir: string } {
-  const root = mkdtempSync(join(tmpdir(), "aa-index-cache-"));
+  const root = temporary("aa-index-cache-");
   writeFileSync(join(root, "a.txt"), article("Nguyễn Hoàng Long"));
   writeFileSync(join(root, "b.txt"), article("Trần Quang Vinh"));
-  return { root, cacheDir: mkdtempSync(join(tmpdir(), "aa-index-cache-dir-")) };
+  return { root, cacheDir: temporary("aa-index-cache-dir-") };
 }
 
 /** Starts a server on `root`, waits until it logs that indexing ended, and returns that line. */
