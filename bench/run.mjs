@@ -37,6 +37,7 @@ const targets = {
   largeOpenMs: target(server.server.largeOpenMs.median, 300),
   largeEditMs: target(server.server.largeEditMs.median, 100),
   indexMs: target(workspace.workspace.indexMs, 15_000),
+  indexFromCacheMs: target(workspace.workspace.fromCache?.indexMs, 2_000),
   hoverDuringIndexP95Ms: target(workspace.workspace.hoverDuringIndexMs.p95, 5),
   peakRssMB: target(workspace.workspace.peakRssMB, 250),
   annotationActionP95Ms: target(curation.curation.annotationActionMs.p95, 50),

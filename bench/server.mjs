@@ -171,7 +171,7 @@ export function flags(argv, known) {
  * server's requests like an editor: `settings` for the articleAnnotator configuration section,
  * null for progress tokens and registrations. Times are from the spawn.
  */
-export async function startServer({ rootUri = null, settings = {}, workDoneProgress = false, onProgress = () => undefined, cpuProfileDir } = {}) {
+export async function startServer({ rootUri = null, settings = {}, workDoneProgress = false, onProgress = () => undefined, cpuProfileDir, initializationOptions } = {}) {
   const spawnedAt = now();
   const nodeArgs = cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfileDir] : [];
   const child = spawn(process.execPath, [...nodeArgs, serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
@@ -218,6 +218,7 @@ export async function startServer({ rootUri = null, settings = {}, workDoneProgr
     processId: process.pid,
     rootUri,
     workspaceFolders: folders,
+    initializationOptions,
     capabilities: {
       workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true }, symbol: {} },
       window: { workDoneProgress },

@@ -2,18 +2,21 @@
 // Workspace benchmark: the real server indexing a folder of generated articles in the background
 // (server/src/lsp/workspaceIndex.ts), as when an editor opens a big corpus. Measures how long
 // indexing takes, whether hovers on an open article wait behind it, the server's memory, and
-// workspace/symbol latency on the full index. One JSON object on stdout, a readable table and
-// progress on stderr. Deterministic (seeded); the folder is made in os.tmpdir() and deleted at the
-// end, also on error or timeout. Needs `npm run build` (runs dist/server.js).
+// workspace/symbol latency on the full index. Then a second server on the same workspace and the
+// same cache folder (initializationOptions.cacheDir, as VS Code's storage folder): the index from
+// the persistent cache, as when the workspace is opened again. One JSON object on stdout, a
+// readable table and progress on stderr. Deterministic (seeded); the folders are made in
+// os.tmpdir() and deleted at the end, also on error or timeout. Needs `npm run build`.
 //
-//   node bench/workspace.mjs [--files N (10000)] [--timeout SECONDS] [--cpu-prof DIR]
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+//   node bench/workspace.mjs [--files N (10000)] [--timeout SECONDS] [--cpu-prof DIR] [--cache yes|no (yes)]
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { deadline, flags, hoverPositions, makeArticle, median, now, round, seeded, sleep, startServer, summary } from "./server.mjs";
 
-const options = flags(process.argv.slice(2), ["files", "timeout", "cpu-prof"]);
+const options = flags(process.argv.slice(2), ["files", "timeout", "cpu-prof", "cache"]);
+const useCache = options.cache !== "no";
 const fileCount = Number(options.files ?? 10_000);
 if (!Number.isInteger(fileCount) || fileCount < 1) {
   console.error("--files must be a positive whole number");
@@ -25,7 +28,11 @@ const HOVER_EVERY_MS = 20;
 const timeoutSeconds = Number(options.timeout ?? 180 + fileCount * 0.1);
 
 const dir = mkdtempSync(join(tmpdir(), "article-annotator-bench-"));
-const removeDir = () => rmSync(dir, { recursive: true, force: true });
+const cacheDir = mkdtempSync(join(tmpdir(), "article-annotator-bench-cache-"));
+const removeDir = () => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+};
 process.on("exit", removeDir); // after server.mjs's own exit handler has killed the server
 deadline(timeoutSeconds, `bench/workspace.mjs (${fileCount} files)`);
 
@@ -91,8 +98,15 @@ async function main() {
   };
 
   const rootUri = pathToFileURL(dir).href;
-  server = await startServer({ rootUri, settings: {}, workDoneProgress: true, onProgress, cpuProfileDir: options["cpu-prof"] });
+  const initializationOptions = useCache ? { cacheDir } : undefined;
+  server = await startServer({ rootUri, settings: {}, workDoneProgress: true, onProgress, cpuProfileDir: options["cpu-prof"], initializationOptions });
   const pid = server.child.pid;
+  const cpuAtStart = cpuMsOf(pid);
+  let stopped = false;
+  const stopServer = async () => {
+    if (!stopped) await server.stop();
+    stopped = true;
+  };
   const sampler = setInterval(() => {
     const memory = memoryOf(pid);
     if (memory) peakRss = Math.max(peakRss, memory.rss);
@@ -140,6 +154,7 @@ async function main() {
     indexing = false;
     const openDuringIndexMs = await hoverLoop;
     const indexMs = indexedAt - server.initializedAt;
+    const indexCpuMs = cpuMsOf(pid) - cpuAtStart; // less sensitive than indexMs to a busy machine
     const rssAfterIndex = memoryOf(pid)?.rss;
 
     // workspace/symbol over the whole index: everything (capped by the server), a name, no match.
@@ -158,6 +173,10 @@ async function main() {
     clearInterval(sampler);
     peakRss = Math.max(peakRss, memory?.rss ?? 0, memory?.hwm ?? 0);
 
+    const coldLog = indexedLine(server.logs);
+    await stopServer();
+    const fromCache = useCache ? await indexFromCache(rootUri, initializationOptions, symbols[0].count) : null;
+
     const result = {
       machine: { node: process.version, cpus: cpus().length },
       workspace: {
@@ -168,6 +187,7 @@ async function main() {
         indexMeasuredBy: measuredBy,
         progressBeginMs: begin === undefined ? null : round(begin - server.initializedAt, 0),
         filesPerSecond: round(fileCount / (indexMs / 1000), 1),
+        indexCpuMs: round(indexCpuMs, 0),
         openDuringIndexMs: round(openDuringIndexMs, 1),
         hoverDuringIndexMs: hovers.length ? summary(hovers) : { count: 0 },
         peakRssMB: memory ? round(peakRss / MB, 1) : null,
@@ -175,6 +195,8 @@ async function main() {
         rssAfterIndexMB: rssAfterIndex === undefined ? null : round(rssAfterIndex / MB, 1),
         rssAfterQueriesMB: memory ? round(memory.rss / MB, 1) : null,
         workspaceSymbol: symbols,
+        coldIndexLog: coldLog ?? null,
+        fromCache,
         serverLog: server.logs.length,
       },
     };
@@ -183,13 +205,74 @@ async function main() {
     const h = w.hoverDuringIndexMs;
     console.error([
       `workspace of ${w.files} generated articles (${w.megabytes} MB; the server listed ${w.serverFiles}):`,
-      `index (initialized → ${w.indexMeasuredBy})   ${String(w.indexMs).padStart(9)} ms   ${w.filesPerSecond} files/s   (progress began at ${w.progressBeginMs} ms)`,
+      `index (initialized → ${w.indexMeasuredBy})   ${String(w.indexMs).padStart(9)} ms   ${w.filesPerSecond} files/s   (progress began at ${w.progressBeginMs} ms; server CPU ${w.indexCpuMs} ms)`,
       `open → diagnostics while indexing  ${String(w.openDuringIndexMs).padStart(9)} ms`,
       h.count ? `hover while indexing               ${String(h.p50).padStart(9)} ms p50   ${h.p95} ms p95   ${h.max} ms max   (${h.count} hovers, one every ${HOVER_EVERY_MS} ms)` : "hover while indexing: none answered before indexing ended",
       `memory                             ${String(w.peakRssMB).padStart(9)} MB peak RSS   ${w.rssAfterIndexMB} MB after indexing   ${w.rssAfterQueriesMB} MB after queries`,
       ...symbols.map((s) => `workspace/symbol ${JSON.stringify(s.query).padEnd(18)} ${String(s.medianMs).padStart(9)} ms   ${s.count} results`),
+      `server (cold): ${coldLog ?? "no summary line"}`,
+      fromCache
+        ? `index from cache (new server)      ${String(fromCache.indexMs).padStart(9)} ms   ${fromCache.filesPerSecond} files/s   server CPU ${fromCache.cpuMs} ms   ${fromCache.peakRssMB} MB peak RSS   cache ${fromCache.cacheMB} MB   (${fromCache.serverLog})`
+        : "index from cache: not measured (--cache no)",
       ...(server.logs.length ? [`server log lines: ${server.logs.length} (first: ${server.logs[0].slice(0, 200)})`] : []),
     ].join("\n"));
+  } finally {
+    clearInterval(sampler);
+    await stopServer();
+  }
+}
+
+/** The server's own summary of an indexing ("indexed N files in … s: C from the cache, A analyzed …"). */
+function indexedLine(logs) {
+  return logs.find((line) => line.startsWith("indexed "));
+}
+
+/** Bytes of the files under `folder`. */
+function folderBytes(folder) {
+  let total = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) if (entry.isFile()) total += statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
+  return total;
+}
+
+/**
+ * A second server on the same workspace and cache folder: from `initialized` to the index's
+ * progress end (the entries are in the index), with its peak RSS; checks that it answers the
+ * same number of symbols as the cold index did.
+ */
+async function indexFromCache(rootUri, initializationOptions, expectedSymbols) {
+  let markIndexed;
+  const indexed = new Promise((resolve) => (markIndexed = resolve));
+  const onProgress = ({ value }, at) => {
+    if (value?.kind === "end") markIndexed(at);
+  };
+  const server = await startServer({ rootUri, settings: {}, workDoneProgress: true, onProgress, initializationOptions });
+  const cpuAtStart = cpuMsOf(server.child.pid);
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    const memory = memoryOf(server.child.pid);
+    if (memory) peakRss = Math.max(peakRss, memory.rss);
+  }, 50);
+  try {
+    const indexedAt = await indexed;
+    const indexMs = indexedAt - server.initializedAt;
+    const cpuMs = cpuMsOf(server.child.pid) - cpuAtStart;
+    const count = (await server.connection.sendRequest("workspace/symbol", { query: "" }))?.length ?? 0;
+    if (count !== expectedSymbols) throw new Error(`the index from the cache answers ${count} symbols, the cold one ${expectedSymbols}`);
+    const memory = memoryOf(server.child.pid);
+    peakRss = Math.max(peakRss, memory?.rss ?? 0, memory?.hwm ?? 0);
+    const line = indexedLine(server.logs) ?? "";
+    const counts = /: (\d+) from the cache, (\d+) analyzed \(cache read in (\d+) ms\)/.exec(line);
+    return {
+      indexMs: round(indexMs, 0),
+      filesPerSecond: round(fileCount / (indexMs / 1000), 1),
+      cpuMs: round(cpuMs, 0),
+      cached: counts ? Number(counts[1]) : null,
+      analyzed: counts ? Number(counts[2]) : null,
+      cacheReadMs: counts ? Number(counts[3]) : null,
+      cacheMB: round(folderBytes(cacheDir) / MB, 1),
+      peakRssMB: round(peakRss / MB, 1),
+      serverLog: line,
+    };
   } finally {
     clearInterval(sampler);
     await server.stop();

@@ -34,8 +34,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: "file", language: "article" },
     ],
     synchronize: { configurationSection: "articleAnnotator" },
-    // Restricted Mode: the server keeps the read-only features and writes no records.
-    initializationOptions: { trusted: workspace.isTrusted },
+    // Restricted Mode: the server keeps the read-only features and writes no records. The workspace
+    // index persists in the extension's storage for this workspace (or its global storage without a folder).
+    initializationOptions: { trusted: workspace.isTrusted, cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath },
     middleware: {
       // From the palette, the server's commands apply to the active editor's document.
       executeCommand: (command, args, next): unknown => next(command, args.length > 0 ? args : [window.activeTextEditor?.document.uri.toString()]) as unknown,

@@ -3,7 +3,9 @@
  * cached per (uri, version) and debounced; nothing is published for a stale version; every handler
  * turns an internal error into a log line and an empty result.
  */
+import { isAbsolute } from "node:path";
 import { analysisRequest } from "../host/analysisWorker";
+import { engineFingerprint } from "../host/contentCache";
 import {
   CodeActionKind,
   createConnection,
@@ -154,7 +156,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       refreshLenses: params.capabilities.workspace?.codeLens?.refreshSupport === true,
     };
     settings = new SettingsStore(connection, requests, client.configuration, () => workspaceFolders);
-    trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
+    const initializationOptions = params.initializationOptions as { trusted?: unknown; cacheDir?: unknown } | undefined;
+    trusted = initializationOptions?.trusted !== false;
+    // Where the workspace index persists between sessions (VS Code: the workspace's storage folder).
+    const cacheDir = initializationOptions?.cacheDir;
+    if (typeof cacheDir === "string" && isAbsolute(cacheDir)) index.useCache(cacheDir, engineFingerprint(options.workerScript));
+    else if (cacheDir !== undefined && cacheDir !== null) log(`initializationOptions.cacheDir must be an absolute folder path, not ${JSON.stringify(cacheDir)}; the workspace index is not cached`);
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {

@@ -1,8 +1,9 @@
 /**
  * Workspace-symbol entries of one article: each person (by canonical name) and forum once, at its
- * first mention. Plain data, so the index worker can post them to the main thread.
+ * first mention, shown with the article's title. Plain data, so the index worker can post them to
+ * the main thread and the persistent cache can keep them.
  */
-import { ENTITY_KINDS, entityName, LineIndex, type AnnotatedRecord, type Analysis, type EntityType } from "../engine";
+import { ENTITY_KINDS, entityName, isEntityType, LineIndex, type AnnotatedRecord, type Analysis, type EntityType } from "../engine";
 import { summarizeCounts } from "../host/summary";
 import { foldForSearch } from "./protocol";
 
@@ -16,21 +17,18 @@ export interface Entry {
   line: number;
   character: number;
   length: number;
-  /** The article's title. */
-  detail: string;
 }
 
 export function entriesOf(text: string, analysis: Analysis): Entry[] {
   const index = new LineIndex(text);
   const seen = new Set<string>();
   const entries: Entry[] = [];
-  const title = detached(analysis.article.title ?? "");
   for (const entity of analysis.entities) {
     if (!ENTITY_KINDS[entity.type].inWorkspaceSymbols) continue;
     const name = entityName(entity);
     if (seen.has(name)) continue;
     seen.add(name);
-    entries.push({ name: detached(name), folded: foldForSearch(name), type: entity.type, ...index.positionAt(entity.start), length: entity.end - entity.start, detail: title });
+    entries.push({ name: detached(name), folded: foldForSearch(name), type: entity.type, ...index.positionAt(entity.start), length: entity.end - entity.start });
   }
   return entries;
 }
@@ -68,4 +66,39 @@ export function indexArticle(text: string, analysis: Analysis, record: Annotated
     orphaned: record?.entities.filter((e) => e.orphaned).length ?? 0,
     hasRecord,
   };
+}
+
+/** Whether `value` (read back from the persistent cache, so never trusted) has the shape of an IndexedArticle. */
+export function isIndexedArticle(value: unknown): value is IndexedArticle {
+  const article = value as Partial<IndexedArticle> | null;
+  return (
+    typeof article === "object" &&
+    article !== null &&
+    typeof article.title === "string" &&
+    typeof article.counts === "object" &&
+    article.counts !== null &&
+    Object.values(article.counts).every((n) => typeof n === "number") &&
+    typeof article.suggestionsLeft === "number" &&
+    typeof article.orphaned === "number" &&
+    typeof article.hasRecord === "boolean" &&
+    Array.isArray(article.entries) &&
+    article.entries.every(isEntry)
+  );
+}
+
+function isEntry(value: unknown): value is Entry {
+  const entry = value as Partial<Entry> | null;
+  return (
+    typeof entry === "object" &&
+    entry !== null &&
+    typeof entry.name === "string" &&
+    typeof entry.folded === "string" &&
+    isEntityType(entry.type) &&
+    Number.isInteger(entry.line) &&
+    Number.isInteger(entry.character) &&
+    Number.isInteger(entry.length) &&
+    (entry.line as number) >= 0 &&
+    (entry.character as number) >= 0 &&
+    (entry.length as number) >= 0
+  );
 }
