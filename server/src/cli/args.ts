@@ -8,7 +8,7 @@ export interface ParsedArgs {
 export class UsageError extends Error {}
 
 /** Flags that take a value; every other flag is a switch. */
-const VALUE_FLAGS = new Set(["--format", "--out", "--max-size", "--config", "--deadline", "--encoding", "--records", "--annotator", "--jobs"]);
+const VALUE_FLAGS = new Set(["--format", "--out", "--max-size", "--config", "--deadline", "--encoding", "--records", "--annotator", "--jobs", "--cache-dir"]);
 
 export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): ParsedArgs {
   const flags = new Map<string, string | true>();

@@ -17,6 +17,7 @@ import type { LegacyEncoding } from "../engine";
 import type { ResolvedSettings } from "../host/settings";
 import { complain, type Io } from "./io";
 import { progressBar } from "./progress";
+import { ContentCache, contentKey, engineFingerprint, settingsFingerprint } from "../host/contentCache";
 
 export interface ArticleRun {
   settings: ResolvedSettings;
@@ -28,6 +29,12 @@ export interface ArticleRun {
   jobs?: number;
   /** The command's name, shown on the progress bar. */
   command?: string;
+  /**
+   * `--cache-dir`: analyses are kept there (host/contentCache.ts, namespace "analysis") under the
+   * hash of the file's bytes, the engine's build and the settings that change an analysis, and taken
+   * from there when all three are the same again.
+   */
+  cacheDir?: string;
 }
 
 /**
@@ -94,13 +101,15 @@ export async function processArticles(
   const shown: Io = { ...io, stderr: above(io.stderr), stdout: io.stdoutIsTerminal ? above(io.stdout) : io.stdout };
   let failed = 0;
   let count = 0;
+  const cache = run.cacheDir === undefined ? undefined : await AnalysisCache.open(run, (message) => complain(shown, message));
   const prepare = async (input: ArticleInput): Promise<ArticleWork | { problem: string }> => {
     if ("problem" in input) return input;
     const name = "path" in input ? input.path : input.id;
     try {
       const article = "path" in input ? await readArticleFileAsync(input.path, run.settings.maxFileSize, run.legacyEncoding ? { legacyEncoding: run.legacyEncoding } : {}) : articleFromText(input.id, input.text, run.settings.maxFileSize);
       const analyze = (text: string): Promise<Analysis> => analyzer.analyze(name, text);
-      return { article, analysis: await analyze(article.text), inputFolder: "path" in input ? input.inputFolder : undefined, analyze, io: shown };
+      const analysis = cache ? await cache.analysis(article, analyze) : await analyze(article.text);
+      return { article, analysis, inputFolder: "path" in input ? input.inputFolder : undefined, analyze, io: shown };
     } catch (error) {
       return { problem: describeFailure(name, error) };
     }
@@ -123,9 +132,56 @@ export async function processArticles(
     }
   } finally {
     progress.stop();
-    await analyzer.dispose();
+    await Promise.all([analyzer.dispose(), cache?.close()]);
   }
   return { failed, count };
+}
+
+/** Bound of the analyses kept in a `--cache-dir` (about twice the text they are of). */
+const ANALYSIS_CACHE_BYTES = 1024 * 1024 * 1024;
+
+/** `--cache-dir`'s analyses: one run's view of the "analysis" namespace of a content cache. */
+class AnalysisCache {
+  private constructor(
+    private readonly store: ContentCache<Analysis>,
+    /** What besides the text an analysis depends on: the engine's build, the settings, the legacy encoding read in. */
+    private readonly fingerprint: string,
+  ) {}
+
+  /** The cache for `run` (its `cacheDir`), or undefined when the engine's build cannot be read to fingerprint it (told through `log`). */
+  static async open(run: ArticleRun, log: (message: string) => void): Promise<AnalysisCache | undefined> {
+    const engine = await engineFingerprint(run.workerScript);
+    if (engine === undefined) {
+      log(`--cache-dir ${run.cacheDir}: cannot read ${run.workerScript} to fingerprint the engine; nothing is cached`);
+      return undefined;
+    }
+    const store = new ContentCache<Analysis>(run.cacheDir!, "analysis", { accept: isAnalysis, shardDigits: 3, maxBytes: ANALYSIS_CACHE_BYTES, log });
+    return new AnalysisCache(store, contentKey(engine, settingsFingerprint(run.settings), run.legacyEncoding ?? ""));
+  }
+
+  /** The analysis of `article`: the cached one, else `analyze`'s, which is then kept. */
+  async analysis(article: ArticleFile, analyze: (text: string) => Promise<Analysis>): Promise<Analysis> {
+    const key = contentKey(article.sha256, this.fingerprint);
+    const cached = await this.store.get(key);
+    if (cached !== undefined) {
+      this.store.touch(key);
+      return cached;
+    }
+    const analysis = await analyze(article.text);
+    this.store.set(key, analysis);
+    return analysis;
+  }
+
+  /** Writes what is waiting. */
+  async close(): Promise<void> {
+    await this.store.flush();
+  }
+}
+
+/** Whether a cached value has an analysis's shape (what a cache file from another build or tool may not). */
+function isAnalysis(value: unknown): value is Analysis {
+  const analysis = value as Partial<Analysis> | null;
+  return typeof analysis === "object" && analysis !== null && typeof analysis.length === "number" && Array.isArray(analysis.entities) && Array.isArray(analysis.boilerplate) && typeof analysis.article === "object";
 }
 
 /** An input that was not an article; its message is complete. */
