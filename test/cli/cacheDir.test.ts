@@ -28,11 +28,9 @@ function tamper(cache: string, change: (analysis: { article: { title?: string } 
   let count = 0;
   for (const name of readdirSync(shardFolder(cache))) {
     const path = join(shardFolder(cache), name);
-    const shard = JSON.parse(readFileSync(path, "utf8")) as { entries: Record<string, { json: string }> };
+    const shard = JSON.parse(readFileSync(path, "utf8")) as { entries: Record<string, { value: { article: { title?: string } } }> };
     for (const entry of Object.values(shard.entries)) {
-      const analysis = JSON.parse(entry.json) as { article: { title?: string } };
-      change(analysis);
-      entry.json = JSON.stringify(analysis);
+      change(entry.value);
       count++;
     }
     writeFileSync(path, JSON.stringify(shard));

@@ -156,7 +156,7 @@ class AnalysisCache {
       return undefined;
     }
     const store = new ContentCache<Analysis>(run.cacheDir!, "analysis", { accept: isAnalysis, shardDigits: 3, maxBytes: ANALYSIS_CACHE_BYTES, log });
-    return new AnalysisCache(store, contentKey(engine, settingsFingerprint(run.settings), run.legacyEncoding ?? ""));
+    return new AnalysisCache(store, contentKey("analysis", engine, settingsFingerprint(run.settings), run.legacyEncoding ?? ""));
   }
 
   /** The analysis of `article`: the cached one, else `analyze`'s, which is then kept. */
