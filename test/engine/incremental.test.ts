@@ -139,8 +139,9 @@ test("a one-letter edit in a large document reuses every block but the one it fa
   const middle = text.indexOf(" ", Math.floor(text.length / 2));
   const edited = `${text.slice(0, middle)}a${text.slice(middle)}`;
   assert.deepEqual(analyzer.analyze(edited), analyze(edited));
-  assert.ok(analyzer.lastStats.computed <= 2, `computed ${analyzer.lastStats.computed} blocks`);
-  assert.ok(analyzer.lastStats.reused > 10, `reused ${analyzer.lastStats.reused} blocks`);
+  assert.ok(analyzer.lastStats.computed <= 2, JSON.stringify(analyzer.lastStats));
+  // The text repeats one article: a block may equal an earlier one of the same text (repeated).
+  assert.ok(analyzer.lastStats.reused >= 1 && analyzer.lastStats.reused + analyzer.lastStats.repeated > 10, JSON.stringify(analyzer.lastStats));
 });
 
 test("a change of knowledge base starts afresh, and a caller changing an analysis changes nothing reused", () => {

@@ -21,11 +21,11 @@ export const DEFAULT_DEADLINE_SECONDS = 10;
 
 /**
  * How an analysis ended: `done` with the analysis (`ms`: wall-clock milliseconds in the worker's
- * round trip); `stopped` when the deadline (`seconds`) passed and the worker was terminated;
+ * round trip; `reusedBlocks`: for a request naming its document, the blocks taken from its last analysis); `stopped` when the deadline (`seconds`) passed and the worker was terminated;
  * `failed` when the engine threw or the worker died (out of memory…), with the reason;
  * `cancelled` when its caller's AbortSignal fired (waiting, or stopped at the engine's next pass).
  */
-export type AnalysisOutcome = { kind: "done"; analysis: Analysis; ms: number } | { kind: "stopped"; seconds: number } | { kind: "failed"; reason: string } | { kind: "cancelled" };
+export type AnalysisOutcome = { kind: "done"; analysis: Analysis; ms: number; reusedBlocks?: number } | { kind: "stopped"; seconds: number } | { kind: "failed"; reason: string } | { kind: "cancelled" };
 
 export interface AnalysisPoolOptions {
   /** The script a worker runs: a bundle that calls `runAnalysisWorkerIfAsked()` first (dist/server.js, dist/cli.js). */
@@ -159,7 +159,7 @@ export class AnalysisPool {
       const running = this.running.get(worker);
       if (!running || running.id !== reply.id) return;
       const outcome: AnalysisOutcome =
-        "analysis" in reply ? { kind: "done", analysis: reply.analysis, ms: performance.now() - running.started } : "cancelled" in reply ? { kind: "cancelled" } : { kind: "failed", reason: reply.error };
+        "analysis" in reply ? { kind: "done", analysis: reply.analysis, ms: performance.now() - running.started, ...(reply.reusedBlocks !== undefined ? { reusedBlocks: reply.reusedBlocks } : {}) } : "cancelled" in reply ? { kind: "cancelled" } : { kind: "failed", reason: reply.error };
       this.finish(worker, running, outcome, true);
     });
     // An uncaught error (out of memory…) ends the worker: its request fails, a new worker takes the next.

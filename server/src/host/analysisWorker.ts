@@ -55,7 +55,8 @@ export type WorkerRequest = AnalysisRequest & { id: number; cancel?: SharedArray
 export interface WorkerForget {
   forget: string;
 }
-export type WorkerReply = { id: number; analysis: Analysis } | { id: number; error: string } | { id: number; cancelled: true };
+/** `reusedBlocks`: how many blocks a request naming its document took from the previous analysis of it. */
+export type WorkerReply = { id: number; analysis: Analysis; reusedBlocks?: number } | { id: number; error: string } | { id: number; cancelled: true };
 
 /** Runs when this bundle is loaded as an analysis worker; a no-op (false) otherwise. */
 export function runAnalysisWorkerIfAsked(): boolean {
@@ -77,8 +78,13 @@ export function runAnalysisWorkerIfAsked(): boolean {
       const cancellation = flag ? { get isCancellationRequested() { return Atomics.load(flag, 0) !== 0; } } : undefined;
       injectFaults(request.text, flag);
       const options: AnalyzeOptions = { rules: request.rules ?? {}, customRules: compiled.rules, cancellation, ...(request.knowledgeBase ? { knowledgeBase: workerKnowledgeBase(request.knowledgeBaseLayers) } : {}) };
-      const analysis = request.documentKey === undefined ? analyze(request.text, options) : documents.get(request.documentKey).analyze(request.text, options);
-      port.postMessage({ id: request.id, analysis } satisfies WorkerReply);
+      if (request.documentKey === undefined) {
+        port.postMessage({ id: request.id, analysis: analyze(request.text, options) } satisfies WorkerReply);
+        return;
+      }
+      const state = documents.get(request.documentKey);
+      const analysis = state.analyze(request.text, options);
+      port.postMessage({ id: request.id, analysis, reusedBlocks: state.lastStats.reused } satisfies WorkerReply);
     } catch (error) {
       if (error instanceof AnalysisCancelled) {
         port.postMessage({ id: request.id, cancelled: true } satisfies WorkerReply);
