@@ -39,15 +39,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return analyzeWith(text, options, detectInBlock);
 }
 
-/** What the token readers find in one block of segments: forums, and the first pass's person mentions. */
+/** What is found in one block of segments: forums, the first pass's person mentions, amounts, dates. */
 export interface BlockDetections {
   forums: Entity[];
   mentions: PersonMentions;
+  amounts: Entity[];
+  dates: EntityOf<"date">[];
 }
 
 /**
  * Reads one block of `doc`'s article segments (`ArticleDocument.segmentBlocks`) once debris is
- * marked: Vietnamese and English forums, then person mentions outside them. Normalized offsets.
+ * marked: Vietnamese and English forums, then person mentions outside them; amounts and dates
+ * (dates without a year are completed later, from the dateline). Normalized offsets.
  * The result depends only on the block's segments, their text and tokens, the debris spans among
  * them, the original text they came from, and the knowledge base (IncrementalAnalyzer's key).
  */
@@ -59,7 +62,7 @@ export const detectInBlock: BlockDetector = (doc, block, knowledgeBase) => {
   const forums = [...vietnameseForums, ...detectEnglishForums(doc, vietnameseForums, block)];
   const mentions: PersonMentions = { full: [], partial: [] };
   collectPersonMentions(doc, forums, block, mentions, knowledgeBase);
-  return { forums, mentions };
+  return { forums, mentions, amounts: detectAmounts(doc, block), dates: detectDates(doc, undefined, block) };
 };
 
 /**
@@ -79,19 +82,19 @@ export function analyzeWith(text: string, options: AnalyzeOptions, detectBlock: 
   // Forums and the first person pass read the same tokens: a block at a time, tokenized once.
   const forums: Entity[] = [];
   const mentions: PersonMentions = { full: [], partial: [] };
+  const amounts: Entity[] = [];
+  const dates: EntityOf<"date">[] = [];
   for (const block of doc.segmentBlocks()) {
     checkCancelled(token);
     const found = detectBlock(doc, block, options.knowledgeBase);
     forums.push(...found.forums);
     mentions.full.push(...found.mentions.full);
     mentions.partial.push(...found.mentions.partial);
+    amounts.push(...found.amounts);
+    dates.push(...found.dates);
   }
   checkCancelled(token);
   const persons = resolvePersons(doc, mentions, forums);
-  checkCancelled(token);
-  const amounts = detectAmounts(doc);
-  checkCancelled(token);
-  const dates = detectDates(doc);
   checkCancelled(token);
   const article = detectMetadata(doc, dates, boilerplate);
   completeYears(dates, article.published);

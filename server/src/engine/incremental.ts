@@ -3,9 +3,9 @@
  * returns exactly what `analyze(text, options)` returns (deep-equal, for every text and every
  * sequence of texts), doing less work when the previous text it saw shares most of its blocks.
  *
- * What is reused: the block stage (forums, English forums and the first pass of person mentions,
- * `detectInBlock`), which in a large document runs on blocks of about 16,000 characters of article
- * segments and is the costliest token reader. A block's result is a function of its key (see
+ * What is reused: the block stage (forums, English forums, the first pass of person mentions,
+ * amounts and dates: `detectInBlock`), which in a large document runs on blocks of about 16,000
+ * characters of article segments and holds the costliest token readers. A block's result is a function of its key (see
  * `blockKey`): the layout of its segments relative to the block's start, the normalized text they
  * cover with a few characters of context either side (tokenizing reads one character past a
  * segment), the original text that range came from (`doc.display`, which names titles, reads it),
@@ -15,8 +15,8 @@
  *
  * What is recomputed on every text: normalization, the boilerplate rules (they read the page as a
  * whole: duplicate lines, related lists, the page layout, the first line), the second person pass
- * (coreference and repeats, which depend on every full name in the article), amounts, dates, the
- * headline and metadata, the way back to original offsets and the knowledge base's links. These
+ * (coreference and repeats, which depend on every full name in the article), the headline and
+ * metadata (and the dateline's year for dates written without one), the way back to original offsets and the knowledge base's links. These
  * are `analyzeWith`'s own passes, the ones `analyze` runs.
  *
  * Memory: the results of the blocks of the last text only (a map rebuilt on every analysis), so at
@@ -116,6 +116,8 @@ function placed(stored: BlockDetections, first: Line): BlockDetections {
 function shift(found: BlockDetections, by: number, lines: number): BlockDetections {
   return {
     forums: found.forums.map((entity) => ({ ...entity, start: entity.start + by, end: entity.end + by })),
+    amounts: found.amounts.map((entity) => ({ ...entity, start: entity.start + by, end: entity.end + by })),
+    dates: found.dates.map((entity) => ({ ...entity, start: entity.start + by, end: entity.end + by })),
     mentions: {
       full: found.mentions.full.map((mention) => ({ ...mention, start: mention.start + by, end: mention.end + by, line: mention.line + lines })),
       partial: found.mentions.partial.map((mention) => ({ ...mention, start: mention.start + by, end: mention.end + by, line: mention.line + lines })),
