@@ -19,8 +19,8 @@
  * metadata (and the dateline's year for dates written without one), the way back to original offsets and the knowledge base's links. These
  * are `analyzeWith`'s own passes, the ones `analyze` runs.
  *
- * Memory: the results of the blocks of the last text only (a map rebuilt on every analysis), so at
- * most about twice the last text's size in keys plus its block results. An article-sized document
+ * Memory: the results of the blocks of the last text only (a map rebuilt on every analysis): keys
+ * about the last text's size (twice where normalization changed it) plus its block results. An article-sized document
  * is one block: nothing is gained, nothing is lost. Results handed out are copies, so a caller
  * changing an analysis never changes what is reused.
  */
@@ -93,11 +93,13 @@ function blockKey(doc: ArticleDocument, block: readonly Line[], spans: DebrisSpa
   const end = Math.min(doc.text.length, last.end + CONTEXT);
   const layout = block.map((segment) => `${segment.index - first.index},${segment.start - first.start},${segment.end - first.start}`).join(";");
   const debris = spans.touching(start, end, first.start);
-  const original = doc.norm.toOriginal(start, end);
+  const range = doc.norm.toOriginal(start, end);
   const text = doc.text.slice(start, end);
-  const originalText = doc.norm.original.slice(original.start, original.end);
-  // Lengths first, so no part's text can pass for another's separator.
-  return `${first.start - start}|${layout}|${debris}|${text.length}:${text}|${originalText.length}:${originalText}`;
+  const originalText = doc.norm.original.slice(range.start, range.end);
+  // Lengths first, so no part's text can pass for another's separator; "=" (no length, so never
+  // read as one) where the original is the normalized text, as in most documents: half the memory.
+  const original = originalText === text ? "=" : `${originalText.length}:${originalText}`;
+  return `${first.start - start}|${layout}|${debris}|${text.length}:${text}|${original}`;
 }
 
 /** Detections moved so that `first` starts at 0 (offsets) and its line is line 0. */
