@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Language-server benchmark: the real server (`node dist/server.js --stdio`) driven over JSON-RPC,
 // as an editor would. Measures cold start, open-to-diagnostics on typical and 1 MB articles, hover
-// latency, and edit-to-diagnostics on the 1 MB article. One JSON object on stdout, a readable table
+// latency, and edit-to-diagnostics on the 1 MB article (an incremental analysis: the server's worker
+// keeps the document's state, engine/incremental.ts). One JSON object on stdout, a readable table
 // on stderr. Deterministic (seeded), stdio only. Needs `npm run build` (runs dist/server.js).
 //
-//   node bench/server.mjs [--timeout SECONDS] [--cpu-prof DIR]
+//   node bench/server.mjs [--timeout SECONDS] [--cpu-prof DIR] [--only large]
 //
+// --only large runs only the 1 MB part (open, then one-letter edits), for comparing builds.
 // --cpu-prof DIR starts every server with `node --cpu-prof` and writes its profiles into DIR.
 // The helpers below are exported for bench/workspace.mjs; the benchmark runs only when this file
 // is the program.
@@ -289,7 +291,12 @@ export async function timeOpen(server, uri, text) {
 // The benchmark
 
 async function main() {
-  const options = flags(process.argv.slice(2), ["timeout", "cpu-prof"]);
+  const options = flags(process.argv.slice(2), ["timeout", "cpu-prof", "only"]);
+  if (options.only !== undefined && options.only !== "large") {
+    console.error("--only: large is the one part that runs alone");
+    process.exit(2);
+  }
+  if (options.only === "large") return largeOnly(options);
   deadline(Number(options.timeout ?? 600), "bench/server.mjs");
   const cpuProfileDir = options["cpu-prof"];
   const settings = { maxFileSize: 20_000_000 }; // the 1 MB file must be analyzed, not skipped
@@ -338,34 +345,7 @@ async function main() {
       if (result) hits++;
     }
 
-    // 1 MB: open (fresh uri each run), then one-letter edits in the middle of the last one.
-    let large = repeatTo(1_000_000);
-    const largeOpens = [];
-    let largeUri;
-    let largeDiagnostics = 0;
-    for (let run = 0; run < 3; run++) {
-      if (largeUri) await server.close(largeUri);
-      largeUri = docUri(`large-${run}.txt`);
-      const { ms, diagnostics } = await timeOpen(server, largeUri, large);
-      largeOpens.push(ms);
-      largeDiagnostics = diagnostics;
-    }
-    const edits = [];
-    let version = 1;
-    for (const fraction of [0.42, 0.46, 0.5, 0.54, 0.58]) {
-      let offset = Math.floor(large.length * fraction);
-      while (!(/\p{L}/u.test(large[offset - 1]) && /\p{L}/u.test(large[offset]))) offset++; // inside a word
-      const position = positionAt(large, offset);
-      large = large.slice(0, offset) + "a" + large.slice(offset);
-      version++;
-      const arrived = server.expectDiagnostics(largeUri, version);
-      const start = now();
-      await server.connection.sendNotification("textDocument/didChange", {
-        textDocument: { uri: largeUri, version },
-        contentChanges: [{ range: { start: position, end: position }, text: "a" }],
-      });
-      edits.push((await arrived).at - start);
-    }
+    const { largeOpens, largeDiagnostics, edits } = await timeLarge(server, docUri);
 
     const result = {
       machine: { node: process.version, cpus: cpus().length },
@@ -388,9 +368,68 @@ async function main() {
       `typical open → diagnostics       ${String(s.typicalOpenMs.p50).padStart(8)} ms p50   ${s.typicalOpenMs.p95} ms p95   (${s.typicalOpenMs.articles} articles, ${s.typicalOpenMs.chars.min}–${s.typicalOpenMs.chars.max} chars)`,
       `hover                            ${String(s.hover.p50).padStart(8)} ms p50   ${s.hover.p95} ms p95   ${s.hover.p99} ms p99   ${s.hover.max} ms max   (${s.hover.count} requests, ${s.hover.withResult} with a result)`,
       `1 MB open → diagnostics          ${String(s.largeOpenMs.median).padStart(8)} ms       (median of 3; ${s.largeOpenMs.diagnostics} diagnostics)`,
-      `1 MB one-letter edit → diags     ${String(s.largeEditMs.median).padStart(8)} ms       (median of 5; includes the server's debounce, ${SERVER_DEBOUNCE.minMs}–${SERVER_DEBOUNCE.maxMs} ms)`,
+      `1 MB incremental edit → diags    ${String(s.largeEditMs.median).padStart(8)} ms       (one letter; median of 5; includes the server's debounce, ${SERVER_DEBOUNCE.minMs}–${SERVER_DEBOUNCE.maxMs} ms)`,
       ...(server.logs.length ? [`server log lines: ${server.logs.length} (first: ${server.logs[0].slice(0, 200)})`] : []),
     ].join("\n"));
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * 1 MB: three opens (a fresh uri each), then one-letter edits inside words in the middle of the
+ * last one, each timed from didChange to its version's diagnostics (the debounce included). The
+ * edits are incremental analyses when the server's worker keeps the document's state.
+ */
+async function timeLarge(server, docUri) {
+  let large = repeatTo(1_000_000);
+  const largeOpens = [];
+  let largeUri;
+  let largeDiagnostics = 0;
+  for (let run = 0; run < 3; run++) {
+    if (largeUri) await server.close(largeUri);
+    largeUri = docUri(`large-${run}.txt`);
+    const { ms, diagnostics } = await timeOpen(server, largeUri, large);
+    largeOpens.push(ms);
+    largeDiagnostics = diagnostics;
+  }
+  const edits = [];
+  let version = 1;
+  for (const fraction of [0.42, 0.46, 0.5, 0.54, 0.58]) {
+    let offset = Math.floor(large.length * fraction);
+    while (!(/\p{L}/u.test(large[offset - 1]) && /\p{L}/u.test(large[offset]))) offset++; // inside a word
+    const position = positionAt(large, offset);
+    large = large.slice(0, offset) + "a" + large.slice(offset);
+    version++;
+    const arrived = server.expectDiagnostics(largeUri, version);
+    const start = now();
+    await server.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri: largeUri, version },
+      contentChanges: [{ range: { start: position, end: position }, text: "a" }],
+    });
+    edits.push((await arrived).at - start);
+  }
+  return { largeOpens, largeDiagnostics, edits };
+}
+
+/** `--only large`: the 1 MB part alone, in a warm server (one typical article opened first). */
+async function largeOnly(options) {
+  const settings = { maxFileSize: 20_000_000 };
+  const docUri = (name) => pathToFileURL(join(tmpdir(), "article-annotator-bench", name)).href;
+  const server = await startServer({ settings, cpuProfileDir: options["cpu-prof"] });
+  try {
+    await timeOpen(server, docUri("warm-up.txt"), makeArticle(seeded(2)));
+    const { largeOpens, largeDiagnostics, edits } = await timeLarge(server, docUri);
+    const result = {
+      machine: { node: process.version, cpus: cpus().length },
+      server: {
+        largeOpenMs: { chars: 1_000_000, runs: largeOpens.length, median: round(median(largeOpens)), all: largeOpens.map((ms) => round(ms)), diagnostics: largeDiagnostics },
+        largeEditMs: { edits: edits.length, median: round(median(edits)), max: round(Math.max(...edits)), all: edits.map((ms) => round(ms)) },
+        debounce: SERVER_DEBOUNCE,
+      },
+    };
+    console.log(JSON.stringify(result));
+    console.error(`1 MB open → diagnostics ${result.server.largeOpenMs.median} ms (median of 3); incremental one-letter edit → diagnostics ${result.server.largeEditMs.median} ms (median of 5: ${result.server.largeEditMs.all.join(", ")})`);
   } finally {
     await server.stop();
   }

@@ -6,9 +6,12 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { analyze } from "../../server/src/engine";
 import { AnalysisPool } from "../../server/src/host/analysisPool";
 import { FAILPOINTS_VARIABLE } from "../../server/src/host/failpoints";
-import { cliPath } from "../helpers/paths";
+import { cliPath, samplesDir } from "../helpers/paths";
 
 const MARKER = "SLOW-THE-ENGINE";
 const TEXT = "Ngày 3/4, Bộ trưởng Công Thương Nguyễn Hoàng Long tiếp Đại sứ Lào tại Hà Nội.\n";
@@ -39,6 +42,33 @@ test("pool: a signal already aborted never starts the analysis", async () => {
   try {
     assert.deepEqual(await pool.analyze({ text: TEXT }, undefined, AbortSignal.abort()), { kind: "cancelled" });
     assert.equal(pool.workers, 0);
+  } finally {
+    await pool.dispose();
+  }
+});
+
+test("pool: a document's next version goes to the worker that keeps its state, and is analyzed as a fresh one would be", async () => {
+  const article = readFileSync(join(samplesDir, readdirSync(samplesDir).filter((f) => f.endsWith(".txt")).sort()[0]!), "utf8");
+  // Past the size where a document is read in blocks: blocks an edit leaves alone are reused.
+  const large = `${article}\n`.repeat(Math.ceil(230_000 / article.length));
+  const other = `${TEXT}${large}`;
+  const pool = new AnalysisPool({ script: cliPath, size: 2 });
+  try {
+    // At once, so each gets a worker of its own.
+    const [first, second] = await Promise.all([pool.analyze({ text: large, documentKey: "a" }), pool.analyze({ text: other, documentKey: "b" })]);
+    assert.equal(first.kind, "done");
+    assert.equal(second.kind, "done");
+    assert.equal(pool.workers, 2);
+    for (const [key, text] of [["a", large], ["b", other]] as const) {
+      const middle = text.indexOf(" ", text.length >> 1);
+      const edited = `${text.slice(0, middle)}a${text.slice(middle)}`;
+      const outcome = await pool.analyze({ text: edited, documentKey: key });
+      assert.ok(outcome.kind === "done" && outcome.reusedBlocks !== undefined && outcome.reusedBlocks > 0, `document ${key} reused its blocks`);
+      assert.deepEqual(outcome.analysis, analyze(edited));
+    }
+    pool.forget("a");
+    const again = await pool.analyze({ text: large, documentKey: "a" });
+    assert.ok(again.kind === "done" && again.reusedBlocks === 0, "a forgotten document starts afresh");
   } finally {
     await pool.dispose();
   }

@@ -2,7 +2,7 @@ import { checkCancelled, type CancellationToken } from "./cancellation";
 import { linkEntities } from "./kb/link";
 import type { KnowledgeBase } from "./kb/knowledgeBase";
 import { ArticleDocument } from "./document";
-import { LineIndex } from "./text/lines";
+import { LineIndex, type Line } from "./text/lines";
 import { detectBoilerplate, type BoilerplateRule, type RuleSettings } from "./boilerplate";
 import { detectForums } from "./detect/forum";
 import { detectEnglishForums } from "./detect/forumEnglish";
@@ -36,6 +36,41 @@ export interface AnalyzeOptions {
  * asks to stop, checked between passes.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeWith(text, options, detectInBlock);
+}
+
+/** What is found in one block of segments: forums, the first pass's person mentions, amounts, dates. */
+export interface BlockDetections {
+  forums: Entity[];
+  mentions: PersonMentions;
+  amounts: Entity[];
+  dates: EntityOf<"date">[];
+}
+
+/**
+ * Reads one block of `doc`'s article segments (`ArticleDocument.segmentBlocks`) once debris is
+ * marked: Vietnamese and English forums, then person mentions outside them; amounts and dates
+ * (dates without a year are completed later, from the dateline). Normalized offsets.
+ * The result depends only on the block's segments, their text and tokens, the debris spans among
+ * them, the original text they came from, and the knowledge base (IncrementalAnalyzer's key).
+ */
+export type BlockDetector = (doc: ArticleDocument, block: readonly Line[], knowledgeBase: KnowledgeBase | undefined) => BlockDetections;
+
+/** The block stage as `analyze` runs it. */
+export const detectInBlock: BlockDetector = (doc, block, knowledgeBase) => {
+  const vietnameseForums = detectForums(doc, block);
+  const forums = [...vietnameseForums, ...detectEnglishForums(doc, vietnameseForums, block)];
+  const mentions: PersonMentions = { full: [], partial: [] };
+  collectPersonMentions(doc, forums, block, mentions, knowledgeBase);
+  return { forums, mentions, amounts: detectAmounts(doc, block), dates: detectDates(doc, undefined, block) };
+};
+
+/**
+ * `analyze` with its block stage given: an IncrementalAnalyzer passes one that reuses the blocks an
+ * edit did not touch. Every other pass runs as in `analyze`, so the result is `analyze`'s whenever
+ * `detectBlock` returns what `detectInBlock` would.
+ */
+export function analyzeWith(text: string, options: AnalyzeOptions, detectBlock: BlockDetector): Analysis {
   const token = options.cancellation;
   checkCancelled(token);
   const encoding = mojibakeFinding(text);
@@ -47,19 +82,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // Forums and the first person pass read the same tokens: a block at a time, tokenized once.
   const forums: Entity[] = [];
   const mentions: PersonMentions = { full: [], partial: [] };
+  const amounts: Entity[] = [];
+  const dates: EntityOf<"date">[] = [];
   for (const block of doc.segmentBlocks()) {
     checkCancelled(token);
-    const vietnameseForums = detectForums(doc, block);
-    const blockForums = [...vietnameseForums, ...detectEnglishForums(doc, vietnameseForums, block)];
-    collectPersonMentions(doc, blockForums, block, mentions, options.knowledgeBase);
-    forums.push(...blockForums);
+    const found = detectBlock(doc, block, options.knowledgeBase);
+    forums.push(...found.forums);
+    mentions.full.push(...found.mentions.full);
+    mentions.partial.push(...found.mentions.partial);
+    amounts.push(...found.amounts);
+    dates.push(...found.dates);
   }
   checkCancelled(token);
   const persons = resolvePersons(doc, mentions, forums);
-  checkCancelled(token);
-  const amounts = detectAmounts(doc);
-  checkCancelled(token);
-  const dates = detectDates(doc);
   checkCancelled(token);
   const article = detectMetadata(doc, dates, boilerplate);
   completeYears(dates, article.published);

@@ -9,8 +9,15 @@ import { SPACE, unitClass } from "./text/charClass";
 const MAX_SEGMENT = 4000;
 const MAX_CACHED_TEXT = 200_000;
 const SEGMENT_SLACK = 200;
-/** Block size in a large document: small enough that a block's tokens die young (cheap to collect). */
-const BLOCK_TEXT = 16_000;
+/**
+ * Block size in a large document: small enough that a block's tokens die young (cheap to collect).
+ * A block ends at the first segment past BLOCK_TEXT that is a cut point, or past BLOCK_TEXT_MAX.
+ * Cut points depend on a segment's own text only (`isCutPoint`), so an edit moves the blocks
+ * around it and no others: the blocks after it start where they started (engine/incremental.ts
+ * reuses their results).
+ */
+const BLOCK_TEXT = 12_000;
+const BLOCK_TEXT_MAX = 32_000;
 
 /**
  * The normalized document the detectors share: its lines, their tokens (computed once, on demand),
@@ -96,7 +103,7 @@ export class ArticleDocument {
       for (const segment of this.articleSegments()) {
         block.push(segment);
         size += segment.end - segment.start;
-        if (this.cachesAllTokens || size < BLOCK_TEXT) continue;
+        if (this.cachesAllTokens || size < BLOCK_TEXT || (size < BLOCK_TEXT_MAX && !isCutPoint(segment))) continue;
         this.inBlock = true;
         yield block;
         release();
@@ -138,4 +145,15 @@ export class ArticleDocument {
 function isBlank(text: string): boolean {
   for (let k = 0; k < text.length; k++) if ((unitClass(text.charCodeAt(k)) & SPACE) === 0) return false;
   return true;
+}
+
+/**
+ * Whether a block may end after `segment`: about one segment in eight, chosen by a hash of its
+ * first characters and its length (content-defined, as in rsync's chunking).
+ */
+function isCutPoint(segment: Line): boolean {
+  let hash = 0x811c9dc5 ^ (segment.end - segment.start);
+  const text = segment.text;
+  for (let k = 0; k < text.length && k < 32; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  return ((hash >>> 0) & 7) === 0;
 }

@@ -6,10 +6,13 @@
  *
  * Shared by the language server and the CLI, so both apply one policy. Requests run in the order
  * they are made, up to `size` at a time; the deadline counts from when a request starts on a worker.
+ * A request naming a document (`documentKey`) goes to the worker that analyzed that document last
+ * when it is free, since that worker keeps the document's incremental state; otherwise to any
+ * worker, which analyzes it in full (the same analysis, only slower).
  */
 import { Worker } from "node:worker_threads";
 import type { Analysis } from "../engine";
-import { ANALYSIS_WORKER_ROLE, type AnalysisRequest, type WorkerReply, type WorkerRequest } from "./analysisWorker";
+import { ANALYSIS_WORKER_ROLE, type AnalysisRequest, type WorkerForget, type WorkerReply, type WorkerRequest } from "./analysisWorker";
 
 export type { AnalysisRequest } from "./analysisWorker";
 
@@ -18,11 +21,11 @@ export const DEFAULT_DEADLINE_SECONDS = 10;
 
 /**
  * How an analysis ended: `done` with the analysis (`ms`: wall-clock milliseconds in the worker's
- * round trip); `stopped` when the deadline (`seconds`) passed and the worker was terminated;
+ * round trip; `reusedBlocks`: for a request naming its document, the blocks taken from its last analysis); `stopped` when the deadline (`seconds`) passed and the worker was terminated;
  * `failed` when the engine threw or the worker died (out of memory…), with the reason;
  * `cancelled` when its caller's AbortSignal fired (waiting, or stopped at the engine's next pass).
  */
-export type AnalysisOutcome = { kind: "done"; analysis: Analysis; ms: number } | { kind: "stopped"; seconds: number } | { kind: "failed"; reason: string } | { kind: "cancelled" };
+export type AnalysisOutcome = { kind: "done"; analysis: Analysis; ms: number; reusedBlocks?: number } | { kind: "stopped"; seconds: number } | { kind: "failed"; reason: string } | { kind: "cancelled" };
 
 export interface AnalysisPoolOptions {
   /** The script a worker runs: a bundle that calls `runAnalysisWorkerIfAsked()` first (dist/server.js, dist/cli.js). */
@@ -60,6 +63,8 @@ export class AnalysisPool {
   private readonly idle: Worker[] = [];
   private readonly running = new Map<Worker, Running>();
   private readonly queue: Job[] = [];
+  /** The worker that last analyzed each document (by `documentKey`), which keeps its incremental state. */
+  private readonly holders = new Map<string, Worker>();
   private nextId = 1;
   private disposed = false;
 
@@ -95,6 +100,13 @@ export class AnalysisPool {
     });
   }
 
+  /** Lets the worker holding a document's incremental state drop it (the document was closed). */
+  forget(documentKey: string): void {
+    const worker = this.holders.get(documentKey);
+    this.holders.delete(documentKey);
+    worker?.postMessage({ forget: documentKey } satisfies WorkerForget);
+  }
+
   /** Cancels `job`: out of the queue if it waits; its flag raised (and waiters woken) if it runs. */
   private cancel(job: Job): void {
     const waiting = this.queue.indexOf(job);
@@ -113,21 +125,31 @@ export class AnalysisPool {
     this.disposed = true;
     for (const job of this.queue.splice(0)) job.resolve({ kind: "failed", reason: "the analysis workers were shut down" });
     const workers = [...this.idle.splice(0), ...this.running.keys()];
+    this.holders.clear();
     for (const [worker, running] of this.running) this.finish(worker, running, { kind: "failed", reason: "the analysis workers were shut down" }, false);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
   private dispatch(): void {
     while (this.queue.length > 0 && !this.disposed) {
-      const worker = this.idle.pop() ?? (this.workers < this.size ? this.spawn() : undefined);
+      const job = this.queue[0]!;
+      const worker = this.takeIdle(job.request.documentKey) ?? (this.workers < this.size ? this.spawn() : undefined);
       if (!worker) return;
-      const job = this.queue.shift()!;
+      this.queue.shift();
+      if (job.request.documentKey !== undefined) this.holders.set(job.request.documentKey, worker);
       const id = this.nextId++;
       const timer = setTimeout(() => this.stop(worker), job.deadlineSeconds * 1000);
       this.running.set(worker, { job, id, timer, started: performance.now() });
       worker.ref(); // a busy worker keeps the process alive; an idle one does not
       worker.postMessage({ id, ...job.request, cancel: job.cancel } satisfies WorkerRequest);
     }
+  }
+
+  /** An idle worker for a request: the one holding the document's state if it is idle, else the most recently idle. */
+  private takeIdle(documentKey: string | undefined): Worker | undefined {
+    const holder = documentKey === undefined ? undefined : this.holders.get(documentKey);
+    const index = holder ? this.idle.indexOf(holder) : -1;
+    return index >= 0 ? this.idle.splice(index, 1)[0] : this.idle.pop();
   }
 
   private spawn(): Worker {
@@ -137,7 +159,7 @@ export class AnalysisPool {
       const running = this.running.get(worker);
       if (!running || running.id !== reply.id) return;
       const outcome: AnalysisOutcome =
-        "analysis" in reply ? { kind: "done", analysis: reply.analysis, ms: performance.now() - running.started } : "cancelled" in reply ? { kind: "cancelled" } : { kind: "failed", reason: reply.error };
+        "analysis" in reply ? { kind: "done", analysis: reply.analysis, ms: performance.now() - running.started, ...(reply.reusedBlocks !== undefined ? { reusedBlocks: reply.reusedBlocks } : {}) } : "cancelled" in reply ? { kind: "cancelled" } : { kind: "failed", reason: reply.error };
       this.finish(worker, running, outcome, true);
     });
     // An uncaught error (out of memory…) ends the worker: its request fails, a new worker takes the next.
@@ -151,10 +173,17 @@ export class AnalysisPool {
     const running = this.running.get(worker);
     if (!running) return;
     this.finish(worker, running, { kind: "stopped", seconds: running.job.deadlineSeconds }, false);
+    this.dropHolder(worker);
     void worker.terminate();
   }
 
+  /** A worker that is gone holds no document's state any more. */
+  private dropHolder(worker: Worker): void {
+    for (const [key, holder] of this.holders) if (holder === worker) this.holders.delete(key);
+  }
+
   private lost(worker: Worker, reason: string): void {
+    this.dropHolder(worker);
     const index = this.idle.indexOf(worker);
     if (index >= 0) this.idle.splice(index, 1);
     const running = this.running.get(worker);

@@ -5,7 +5,7 @@
  * Tests make it hang or throw on purpose through failpoints (failpoints.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { AnalysisCancelled, analyze, builtInKnowledgeBase, compileCustomRules, type Analysis, type BoilerplateRule, type CustomRuleDefinition, type KnowledgeBase, type KnowledgeBaseData, type RuleSettings } from "../engine";
+import { AnalysisCancelled, analyze, builtInKnowledgeBase, IncrementalAnalyzer, type AnalyzeOptions, compileCustomRules, type Analysis, type BoilerplateRule, type CustomRuleDefinition, type KnowledgeBase, type KnowledgeBaseData, type RuleSettings } from "../engine";
 import type { ResolvedSettings } from "./settings";
 import { injectFaults } from "./failpoints";
 
@@ -21,7 +21,16 @@ export interface AnalysisRequest {
   knowledgeBase?: boolean;
   /** The workspace's knowledge base entries over the built-in ones (compiled once per distinct value). */
   knowledgeBaseLayers?: readonly KnowledgeBaseData[];
+  /**
+   * Names the document this text is a version of (the server passes its uri): the worker keeps
+   * what it learnt from the document's last text (an IncrementalAnalyzer, for a few documents at
+   * most) and reuses it on the next one. The analysis is the same with or without it.
+   */
+  documentKey?: string;
 }
+
+/** Documents whose incremental state one worker keeps at most (the least recently analyzed goes first). */
+export const KEPT_DOCUMENTS = 4;
 
 /** The request that analyzes `text` with `settings`: every front door asks for analyses this one way. */
 export function analysisRequest(text: string, settings: Pick<ResolvedSettings, "rules" | "customRules" | "knowledgeBase" | "knowledgeBaseLayers">): AnalysisRequest {
@@ -42,7 +51,12 @@ function workerKnowledgeBase(layers: readonly KnowledgeBaseData[] | undefined): 
  * the analysis (read between the engine's passes; threads share no other memory).
  */
 export type WorkerRequest = AnalysisRequest & { id: number; cancel?: SharedArrayBuffer };
-export type WorkerReply = { id: number; analysis: Analysis } | { id: number; error: string } | { id: number; cancelled: true };
+/** A message that needs no reply: forget the state kept for a document (it was closed). */
+export interface WorkerForget {
+  forget: string;
+}
+/** `reusedBlocks`: how many blocks a request naming its document took from the previous analysis of it. */
+export type WorkerReply = { id: number; analysis: Analysis; reusedBlocks?: number } | { id: number; error: string } | { id: number; cancelled: true };
 
 /** Runs when this bundle is loaded as an analysis worker; a no-op (false) otherwise. */
 export function runAnalysisWorkerIfAsked(): boolean {
@@ -50,15 +64,27 @@ export function runAnalysisWorkerIfAsked(): boolean {
   if (!parentPort || data?.role !== ANALYSIS_WORKER_ROLE) return false;
   const port = parentPort;
   let compiled: { key: string; rules: BoilerplateRule[] } | undefined;
-  port.on("message", (request: WorkerRequest) => {
+  const documents = new DocumentStates(KEPT_DOCUMENTS);
+  port.on("message", (message: WorkerRequest | WorkerForget) => {
+    if ("forget" in message) {
+      documents.forget(message.forget);
+      return;
+    }
+    const request = message;
     try {
       const key = JSON.stringify(request.customRules ?? []);
       if (compiled?.key !== key) compiled = { key, rules: compileCustomRules(request.customRules ?? []).rules };
       const flag = request.cancel ? new Int32Array(request.cancel) : undefined;
       const cancellation = flag ? { get isCancellationRequested() { return Atomics.load(flag, 0) !== 0; } } : undefined;
       injectFaults(request.text, flag);
-      const analysis = analyze(request.text, { rules: request.rules ?? {}, customRules: compiled.rules, cancellation, ...(request.knowledgeBase ? { knowledgeBase: workerKnowledgeBase(request.knowledgeBaseLayers) } : {}) });
-      port.postMessage({ id: request.id, analysis } satisfies WorkerReply);
+      const options: AnalyzeOptions = { rules: request.rules ?? {}, customRules: compiled.rules, cancellation, ...(request.knowledgeBase ? { knowledgeBase: workerKnowledgeBase(request.knowledgeBaseLayers) } : {}) };
+      if (request.documentKey === undefined) {
+        port.postMessage({ id: request.id, analysis: analyze(request.text, options) } satisfies WorkerReply);
+        return;
+      }
+      const state = documents.get(request.documentKey);
+      const analysis = state.analyze(request.text, options);
+      port.postMessage({ id: request.id, analysis, reusedBlocks: state.lastStats.reused } satisfies WorkerReply);
     } catch (error) {
       if (error instanceof AnalysisCancelled) {
         port.postMessage({ id: request.id, cancelled: true } satisfies WorkerReply);
@@ -68,4 +94,27 @@ export function runAnalysisWorkerIfAsked(): boolean {
     }
   });
   return true;
+}
+
+/** The incremental analyzers of the documents last analyzed, at most `size`, least recently used dropped first. */
+class DocumentStates {
+  private readonly states = new Map<string, IncrementalAnalyzer>();
+
+  constructor(private readonly size: number) {}
+
+  get(key: string): IncrementalAnalyzer {
+    const state = this.states.get(key) ?? new IncrementalAnalyzer();
+    // A Map keeps insertion order: delete and set again make it the most recent.
+    this.states.delete(key);
+    this.states.set(key, state);
+    for (const oldest of this.states.keys()) {
+      if (this.states.size <= this.size) break;
+      this.states.delete(oldest);
+    }
+    return state;
+  }
+
+  forget(key: string): void {
+    this.states.delete(key);
+  }
 }

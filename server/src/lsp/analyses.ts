@@ -2,7 +2,9 @@
  * One analysis per (document, version, settings), shared by diagnostics, hovers, actions, tokens and
  * symbols; evicted when the document closes. Analyses run in worker threads with a deadline
  * (host/analysisPool.ts), so no text can freeze the server: one that does not finish in time
- * becomes an empty analysis with the reason "analysis stopped after N s". Documents that are not
+ * becomes an empty analysis with the reason "analysis stopped after N s". Each document is named to
+ * the pool by its uri, so the worker holding its incremental state analyzes its next version
+ * (host/analysisPool.ts, engine/incremental.ts). Documents that are not
  * articles, or too large, get an empty analysis with the reason, and an engine error becomes a
  * logged message and an empty analysis.
  */
@@ -60,10 +62,11 @@ export class AnalysisCache {
     return entry.result;
   }
 
-  /** Forgets the document (closed), cancelling its analysis if it still runs. */
+  /** Forgets the document (closed), cancelling its analysis if it still runs, and its worker's incremental state. */
   delete(uri: string): void {
     this.entries.get(uri)?.abort.abort();
     this.entries.delete(uri);
+    this.pool.forget(uri);
   }
 
   clear(): void {
@@ -78,7 +81,8 @@ export class AnalysisCache {
       const skipped = `not analyzed: ${text.length.toLocaleString("en-US")} characters is more than articleAnnotator.maxFileSize (${settings.maxFileSize.toLocaleString("en-US")})`;
       return { version, analysis: { ...EMPTY, length: text.length }, skipped, skipReason: "too-large" };
     }
-    const outcome = await this.pool.analyze(analysisRequest(text, settings), settings.analysisDeadline, signal);
+    // Named by its uri: the worker that analyzed its last version reuses what that taught it.
+    const outcome = await this.pool.analyze({ ...analysisRequest(text, settings), documentKey: document.uri }, settings.analysisDeadline, signal);
     switch (outcome.kind) {
       case "done":
         return { version, analysis: outcome.analysis, ms: outcome.ms };

@@ -10,6 +10,7 @@ import { lexicon } from "../lexicon";
 import { normalizeText } from "../text/normalize";
 import type { ArticleDocument } from "../document";
 import type { AmountAttributes, Entity } from "../types";
+import type { Line } from "../text/lines";
 import { parseNumber, scale } from "./numbers";
 import { escapeRegExp } from "../text/regex";
 import { boundaryAtOrBefore, codePointStart, isLetterBefore, isLetterOrNumberBefore } from "../text/codePoints";
@@ -62,10 +63,10 @@ const currencyBefore = new RegExp(
 );
 const currencyBeforeCode = new Map(lexicon.currencyBefore.map((c) => [c.symbol, c.code]));
 
-/** Finds amounts in the article lines of `doc` (normalized offsets). */
-export function detectAmounts(doc: ArticleDocument): Entity[] {
+/** Finds amounts in the article lines of `doc` (normalized offsets), or in some of its segments. */
+export function detectAmounts(doc: ArticleDocument, segments: Iterable<Line> = doc.articleSegments()): Entity[] {
   const entities: Entity[] = [];
-  for (const line of doc.articleSegments()) {
+  for (const line of segments) {
     const text = line.text;
     let consumedUntil = 0;
     let lastMoney: { unit: string; end: number } | undefined;

@@ -5,6 +5,7 @@
  */
 import type { ArticleDocument } from "../document";
 import type { DateAttributes, EntityOf } from "../types";
+import type { Line } from "../text/lines";
 import { codePointEnd, isLetterOrNumberBefore, isNumberAt } from "../text/codePoints";
 
 const PREFIX = "(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Rr]ạng sáng|[Hh]ôm)\\s+)";
@@ -66,10 +67,10 @@ export function isoDate(date: DateAttributes): string | undefined {
   return iso;
 }
 
-/** Finds dates in the article lines of `doc`. `datelineYear` completes dates written without a year. */
-export function detectDates(doc: ArticleDocument, datelineYear?: number): EntityOf<"date">[] {
+/** Finds dates in the article lines of `doc`, or in some of its segments. `datelineYear` completes dates written without a year. */
+export function detectDates(doc: ArticleDocument, datelineYear?: number, segments: Iterable<Line> = doc.articleSegments()): EntityOf<"date">[] {
   const entities: EntityOf<"date">[] = [];
-  for (const line of doc.articleSegments()) {
+  for (const line of segments) {
     const taken: { start: number; end: number }[] = [];
     for (const { regex, read } of PATTERNS) {
       regex.lastIndex = 0;
