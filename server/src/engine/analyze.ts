@@ -124,17 +124,18 @@ function mojibakeFinding(text: string): EncodingFinding | undefined {
   return { rule: "encoding", start: first.start, end: first.end, line: new LineIndex(text).lineAt(first.start), message, severity: "warning", encoding: evidence.encoding, label: evidence.label };
 }
 
-/** Dates written without a year take the dateline's year. */
+/**
+ * Dates written without a year take the dateline's year. Their attributes are replaced, never
+ * changed: the block stage's results may be an IncrementalAnalyzer's, shared (and frozen).
+ */
 function completeYears(dates: EntityOf<"date">[], published: string | undefined): void {
   const year = published ? Number(published.slice(0, 4)) : undefined;
   if (!year) return;
   for (const date of dates) {
-    const attributes = date.attributes;
-    if (attributes.year !== undefined || attributes.month === undefined) continue;
-    attributes.year = year;
-    attributes.yearFrom = "dateline";
+    if (date.attributes.year !== undefined || date.attributes.month === undefined) continue;
+    const attributes = { ...date.attributes, year, yearFrom: "dateline" as const };
     const value = isoDate(attributes);
-    if (value) attributes.value = value;
+    date.attributes = value ? { ...attributes, value } : attributes;
   }
 }
 

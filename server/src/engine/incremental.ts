@@ -21,8 +21,9 @@
  *
  * Memory: the results of the blocks of the last text only (a map rebuilt on every analysis): keys
  * about the last text's size (twice where normalization changed it) plus its block results. An article-sized document
- * is one block: nothing is gained, nothing is lost. Results handed out are copies, so a caller
- * changing an analysis never changes what is reused.
+ * is one block: nothing is gained, nothing is lost. What is stored is frozen and shared with the
+ * analyses handed out (their entities' attributes, mentions' names): read them, copy them, or post
+ * them to another thread (as the analysis worker does), but do not change them — that throws.
  */
 import { analyzeWith, detectInBlock, type AnalyzeOptions, type BlockDetections, type BlockDetector } from "./analyze";
 import type { ArticleDocument } from "./document";
@@ -69,7 +70,7 @@ export class IncrementalAnalyzer {
       }
       stats.computed++;
       const found = detectInBlock(doc, block, knowledgeBase);
-      next.set(key, { detections: structuredClone(relative(found, block[0]!)) });
+      next.set(key, { detections: deepFreeze(relative(found, block[0]!)) });
       return found;
     };
     const analysis = analyzeWith(text, options, detect);
@@ -107,9 +108,21 @@ function relative(found: BlockDetections, first: Line): BlockDetections {
   return shift(found, -first.start, -first.index);
 }
 
-/** A copy of stored detections placed at `first` (a fresh copy: the caller may change it). */
+/** Stored detections placed at `first`: new entities and mentions, their frozen parts shared. */
 function placed(stored: BlockDetections, first: Line): BlockDetections {
-  return shift(structuredClone(stored), first.start, first.index);
+  return shift(stored, first.start, first.index);
+}
+
+/**
+ * Freezes `value` and every object and array in it (stopping at what is frozen already), so that
+ * what is stored for reuse cannot be changed by the passes after the block stage or by a caller:
+ * a change throws (strict mode) instead of leaking into a later analysis.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const item of Object.values(value as object)) deepFreeze(item);
+  return value;
 }
 
 function shift(found: BlockDetections, by: number, lines: number): BlockDetections {
