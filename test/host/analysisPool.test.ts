@@ -6,7 +6,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyze } from "../../server/src/engine";
 import { AnalysisPool } from "../../server/src/host/analysisPool";
@@ -71,5 +72,30 @@ test("pool: a document's next version goes to the worker that keeps its state, a
     assert.ok(again.kind === "done" && again.reusedBlocks === 0, "a forgotten document starts afresh");
   } finally {
     await pool.dispose();
+  }
+});
+
+test("pool: a worker's loading does not count against the deadline; one that never loads fails its request", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "aa-pool-"));
+  // A worker script that takes 1.5 s to load (busy, as a loaded machine's bundle load is), then is the CLI's worker.
+  const slowLoad = join(dir, "slow-load.cjs");
+  writeFileSync(slowLoad, `const until = Date.now() + 1500; while (Date.now() < until); require(${JSON.stringify(cliPath)});\n`);
+  const pool = new AnalysisPool({ script: slowLoad, deadlineSeconds: 1, size: 1 });
+  try {
+    const outcome = await pool.analyze({ text: TEXT });
+    assert.equal(outcome.kind, "done", JSON.stringify(outcome).slice(0, 200));
+  } finally {
+    await pool.dispose();
+  }
+  // A script that dies while loading: the request fails with a reason, it does not wait forever.
+  const broken = join(dir, "broken.cjs");
+  writeFileSync(broken, `throw new Error("no bundle here");\n`);
+  const failing = new AnalysisPool({ script: broken, deadlineSeconds: 1, size: 1 });
+  try {
+    const outcome = await failing.analyze({ text: TEXT });
+    assert.equal(outcome.kind, "failed");
+    assert.match(outcome.kind === "failed" ? outcome.reason : "", /no bundle here/);
+  } finally {
+    await failing.dispose();
   }
 });

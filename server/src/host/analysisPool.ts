@@ -5,14 +5,16 @@
  * server's main thread, the CLI) stays responsive and gets an answer within the deadline.
  *
  * Shared by the language server and the CLI, so both apply one policy. Requests run in the order
- * they are made, up to `size` at a time; the deadline counts from when a request starts on a worker.
+ * they are made, up to `size` at a time; the deadline counts from when a request starts on a worker
+ * that has loaded (a new worker posts `ready` once its bundle is loaded; one that does not within
+ * STARTUP_SECONDS is terminated and its request fails).
  * A request naming a document (`documentKey`) goes to the worker that analyzed that document last
  * when it is free, since that worker keeps the document's incremental state; otherwise to any
  * worker, which analyzes it in full (the same analysis, only slower).
  */
 import { Worker } from "node:worker_threads";
 import type { Analysis } from "../engine";
-import { ANALYSIS_WORKER_ROLE, type AnalysisRequest, type WorkerForget, type WorkerReply, type WorkerRequest } from "./analysisWorker";
+import { ANALYSIS_WORKER_ROLE, type AnalysisRequest, type WorkerForget, type WorkerReady, type WorkerReply, type WorkerRequest } from "./analysisWorker";
 
 export type { AnalysisRequest } from "./analysisWorker";
 
@@ -47,9 +49,13 @@ interface Job {
 interface Running {
   job: Job;
   id: number;
-  timer: NodeJS.Timeout;
+  /** The deadline's timer; none while the worker is still loading (the deadline counts from when it is ready). */
+  timer: NodeJS.Timeout | undefined;
   started: number;
 }
+
+/** Seconds a new worker may take to load its bundle before it is given up as failed. */
+const STARTUP_SECONDS = 60;
 
 /** "analysis stopped after 10 s": the one wording for a stopped analysis, in every front door. */
 export function describeStopped(seconds: number): string {
@@ -65,6 +71,8 @@ export class AnalysisPool {
   private readonly queue: Job[] = [];
   /** The worker that last analyzed each document (by `documentKey`), which keeps its incremental state. */
   private readonly holders = new Map<string, Worker>();
+  /** Workers still loading their bundle, with the timer that gives them up (STARTUP_SECONDS). */
+  private readonly loading = new Map<Worker, NodeJS.Timeout>();
   private nextId = 1;
   private disposed = false;
 
@@ -138,7 +146,8 @@ export class AnalysisPool {
       this.queue.shift();
       if (job.request.documentKey !== undefined) this.holders.set(job.request.documentKey, worker);
       const id = this.nextId++;
-      const timer = setTimeout(() => this.stop(worker), job.deadlineSeconds * 1000);
+      // A worker still loading its bundle (a second or more on a loaded machine) does not eat into the deadline.
+      const timer = this.loading.has(worker) ? undefined : setTimeout(() => this.stop(worker), job.deadlineSeconds * 1000);
       this.running.set(worker, { job, id, timer, started: performance.now() });
       worker.ref(); // a busy worker keeps the process alive; an idle one does not
       worker.postMessage({ id, ...job.request, cancel: job.cancel } satisfies WorkerRequest);
@@ -155,7 +164,14 @@ export class AnalysisPool {
   private spawn(): Worker {
     const worker = new Worker(this.script, { workerData: { role: ANALYSIS_WORKER_ROLE } });
     worker.unref();
-    worker.on("message", (reply: WorkerReply) => {
+    const startup = setTimeout(() => void worker.terminate(), STARTUP_SECONDS * 1000);
+    startup.unref();
+    this.loading.set(worker, startup);
+    worker.on("message", (reply: WorkerReply | WorkerReady) => {
+      if ("ready" in reply) {
+        this.ready(worker);
+        return;
+      }
       const running = this.running.get(worker);
       if (!running || running.id !== reply.id) return;
       const outcome: AnalysisOutcome =
@@ -166,6 +182,17 @@ export class AnalysisPool {
     worker.on("error", (error) => this.lost(worker, error.message));
     worker.on("exit", (code) => this.lost(worker, `the analysis worker exited (code ${code})`));
     return worker;
+  }
+
+  /** `worker` has loaded: the deadline of the request it holds, if any, starts now. */
+  private ready(worker: Worker): void {
+    clearTimeout(this.loading.get(worker));
+    this.loading.delete(worker);
+    const running = this.running.get(worker);
+    if (running && running.timer === undefined) {
+      running.started = performance.now();
+      running.timer = setTimeout(() => this.stop(worker), running.job.deadlineSeconds * 1000);
+    }
   }
 
   /** The deadline passed: the worker is terminated and its request ends as `stopped`. */
@@ -183,6 +210,8 @@ export class AnalysisPool {
   }
 
   private lost(worker: Worker, reason: string): void {
+    clearTimeout(this.loading.get(worker));
+    this.loading.delete(worker);
     this.dropHolder(worker);
     const index = this.idle.indexOf(worker);
     if (index >= 0) this.idle.splice(index, 1);

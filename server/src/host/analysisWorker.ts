@@ -58,6 +58,11 @@ export interface WorkerForget {
 /** `reusedBlocks`: how many blocks a request naming its document took from the previous analysis of it. */
 export type WorkerReply = { id: number; analysis: Analysis; reusedBlocks?: number } | { id: number; error: string } | { id: number; cancelled: true };
 
+/** Posted once by a new worker when its bundle has loaded and it listens: a request's deadline counts from then. */
+export interface WorkerReady {
+  ready: true;
+}
+
 /** Runs when this bundle is loaded as an analysis worker; a no-op (false) otherwise. */
 export function runAnalysisWorkerIfAsked(): boolean {
   const data = workerData as { role?: unknown } | null;
@@ -93,6 +98,8 @@ export function runAnalysisWorkerIfAsked(): boolean {
       port.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
     }
   });
+  port.postMessage({ ready: true } satisfies WorkerReady);
+
   return true;
 }
 
