@@ -155,6 +155,15 @@ test("usage: --stdin goes with annotate alone, without paths or --out; --jobs is
   }
 });
 
+test("a short flag may hold its value, as getopt allows: -j2 -fjson is -j 2 -f json", () => {
+  const apart = cli(["annotate", "-j", "2", "-f", "json", samplesDir]);
+  const joined = cli(["annotate", "-j2", "-fjson", samplesDir]);
+  assert.equal(apart.status, 0, apart.stderr);
+  assert.equal(joined.status, 0, joined.stderr);
+  assert.equal(joined.stdout, apart.stdout);
+  assert.match(cli(["annotate", "-j0", samplesDir]).stderr, /--jobs must be a whole number from 1/);
+});
+
 test("lint and clean keep the order of their files with --jobs 2", () => {
   for (const command of ["lint", "clean"]) {
     const one = cli([command, "--jobs", "1", ...articleFolders]);
