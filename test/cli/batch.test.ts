@@ -65,6 +65,20 @@ test("annotate --jobs 3 writes exactly what --jobs 1 writes, in the order given,
   for (const file of files(outs[0]!.out)) assert.equal(readFileSync(join(outs[1]!.out, file), "utf8"), readFileSync(join(outs[0]!.out, file), "utf8"), file);
 });
 
+test("annotate --stdin --format json keeps U+2028 and U+2029 in ids and texts as they are: the array is what JSON.stringify gives", () => {
+  const input = [
+    JSON.stringify({ id: "a\u2028b", text: "Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Ngoại giao Lào." }),
+    JSON.stringify({ id: "c\u2029d", text: "Chủ tịch nước Lương Cường dự Hội nghị." }),
+  ].join("\n");
+  const lines = cli(["annotate", "--stdin"], input);
+  const json = cli(["annotate", "--stdin", "--format", "json"], input);
+  assert.equal(lines.status, 0, lines.stderr);
+  assert.equal(json.status, 0, json.stderr);
+  const records = lines.stdout.trim().split("\n").map((line) => JSON.parse(line) as { source: { path: string } });
+  assert.deepEqual(records.map((record) => record.source.path), ["a\u2028b", "c\u2029d"]);
+  assert.equal(json.stdout, JSON.stringify(records, null, 2) + "\n");
+});
+
 test("annotate --format json with no article prints an empty array, as before", () => {
   const dir = mkdtempSync(join(tmpdir(), "aa-empty-"));
   writeFileSync(join(dir, "broken.txt"), Buffer.from([0xff, 0x00, 0x01]));
@@ -139,6 +153,15 @@ test("usage: --stdin goes with annotate alone, without paths or --out; --jobs is
     assert.equal(result.status, 2, args.join(" "));
     assert.match(result.stderr, message, args.join(" "));
   }
+});
+
+test("a short flag may hold its value, as getopt allows: -j2 -fjson is -j 2 -f json", () => {
+  const apart = cli(["annotate", "-j", "2", "-f", "json", samplesDir]);
+  const joined = cli(["annotate", "-j2", "-fjson", samplesDir]);
+  assert.equal(apart.status, 0, apart.stderr);
+  assert.equal(joined.status, 0, joined.stderr);
+  assert.equal(joined.stdout, apart.stdout);
+  assert.match(cli(["annotate", "-j0", samplesDir]).stderr, /--jobs must be a whole number from 1/);
 });
 
 test("lint and clean keep the order of their files with --jobs 2", () => {

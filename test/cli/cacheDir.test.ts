@@ -92,3 +92,17 @@ test("--cache-dir goes with annotate, lint, clean or export", () => {
   assert.equal(run.status, 2);
   assert.match(run.stderr, /--cache-dir goes with annotate, lint, clean or export/);
 });
+
+test("a cache file holding lines of garbage is reported in one line per file, and the output is as without a cache", () => {
+  const { dir, cache } = setup();
+  const plain = cli(["annotate", "articles"], dir);
+  assert.equal(cli(["annotate", "--cache-dir", cache, "articles"], dir).status, 0);
+  const shards = readdirSync(shardFolder(cache));
+  for (const shard of shards) writeFileSync(join(shardFolder(cache), shard), "garbage\nmore garbage\n");
+  const again = cli(["annotate", "--cache-dir", cache, "articles"], dir);
+  assert.equal(again.status, 0, again.stderr);
+  assert.equal(again.stdout, plain.stdout);
+  const messages = again.stderr.trim().split("\n");
+  assert.equal(messages.length, shards.length, again.stderr);
+  for (const message of messages) assert.match(message, /^article-annotator: content cache: ignoring .*: not JSON \(.*\): truncated or corrupt; its entries are computed again and the file is replaced$/);
+});

@@ -68,8 +68,9 @@ function recordOutput(format: "jsonl" | "json", io: Io): { write: (record: Annot
   let written = 0;
   return {
     write: (record, to) => {
-      // JSON strings hold no raw line breaks, so indenting every line indents the element.
-      to.stdout((written++ === 0 ? "[\n" : ",\n") + JSON.stringify(record, null, 2).replace(/^/gm, "  "));
+      // JSON strings hold no raw "\n", so indenting after each one indents the element. Not /^/gm:
+      // its ^ also matches after U+2028 and U+2029, which JSON.stringify leaves raw inside strings.
+      to.stdout((written++ === 0 ? "[\n  " : ",\n  ") + JSON.stringify(record, null, 2).replaceAll("\n", "\n  "));
     },
     end: () => io.stdout(written === 0 ? "[]\n" : "\n]\n"),
   };

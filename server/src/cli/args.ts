@@ -10,6 +10,9 @@ export class UsageError extends Error {}
 /** Flags that take a value; every other flag is a switch. */
 const VALUE_FLAGS = new Set(["--format", "--out", "--max-size", "--config", "--deadline", "--encoding", "--records", "--annotator", "--jobs", "--cache-dir"]);
 
+/** Short flags that take a value. */
+const SHORT_VALUE_FLAGS = new Set(["-o", "-f", "-j"]);
+
 export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): ParsedArgs {
   const flags = new Map<string, string | true>();
   const paths: string[] = [];
@@ -21,7 +24,8 @@ export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): 
       break;
     }
     if (arg.startsWith("-") && arg !== "-") {
-      const [name, inline] = arg.startsWith("--") ? splitOnce(arg, "=") : [arg, undefined];
+      // "--name=value"; a short flag may hold its value too, as getopt allows: "-j4", "-fjson".
+      const [name, inline] = arg.startsWith("--") ? splitOnce(arg, "=") : arg.length > 2 && SHORT_VALUE_FLAGS.has(arg.slice(0, 2)) ? [arg.slice(0, 2), arg.slice(2)] : [arg, undefined];
       const flag = name === "-h" ? "--help" : name === "-o" ? "--out" : name === "-f" ? "--format" : name === "-j" ? "--jobs" : name;
       if (!known.has(flag)) throw new UsageError(`unknown option ${name}`);
       if (VALUE_FLAGS.has(flag)) {

@@ -322,7 +322,8 @@ function describe(error: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EROFS") return "read-only file system";
   if (code === "ENOTDIR" || code === "EEXIST") return "a file stands where a folder is needed";
-  return error instanceof Error ? error.message : String(error);
+  // One line: JSON.parse's message quotes the file's start, line breaks and all.
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
 }
 
 /** SHA-256 (hex) of `data`. */
