@@ -49,7 +49,9 @@ export async function annotate(inputs: readonly string[], options: AnnotateOptio
     if (table.size > 0) io.stdout(table.render(io.columns) + "\n");
     io.stdout(`\n${table.size} record${table.size === 1 ? "" : "s"} written to ${options.out}${failed ? `, ${failed} file${failed === 1 ? "" : "s"} failed` : ""}.\n`);
   } else output.end();
-  if (found === 0 && failed === 0) complain(io, options.stdin ? "no articles on stdin" : `no article files found in ${inputs.join(", ")}`);
+  // An empty stdin is an empty partition of a map step (Spark runs the command for those too): nothing to do, no error.
+  if (options.stdin) return failed > 0 ? 1 : 0;
+  if (found === 0 && failed === 0) complain(io, `no article files found in ${inputs.join(", ")}`);
   return failed > 0 || found === 0 ? 1 : 0;
 }
 

@@ -10,6 +10,7 @@ import { analysisRequest } from "../host/analysisWorker";
 import { resolve, dirname } from "node:path";
 import { isInside } from "../host/paths";
 import { statSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import type { Analysis } from "../engine";
 import { AnalysisPool, describeStopped } from "../host/analysisPool";
 import { articleFromText, FileProblem, LegacyEncodingProblem, listArticleFiles, readArticleFileAsync, type ArticleFile } from "../host/articleFiles";
@@ -56,7 +57,10 @@ export interface ArticleWork {
  * it), a text with its `id` (`annotate --stdin`), or an input that could not be one (`problem`: the
  * message, starting with where it was).
  */
-export type ArticleInput = { path: string; inputFolder: string } | { id: string; text: string } | { problem: string };
+export type ArticleInput = ({ path: string; inputFolder: string } | { id: string; text: string } | { problem: string }) & {
+  /** Where the input was given ("stdin:6"), put before a message about it; absent for a path on the command line. */
+  where?: string;
+};
 
 /**
  * Calls `work` with each readable article and its analysis, in the order given; resolves to how
@@ -111,7 +115,7 @@ export async function processArticles(
       const analysis = cache ? await cache.analysis(article, analyze) : await analyze(article.text);
       return { article, analysis, inputFolder: "path" in input ? input.inputFolder : undefined, analyze, io: shown };
     } catch (error) {
-      return { problem: describeFailure(name, error) };
+      return { problem: (input.where ? `${input.where}: ` : "") + describeFailure(name, error) };
     }
   };
   try {
@@ -153,6 +157,11 @@ class AnalysisCache {
     const engine = await engineFingerprint(run.workerScript);
     if (engine === undefined) {
       log(`--cache-dir ${run.cacheDir}: cannot read ${run.workerScript} to fingerprint the engine; nothing is cached`);
+      return undefined;
+    }
+    // A file where the folder should be: one message, not one per article.
+    if ((await stat(run.cacheDir!).catch(() => undefined))?.isDirectory() === false) {
+      log(`--cache-dir ${run.cacheDir}: not a folder; nothing is cached`);
       return undefined;
     }
     const store = new ContentCache<Analysis>(run.cacheDir!, "analysis", { accept: isAnalysis, shardDigits: 3, maxBytes: ANALYSIS_CACHE_BYTES, log });

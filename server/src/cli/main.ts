@@ -58,7 +58,8 @@ annotate:
                            source.path) or {"path": "…"}; write one record per line, in
                            the same order (a map step for GNU parallel --pipe, Hadoop
                            Streaming, Spark's RDD.pipe). A bad line is reported on
-                           stderr as stdin:LINE and skipped (exit status 1).
+                           stderr as stdin:LINE and skipped (exit status 1); no
+                           line at all is no error (an empty partition).
 lint:
   -f, --format text|json   text (default): path:line:col: severity: message [rule]
 clean:

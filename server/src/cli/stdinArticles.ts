@@ -3,7 +3,8 @@
  * parallel `--pipe`, Hadoop Streaming, Spark's `RDD.pipe`). Each line is `{"id": …, "text": …}` (a
  * text; `id` a non-empty string or a number, standing where a path would) or `{"path": …}` (a file,
  * relative to the current folder, read as a file argument is). Blank lines are skipped; a line that
- * is neither is reported as `stdin:LINE: …` and the others go on.
+ * is neither, or whose article cannot be read, is reported as `stdin:LINE: …` and the others go
+ * on. No line at all is no error: an empty partition of a map step writes nothing and exits 0.
  */
 import { on } from "node:events";
 import { createInterface } from "node:readline";
@@ -40,11 +41,11 @@ export function stdinArticle(line: string, number: number): ArticleInput {
   if (text !== undefined && path !== undefined) return problem(`give "text" or "path", not both`);
   if (path !== undefined) {
     if (typeof path !== "string" || path === "") return problem(`"path" must be a non-empty string`);
-    return { path, inputFolder: dirname(resolve(path)) };
+    return { path, inputFolder: dirname(resolve(path)), where: `stdin:${number}` };
   }
   if (text === undefined) return problem(`no "text" and no "path"`);
   if (typeof text !== "string") return problem(`"text" must be a string`);
-  if (typeof id === "number" && Number.isFinite(id)) return { id: String(id), text };
+  if (typeof id === "number" && Number.isFinite(id)) return { id: String(id), text, where: `stdin:${number}` };
   if (typeof id !== "string" || id === "") return problem(`a "text" needs an "id" (a non-empty string or a number), which its record's source.path takes`);
-  return { id, text };
+  return { id, text, where: `stdin:${number}` };
 }
