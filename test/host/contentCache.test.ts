@@ -2,25 +2,17 @@
  * The persistent content cache (host/contentCache.ts): a round trip, misses for anything corrupt,
  * foreign or of other settings, writers in several processes at once, and the size bound.
  */
-import { after, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CONTENT_CACHE_FOLDER, ContentCache, contentKey, settingsFingerprint, sha256 } from "../../server/src/host/contentCache";
 import { resolveSettings } from "../../server/src/host/settings";
+import { temporaryFolders } from "../helpers/temporary";
 
-/** A new folder under the system's temporary folder, removed when the tests end. */
-const made: string[] = [];
-const temporary = (prefix: string): string => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-};
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+/** New folders under the system's temporary folder, removed when the tests end. */
+const temporary = temporaryFolders();
 
 interface Value {
   name: string;

@@ -4,27 +4,19 @@
  * `analysis-throw` failpoint, which would leave every analyzed file out of the index), an edited file
  * is analyzed again, and a corrupt or unwritable cache is told in the log and indexed around.
  */
-import { after, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { SymbolInformation } from "vscode-languageserver-protocol";
 import { CONTENT_CACHE_FOLDER } from "../../server/src/host/contentCache";
 import { FAILPOINTS_VARIABLE } from "../../server/src/host/failpoints";
 import { startClient, type TestClient } from "../helpers/lspClient";
+import { temporaryFolders } from "../helpers/temporary";
 
-/** A new folder under the system's temporary folder, removed when the tests end. */
-const made: string[] = [];
-const temporary = (prefix: string): string => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-};
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+/** New folders under the system's temporary folder, removed when the tests end. */
+const temporary = temporaryFolders();
 
 const article = (minister: string): string => `Hai nước ký thỏa thuận hợp tác\nNgày 3/4, Thủ tướng Lào Khamphet Vongsa tiếp Bộ trưởng Công Thương ${minister} tại Viêng Chăn.\n`;
 
