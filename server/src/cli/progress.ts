@@ -29,7 +29,7 @@ export function progressBar(stream: NodeJS.WriteStream | undefined, command: str
   const known = total !== undefined;
   const bar = new SingleBar({
     stream,
-    format: known ? `${command} [{bar}] {value}/{total} files · {rate} files/s · ETA {eta_formatted}` : `${command} {value} files · {rate} files/s`,
+    format: known ? `${command} [{bar}] {value}/{total} {files} · {rate} files/s · ETA {eta_formatted}` : `${command} {value} {files} · {rate} files/s`,
     barsize: 24,
     hideCursor: false,
     clearOnComplete: true,
@@ -44,16 +44,17 @@ export function progressBar(stream: NodeJS.WriteStream | undefined, command: str
     const seconds = (now() - started) / 1000;
     return seconds > 0 ? (done / seconds).toFixed(done / seconds < 10 ? 1 : 0) : "–";
   };
+  const files = (): string => ((total ?? done) === 1 ? "file" : "files");
   const begin = (): void => {
     if (drawing) return;
-    bar.start(total ?? 0, done, { rate: rate() });
+    bar.start(total ?? 0, done, { rate: rate(), files: files() });
     drawing = true;
   };
   return {
     tick: () => {
       done++;
       begin();
-      bar.update(done, { rate: rate() });
+      bar.update(done, { rate: rate(), files: files() });
     },
     message: (write) => {
       if (drawing) {
