@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze, buildRecord, builtInKnowledgeBase, type Analysis, type KnowledgeBase } from "../../server/src/engine";
 import { readArticleFile } from "../../server/src/host/articleFiles";
+import { canonicalJson } from "../../server/src/host/contentCache";
 import { recordContent } from "../../server/src/host/records";
 import { repoRoot, samplesDir } from "./paths";
 
@@ -108,16 +109,6 @@ function samplesSet(): DigestSet {
       for (const file of readdirSync(samplesDir).filter((f) => f.endsWith(".txt")).sort()) yield [file, () => readArticleFile(join(samplesDir, file), MAX_CHARS).text];
     },
   };
-}
-
-/** JSON with object keys sorted at every level (undefined members left out, as JSON.stringify does). */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, member: unknown) => {
-    if (member === null || typeof member !== "object" || Array.isArray(member)) return member;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(member).sort()) sorted[key] = (member as Record<string, unknown>)[key];
-    return sorted;
-  });
 }
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");

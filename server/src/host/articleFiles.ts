@@ -309,14 +309,17 @@ export function sourceDigest(text: string, encoding: TextEncoding): { sha256: st
   return { sha256: createHash("sha256").update(bytes).digest("hex"), length: bytes.length };
 }
 
-/** A file system error as a short reason ("no such file or folder"). */
+/** A file system error as a short reason ("no such file or folder"), on one line. */
 export function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT") return "no such file or folder";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "is a folder";
   if (code === "ENOTDIR" || code === "EEXIST") return "a file stands where a folder is needed";
-  return error instanceof Error ? error.message : String(error);
+  if (code === "ENOSPC") return "the disk is full";
+  if (code === "EROFS") return "read-only file system";
+  // One line: some messages (JSON.parse's) quote text, line breaks and all.
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
 }
 
 export function formatBytes(bytes: number): string {

@@ -23,6 +23,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { analysisRequest } from "./analysisWorker";
+import { describeError } from "./articleFiles";
 import type { ResolvedSettings } from "./settings";
 
 export const CONTENT_CACHE_FORMAT = "article-annotator-content-cache";
@@ -127,7 +128,7 @@ export class ContentCache<T> {
       shards = (await readdir(this.folder)).filter((name) => shardName.test(name)).map((name) => name.slice(0, this.digits));
     } catch (error) {
       // No folder yet: nothing cached. Another reason is told, and the index goes on without the cache.
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.reportOnce(this.folder, `content cache: cannot read ${this.folder} (${describe(error)}); its entries are computed again`);
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.reportOnce(this.folder, `content cache: cannot read ${this.folder} (${describeError(error)}); its entries are computed again`);
     }
     // A few reads at a time: enough to keep the disk busy without opening hundreds of files at once.
     let next = 0;
@@ -193,7 +194,7 @@ export class ContentCache<T> {
       await mkdir(this.folder, { recursive: true });
     } catch (error) {
       result.failed = [...pending.values()].reduce((n, values) => n + values.size, 0);
-      this.options.log?.(`content cache: cannot create ${this.folder} (${describe(error)}); ${result.failed} entries are not kept`);
+      this.options.log?.(`content cache: cannot create ${this.folder} (${describeError(error)}); ${result.failed} entries are not kept`);
       return result;
     }
     let firstFailure: string | undefined;
@@ -217,7 +218,7 @@ export class ContentCache<T> {
         result.evicted += evicted + dropped;
       } catch (error) {
         result.failed += pending.get(shard)?.size ?? 0;
-        firstFailure ??= `${this.shardPath(shard)}: ${describe(error)}`;
+        firstFailure ??= `${this.shardPath(shard)}: ${describeError(error)}`;
       }
     }
     if (firstFailure) this.options.log?.(`content cache: cannot write ${firstFailure}; ${result.failed} entries are not kept (the cache is only a shortcut: nothing else is lost)`);
@@ -247,7 +248,7 @@ export class ContentCache<T> {
     try {
       text = await readFile(path, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.reportOnce(path, `content cache: cannot read ${path} (${describe(error)}); its entries are computed again`);
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.reportOnce(path, `content cache: cannot read ${path} (${describeError(error)}); its entries are computed again`);
       return undefined;
     }
     const problem = (reason: string): undefined => {
@@ -258,7 +259,7 @@ export class ContentCache<T> {
     try {
       data = JSON.parse(text);
     } catch (error) {
-      return problem(`not JSON (${describe(error)}): truncated or corrupt`);
+      return problem(`not JSON (${describeError(error)}): truncated or corrupt`);
     }
     const shape = data as { format?: unknown; version?: unknown; namespace?: unknown; entries?: unknown } | null;
     if (typeof shape !== "object" || shape === null || shape.format !== CONTENT_CACHE_FORMAT) return problem("not a content cache file");
@@ -316,16 +317,6 @@ async function writeAtomicAsync(path: string, content: string): Promise<void> {
   }
 }
 
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOSPC") return "the disk is full";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EROFS") return "read-only file system";
-  if (code === "ENOTDIR" || code === "EEXIST") return "a file stands where a folder is needed";
-  // One line: JSON.parse's message quotes the file's start, line breaks and all.
-  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
-}
-
 /** SHA-256 (hex) of `data`. */
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
@@ -361,12 +352,15 @@ export function settingsFingerprint(settings: Pick<ResolvedSettings, "rules" | "
   return sha256(canonicalJson(rest));
 }
 
-/** JSON with every object's keys in order, so two equal values give one text. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
+/**
+ * JSON with object keys sorted at every level (undefined members left out, as JSON.stringify
+ * does), so two equal values always give one text: for fingerprints and digests.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, member: unknown) => {
+    if (member === null || typeof member !== "object" || Array.isArray(member)) return member;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(member).sort()) sorted[key] = (member as Record<string, unknown>)[key];
+    return sorted;
+  });
 }
