@@ -41,8 +41,10 @@ const bmp = new Uint8Array(0x10000);
 for (let code = 0; code < 128; code++) bmp[code] = classify(String.fromCharCode(code));
 const astral = new Map<number, number>();
 
-const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
-const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+/** Whether a UTF-16 code unit is the high (first) half of a surrogate pair. */
+export const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+/** Whether a UTF-16 code unit is the low (second) half of a surrogate pair. */
+export const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 /** The class bits of one BMP code unit read as a code point of its own (a lone surrogate: none). */
 export function unitClass(code: number): number {

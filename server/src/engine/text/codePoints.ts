@@ -13,10 +13,7 @@
  *   read it. It is never a letter.
  * Pure functions: no state, no allocation on the ASCII path.
  */
-import { classAt, LETTER, MARK, NUMBER } from "./charClass";
-
-const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
-const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+import { classAt, isHigh, isLow, LETTER, MARK, NUMBER } from "./charClass";
 
 /** Whether `k` is a boundary: not between the high and the low half of a surrogate pair. */
 export function isCodePointBoundary(text: string, k: number): boolean {
@@ -72,22 +69,6 @@ export function codePointLength(text: string): number {
 
 /** A test of the code point at an offset. */
 export type CodePointTest = (text: string, k: number) => boolean;
-
-/**
- * A test of the code point starting at `k`: ASCII answered by `ascii` without a regular
- * expression, anything else by `pattern` (a `u`-flag class matching one code point), so an astral
- * letter ("𝐀", "𐐀") is read whole, not as two halves. False outside the text, and on the low half of
- * a pair (no code point starts there).
- */
-export function codePointTest(ascii: (code: number) => boolean, pattern: RegExp): CodePointTest {
-  return (text, k) => {
-    const code = text.charCodeAt(k);
-    if (code < 128) return ascii(code);
-    if (!(code >= 0)) return false; // NaN: outside the text
-    // One code point only: a pair whole, a lone half alone (never a half and the next character).
-    return pattern.test(isHigh(code) && isLow(text.charCodeAt(k + 1)) ? text.slice(k, k + 2) : text[k]!);
-  };
-}
 
 /** The same test of the code point that ends at `k` (false at the text's start). */
 export function before(test: CodePointTest): CodePointTest {
