@@ -149,7 +149,7 @@ function findingToOriginal(doc: ArticleDocument, finding: BoilerplateFinding): B
   const range = map(finding.start, finding.end);
   const fix = map(finding.fix.start, finding.fix.end);
   const result: BoilerplateFinding = { ...finding, ...range, fix: { ...fix, newText: originalReplacement(doc, finding.fix) } };
-  if (finding.related) result.related = { ...map(finding.related.start, finding.related.end), message: finding.related.message };
+  if (finding.related) result.related = { ...finding.related, ...map(finding.related.start, finding.related.end) };
   return result;
 }
 

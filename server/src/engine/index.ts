@@ -16,6 +16,7 @@ export { foldValue } from "./text/fold";
 export { shortened } from "./text/shorten";
 export type * from "./types";
 export { countryName } from "./lexicon";
+export { formatTemplate, type Message, type MessageTemplate } from "./l10n";
 export { BUILT_IN_TYPES, ENTITY_KINDS, ENTITY_TYPES, entityName, isEntityType, type EntityKind, type SymbolKindName } from "./entityKinds";
 export { reanchor, reviewState, isDecided } from "./recordMerge";
 export { accept, acceptAll, annotateSpan, attributesForSpan, blankAttributes, tidySpan, changeType, findEntity, occurrences, reattach, reject, remove, setAttribute, type CurationResult, type Decider, type EntityTarget } from "./curation";

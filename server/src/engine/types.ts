@@ -1,4 +1,5 @@
 /** Plain data the engine returns. Offsets are UTF-16 code units into the text given to `analyze`. */
+import type { MessageTemplate } from "./l10n";
 
 export interface PersonAttributes {
   /** The title as written before the name ("Phó Thủ tướng, Bộ trưởng Ngoại giao"). */
@@ -122,7 +123,10 @@ export interface BoilerplateFinding {
   /** First and last line covered (0-based, inclusive). */
   startLine: number;
   endLine: number;
+  /** In English (what records keep). */
   message: string;
+  /** `message`'s catalogue key and arguments, for a front door to say it in another language (engine/l10n.ts); absent for a user rule's own message. */
+  template?: MessageTemplate;
   severity: Severity;
   /** "lines" when whole lines are debris, "span" when debris sits inside article text. */
   scope: "lines" | "span";
@@ -131,7 +135,7 @@ export interface BoilerplateFinding {
   /** Whether "fix all" applies the fix without asking (every fix that cannot lose article text). */
   safe: boolean;
   /** Another place the finding refers to (the first copy of a repeated line). */
-  related?: { start: number; end: number; message: string };
+  related?: { start: number; end: number; message: string; template?: MessageTemplate };
 }
 
 export interface ArticleMetadata {
@@ -153,6 +157,7 @@ export interface EncodingFinding {
   /** The line of `start` (0-based). */
   line: number;
   message: string;
+  template?: MessageTemplate;
   severity: "warning";
   /** The legacy encoding's id ("tcvn3", "vni", "viscii", "windows-1258") and usual name ("TCVN3 (ABC)"). */
   encoding: string;
@@ -170,6 +175,7 @@ export interface KnowledgeBaseFinding {
   end: number;
   severity: "information";
   message: string;
+  template?: MessageTemplate;
   /** The address of the page the knowledge base's fact comes from. */
   source: string;
   /** The knowledge base entry's id. */

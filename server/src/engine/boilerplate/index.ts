@@ -4,7 +4,8 @@
  */
 import type { ArticleDocument } from "../document";
 import { SpanIndex } from "../text/spanIndex";
-import { boundedMessage } from "../text/shorten";
+import { boundedMessage, shortened } from "../text/shorten";
+import { l10n, type MessageTemplate } from "../l10n";
 import type { BoilerplateFinding, Severity } from "../types";
 import type { BoilerplateRule, RawFinding, RuleContext } from "./rule";
 import { copyrightRule, imageRule, navigationRule, photoCreditRule, promptRule, viewCountRule } from "./rules/lineRules";
@@ -113,6 +114,7 @@ function withoutTableRows(raw: RawFinding, tableRows: ReadonlySet<number>): RawF
 function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding, severity: Severity): BoilerplateFinding {
   // A rule may quote a huge line or run of letters; the finding's message (a diagnostic, a hover, a line of lint) stays short.
   const message = boundedMessage(raw.message);
+  const template = raw.template && boundedTemplate(raw.template);
   if (raw.kind === "span") {
     const line = doc.lineIndex.lineAt(raw.start);
     // The flagged range is what the fix replaces (a removal takes one neighbouring space with it).
@@ -124,6 +126,7 @@ function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding,
       startLine: line,
       endLine: line,
       message,
+      ...(template && { template }),
       severity,
       scope: "span",
       fix,
@@ -142,6 +145,7 @@ function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding,
     startLine: raw.startLine,
     endLine: raw.endLine,
     message,
+    ...(template && { template }),
     severity,
     scope: "lines",
     fix: { start, end, newText: "" },
@@ -149,9 +153,15 @@ function toFinding(doc: ArticleDocument, rule: BoilerplateRule, raw: RawFinding,
   };
   if (raw.relatedLine !== undefined) {
     const related = doc.lines[raw.relatedLine]!;
-    finding.related = { start: related.start, end: related.end, message: raw.relatedMessage ?? "Related line" };
+    const said = raw.relatedMessage ?? l10n.t("Related line");
+    finding.related = { start: related.start, end: related.end, message: said.message, template: said.template };
   }
   return finding;
+}
+
+/** A template whose quoted arguments are shortened as `boundedMessage` shortens the English message's quotes. */
+function boundedTemplate(template: MessageTemplate): MessageTemplate {
+  return { message: template.message, args: template.args.map((arg) => shortened(arg)) };
 }
 
 /** Removing a span inside a line: take one neighbouring space with it so no double space is left. */

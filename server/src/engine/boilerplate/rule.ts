@@ -1,11 +1,12 @@
 import type { ArticleDocument } from "../document";
 import { normalizeText } from "../text/normalize";
 import type { Severity } from "../types";
+import type { Message, MessageTemplate } from "../l10n";
 
 /** What a rule reports: whole lines (`startLine`..`endLine`) or a span inside a line. */
 export type RawFinding =
-  | { kind: "lines"; startLine: number; endLine: number; message: string; relatedLine?: number; relatedMessage?: string }
-  | { kind: "span"; start: number; end: number; message: string; replacement?: string; unsafe?: boolean };
+  | { kind: "lines"; startLine: number; endLine: number; message: string; template?: MessageTemplate; relatedLine?: number; relatedMessage?: Message }
+  | { kind: "span"; start: number; end: number; message: string; template?: MessageTemplate; replacement?: string; unsafe?: boolean };
 
 /** The view of the document a rule reads. */
 export interface RuleContext {

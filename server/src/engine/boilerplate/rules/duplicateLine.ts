@@ -4,6 +4,7 @@
  */
 import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
 import { collapseSpaces, splitCount } from "../../text/words";
+import { l10n } from "../../l10n";
 
 const TRAILING_BAR = /\s*\|\s*$/u;
 const TRAILING_CREDIT = /\s*\((?:ảnh|nguồn|photo)[^()]*\)\s*$/iu;
@@ -39,9 +40,9 @@ export const duplicateLineRule: BoilerplateRule = {
       if (splitCount(key, 2) < 2) return; // keys have single spaces
       const previous = context.previousNonBlank(index);
       if (previous >= 0 && keys[previous] === key) {
-        findings.push({ kind: "lines", startLine: index, endLine: index, message: "Repeats the line above (a caption or headline copy).", relatedLine: previous, relatedMessage: "First copy" });
+        findings.push({ kind: "lines", startLine: index, endLine: index, ...l10n.t("Repeats the line above (a caption or headline copy)."), relatedLine: previous, relatedMessage: l10n.t("First copy") });
       } else if (headlineKey !== undefined && index > headline && key === headlineKey) {
-        findings.push({ kind: "lines", startLine: index, endLine: index, message: "Repeats the headline (an image caption copy).", relatedLine: headline, relatedMessage: "The headline" });
+        findings.push({ kind: "lines", startLine: index, endLine: index, ...l10n.t("Repeats the headline (an image caption copy)."), relatedLine: headline, relatedMessage: l10n.t("The headline") });
       }
     });
     return findings;

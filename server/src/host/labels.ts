@@ -1,0 +1,124 @@
+/**
+ * What a person reads for a code: the label of an entity type, a role, a portfolio, a country, a
+ * forum's kind, level or format, an amount's kind, a debris rule. Records keep the codes
+ * (`prime-minister`, `foreign-affairs`, ISO 3166-1 alpha-2 `VN`): they are data for other tools.
+ *
+ * The tables are data files, one per language (`l10n/labels.<language>.json`, read once per
+ * language from the catalogue folder, `host/l10n.ts`); country names come from the engine's country
+ * data (`data/countries.json`: `en`, and the first of `vi`). A code no table lists is shown as the
+ * code (a test holds every code the engine can emit listed in every language's table).
+ */
+import * as l10n from "@vscode/l10n";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { countryName, type EntityType } from "../engine";
+import { catalogueFolder, currentLanguage, type Language } from "./l10n";
+
+/** One language's label table (l10n/labels.<language>.json). */
+export interface LabelTable {
+  /** Per entity type: its name, singular and plural ("Official", "Officials"). */
+  entityTypes: Record<string, { label: string; plural: string }>;
+  /** Per role code ("prime-minister": "Prime Minister"). `deputy-<role>` not listed is composed ("Deputy {0}"). */
+  roles: Record<string, string>;
+  /** Per portfolio code ("foreign-affairs": "Foreign Affairs"). */
+  portfolios: Record<string, string>;
+  /** Per forum kind, level and format code. */
+  forumKinds: Record<string, string>;
+  forumLevels: Record<string, string>;
+  forumFormats: Record<string, string>;
+  /** Per amount kind ("money", "percent", "quantity"). */
+  amountKinds: Record<string, string>;
+  /** Per debris rule id: what the rule finds, one sentence. */
+  rules: Record<string, string>;
+}
+
+export const LABEL_SECTIONS = ["entityTypes", "roles", "portfolios", "forumKinds", "forumLevels", "forumFormats", "amountKinds", "rules"] as const satisfies readonly (keyof LabelTable)[];
+
+const EMPTY: LabelTable = { entityTypes: {}, roles: {}, portfolios: {}, forumKinds: {}, forumLevels: {}, forumFormats: {}, amountKinds: {}, rules: {} };
+const tables = new Map<Language, LabelTable>();
+
+/**
+ * The label table of `language`, read once. A missing or malformed file gives empty sections (codes
+ * are then shown as codes), never an exception.
+ */
+export function labelTable(language: Language = currentLanguage()): LabelTable {
+  let table = tables.get(language);
+  if (!table) {
+    table = EMPTY;
+    const folder = catalogueFolder();
+    try {
+      if (folder) {
+        const parsed = JSON.parse(readFileSync(join(folder, `labels.${language}.json`), "utf8")) as Partial<LabelTable>;
+        table = { ...EMPTY, ...parsed };
+      }
+    } catch {
+      table = EMPTY;
+    }
+    tables.set(language, table);
+  }
+  return table;
+}
+
+function look(section: keyof LabelTable, code: string): string | undefined {
+  const value = labelTable()[section][code];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** The entity type's name in the language in use ("Official" / "Quan chức"); `plural` for the plural. */
+export function entityTypeLabel(type: EntityType, plural = false): string {
+  const entry = labelTable().entityTypes[type];
+  return (plural ? entry?.plural : entry?.label) ?? type;
+}
+
+/** A role's label ("Prime Minister" / "Thủ tướng"); `deputy-<role>` not listed is composed from its role. */
+export function roleLabel(code: string): string {
+  const listed = look("roles", code);
+  if (listed) return listed;
+  if (code.startsWith("deputy-")) {
+    const base = code.slice("deputy-".length);
+    const label = look("roles", base);
+    if (label) return l10n.t("Deputy {role}", { role: label });
+  }
+  return code;
+}
+
+export function portfolioLabel(code: string): string {
+  return look("portfolios", code) ?? code;
+}
+
+/** A country's name ("Viet Nam" / "Việt Nam") by its ISO 3166-1 alpha-2 code; the code when unknown. */
+export function countryLabel(code: string): string {
+  const names = countryName(code);
+  if (!names) return code;
+  return currentLanguage() === "vi" ? names.vi : names.en;
+}
+
+/**
+ * An office as a person reads it: "Minister of Foreign Affairs of Viet Nam" / "Bộ trưởng Ngoại
+ * giao (Việt Nam)". Each part is optional; with no role, the portfolio or the country alone.
+ */
+export function officeLabel(office: { role?: string; portfolio?: string; country?: string }): string {
+  const role = office.role ? roleLabel(office.role) : undefined;
+  const portfolio = office.portfolio ? portfolioLabel(office.portfolio) : undefined;
+  const country = office.country ? countryLabel(office.country) : undefined;
+  let title = role && portfolio ? l10n.t("{role} of {portfolio}", { role, portfolio }) : (role ?? portfolio);
+  if (title && country) title = l10n.t("{office} of {country}", { office: title, country });
+  return title ?? country ?? "";
+}
+
+export function forumKindLabel(code: string): string {
+  return look("forumKinds", code) ?? code;
+}
+export function forumLevelLabel(code: string): string {
+  return look("forumLevels", code) ?? code;
+}
+export function forumFormatLabel(code: string): string {
+  return look("forumFormats", code) ?? code;
+}
+export function amountKindLabel(code: string): string {
+  return look("amountKinds", code) ?? code;
+}
+/** What a debris rule finds, in the language in use; `undefined` for a rule no table lists (a user rule). */
+export function ruleDescription(id: string): string | undefined {
+  return look("rules", id);
+}
