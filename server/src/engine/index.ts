@@ -26,3 +26,4 @@ export { KnowledgeBase, nameKey, heldOn, describeTerm } from "./kb/knowledgeBase
 export { linkEntities, choosePerson } from "./kb/link";
 export type * from "./kb/types";
 export { builtInKnowledgeBase } from "./kb/builtIn";
+export { engineCodes, type EngineCodes } from "./codes";
