@@ -6,7 +6,8 @@
  * The tables are data files, one per language (`l10n/labels.<language>.json`, read once per
  * language from the catalogue folder, `host/l10n.ts`); country names come from the engine's country
  * data (`data/countries.json`: `en`, and the first of `vi`). A code no table lists is shown as the
- * code (a test holds every code the engine can emit listed in every language's table).
+ * code (test/host/labels.test.ts holds every code the engine can emit, `engineCodes()`, listed in
+ * every language's table). A file's `$comment` (its translators' notes) is not a section.
  */
 import * as l10n from "@vscode/l10n";
 import { readFileSync } from "node:fs";
@@ -16,9 +17,9 @@ import { catalogueFolder, currentLanguage, type Language } from "./l10n";
 
 /** One language's label table (l10n/labels.<language>.json). */
 export interface LabelTable {
-  /** Per entity type: its name, singular and plural ("Official", "Officials"). */
+  /** Per entity type: its name as a heading, singular and plural ("Person", "People"). */
   entityTypes: Record<string, { label: string; plural: string }>;
-  /** Per role code ("prime-minister": "Prime Minister"). `deputy-<role>` not listed is composed ("Deputy {0}"). */
+  /** Per role code ("prime-minister": "Prime Minister"). `deputy-<role>` not listed is composed ("Deputy {role}"). */
   roles: Record<string, string>;
   /** Per portfolio code ("foreign-affairs": "Foreign Affairs"). */
   portfolios: Record<string, string>;
@@ -36,21 +37,55 @@ export const LABEL_SECTIONS = ["entityTypes", "roles", "portfolios", "forumKinds
 
 const EMPTY: LabelTable = { entityTypes: {}, roles: {}, portfolios: {}, forumKinds: {}, forumLevels: {}, forumFormats: {}, amountKinds: {}, rules: {} };
 const tables = new Map<Language, LabelTable>();
+/** The folder the tables are read from instead of the catalogue folder (`useLabelFolder`). */
+let labelFolder: string | undefined;
 
 /**
- * The label table of `language`, read once. A missing or malformed file gives empty sections (codes
- * are then shown as codes), never an exception.
+ * Reads the label tables from `folder` from now on (a folder without them: every code is shown as
+ * the code), forgetting the tables read before; with no folder, from the catalogue folder again.
+ * For tests and tools: the front doors never call it.
+ */
+export function useLabelFolder(folder?: string): void {
+  labelFolder = folder;
+  tables.clear();
+}
+
+/** A section's own entries whose values pass `valid`; a note (a key starting with "$") and anything else is left out. */
+function entries<T>(value: unknown, valid: (entry: unknown) => entry is T): Record<string, T> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, T] => !entry[0].startsWith("$") && valid(entry[1])));
+}
+
+function isLabel(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+function isTypeLabel(value: unknown): value is { label: string; plural: string } {
+  return typeof value === "object" && value !== null && isLabel((value as { label?: unknown }).label) && isLabel((value as { plural?: unknown }).plural);
+}
+
+/**
+ * A label table from a file's JSON: the known sections (`LABEL_SECTIONS`), each keeping only
+ * entries with a label that is not blank; notes (`$comment`, any key starting with "$") are ignored.
+ */
+export function parseLabelTable(json: unknown): LabelTable {
+  const file = typeof json === "object" && json !== null ? (json as Record<string, unknown>) : {};
+  const table: LabelTable = { ...EMPTY, entityTypes: entries(file.entityTypes, isTypeLabel) };
+  for (const section of LABEL_SECTIONS) if (section !== "entityTypes") table[section] = entries(file[section], isLabel);
+  return table;
+}
+
+/**
+ * The label table of `language` (`l10n/labels.<language>.json`), read once. A missing or malformed
+ * file gives empty sections (codes are then shown as codes), never an exception.
  */
 export function labelTable(language: Language = currentLanguage()): LabelTable {
   let table = tables.get(language);
   if (!table) {
     table = EMPTY;
-    const folder = catalogueFolder();
+    const folder = labelFolder ?? catalogueFolder();
     try {
-      if (folder) {
-        const parsed = JSON.parse(readFileSync(join(folder, `labels.${language}.json`), "utf8")) as Partial<LabelTable>;
-        table = { ...EMPTY, ...parsed };
-      }
+      if (folder) table = parseLabelTable(JSON.parse(readFileSync(join(folder, `labels.${language}.json`), "utf8")));
     } catch {
       table = EMPTY;
     }
@@ -59,14 +94,15 @@ export function labelTable(language: Language = currentLanguage()): LabelTable {
   return table;
 }
 
-function look(section: keyof LabelTable, code: string): string | undefined {
-  const value = labelTable()[section][code];
-  return typeof value === "string" ? value : undefined;
+function look(section: Exclude<keyof LabelTable, "entityTypes">, code: string): string | undefined {
+  const labels = labelTable()[section];
+  return Object.hasOwn(labels, code) ? labels[code] : undefined;
 }
 
-/** The entity type's name in the language in use ("Official" / "Quan chức"); `plural` for the plural. */
+/** The entity type's name in the language in use ("Person" / "Nhân vật"); `plural` for the plural. */
 export function entityTypeLabel(type: EntityType, plural = false): string {
-  const entry = labelTable().entityTypes[type];
+  const types = labelTable().entityTypes;
+  const entry = Object.hasOwn(types, type) ? types[type] : undefined;
   return (plural ? entry?.plural : entry?.label) ?? type;
 }
 
@@ -82,6 +118,7 @@ export function roleLabel(code: string): string {
   return code;
 }
 
+/** A portfolio's label ("Foreign Affairs" / "Ngoại giao"); a portfolio kept as written (not a code) is shown as written. */
 export function portfolioLabel(code: string): string {
   return look("portfolios", code) ?? code;
 }
@@ -106,6 +143,7 @@ export function officeLabel(office: { role?: string; portfolio?: string; country
   return title ?? country ?? "";
 }
 
+/** A forum's kind, level, format, and an amount's kind, in the language in use ("Summit" / "Hội nghị cấp cao"). */
 export function forumKindLabel(code: string): string {
   return look("forumKinds", code) ?? code;
 }
