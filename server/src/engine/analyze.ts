@@ -10,7 +10,7 @@ import { collectPersonMentions, resolvePersons, type PersonMentions } from "./de
 import { detectAmounts } from "./detect/amount";
 import { detectDates, isoDate } from "./detect/date";
 import { detectMetadata } from "./detect/metadata";
-import { describeLegacyEvidence, detectLegacyEncoding } from "./detect/encoding";
+import { detectLegacyEncoding, legacyEncodingMessage } from "./detect/encoding";
 import { spaceInsertions } from "./text/spaces";
 import type { Analysis, BoilerplateFinding, EncodingFinding, Entity, EntityOf } from "./types";
 
@@ -119,9 +119,9 @@ export function analyzeWith(text: string, options: AnalyzeOptions, detectBlock: 
 function mojibakeFinding(text: string): EncodingFinding | undefined {
   const evidence = detectLegacyEncoding(text);
   const first = evidence?.examples[0];
-  if (!evidence || !first) return undefined;
-  const message = `Looks like ${evidence.label} text read as Windows-1252 (mojibake): ${describeLegacyEvidence(evidence)}. Nothing is annotated or fixed in it; open the original file as ${evidence.label}, or convert it to UTF-8, and analyze that.`;
-  return { rule: "encoding", start: first.start, end: first.end, line: new LineIndex(text).lineAt(first.start), message, severity: "warning", encoding: evidence.encoding, label: evidence.label };
+  const said = evidence && legacyEncodingMessage(evidence);
+  if (!evidence || !first || !said) return undefined;
+  return { rule: "encoding", start: first.start, end: first.end, line: new LineIndex(text).lineAt(first.start), ...said, severity: "warning", encoding: evidence.encoding, label: evidence.label };
 }
 
 /**

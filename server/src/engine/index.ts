@@ -5,7 +5,7 @@
 export { analyze, type AnalyzeOptions } from "./analyze";
 export { IncrementalAnalyzer } from "./incremental";
 export { AnalysisCancelled, type CancellationToken } from "./cancellation";
-export { detectLegacyEncoding, describeLegacyEvidence, rereadLegacy, legacyEncoding, LEGACY_ENCODINGS, type LegacyEncoding, type LegacyEncodingEvidence, type LegacyEncodingInfo } from "./detect/encoding";
+export { detectLegacyEncoding, describeLegacyEvidence, legacyEncodingMessage, rereadLegacy, legacyEncoding, LEGACY_ENCODINGS, type LegacyEncoding, type LegacyEncodingEvidence, type LegacyEncodingInfo } from "./detect/encoding";
 export { buildRecord, RECORD_SCHEMA_VERSION, type AnnotatedRecord, type RecordEntity, type RecordBoilerplate, type RecordSource, type Origin, type Decision, type QuoteContext, type ReviewState, type RecordEntityBase } from "./record";
 export { boilerplateRules, compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type RuleSettings } from "./boilerplate";
 export { applyFixes, type FixAllResult } from "./fixes";

@@ -5,6 +5,7 @@
  */
 import type { Severity } from "../types";
 import type { BoilerplateRule, RawFinding } from "./rule";
+import { l10n, type Message } from "../l10n";
 
 export interface CustomRuleDefinition {
   /** Short name; the rule's id becomes "custom.<id>". */
@@ -20,24 +21,35 @@ const MAX_PATTERN_LENGTH = 500;
 /** Lines longer than this are not tested: user patterns could backtrack on huge lines. */
 const MAX_LINE_LENGTH = 2000;
 
-export function compileCustomRules(definitions: unknown): { rules: BoilerplateRule[]; errors: string[] } {
+/**
+ * The rules of `definitions` (settings' or a config file's `customRules`, as parsed JSON), and what
+ * is wrong with the ones left out: `problems` in English with their templates (engine/l10n.ts, for a
+ * front door to say them in the user's language), `errors` the same English texts. `{0}` of each
+ * problem's template is where it is ("customRules[2]"); a regular expression's own complaint is
+ * JavaScript's text, an argument.
+ */
+export function compileCustomRules(definitions: unknown): { rules: BoilerplateRule[]; errors: string[]; problems: Message[] } {
   const rules: BoilerplateRule[] = [];
-  const errors: string[] = [];
-  if (definitions === undefined) return { rules, errors };
-  if (!Array.isArray(definitions)) return { rules, errors: ["customRules must be a list of { id, pattern, message?, severity? }"] };
+  const problems: Message[] = [];
+  const done = (): { rules: BoilerplateRule[]; errors: string[]; problems: Message[] } => ({ rules, errors: problems.map((problem) => problem.message), problems });
+  if (definitions === undefined) return done();
+  if (!Array.isArray(definitions)) {
+    problems.push(l10n.t("customRules must be a list of { id, pattern, message?, severity? }"));
+    return done();
+  }
   definitions.forEach((definition: unknown, index) => {
     const where = `customRules[${index}]`;
-    if (typeof definition !== "object" || definition === null) return void errors.push(`${where} must be an object`);
+    if (typeof definition !== "object" || definition === null) return void problems.push(l10n.t("{0} must be an object", where));
     const { id, pattern, message, severity } = definition as Record<string, unknown>;
-    if (typeof id !== "string" || !/^[\w.-]{1,60}$/.test(id)) return void errors.push(`${where}.id must be a short name (letters, digits, . _ -)`);
-    if (typeof pattern !== "string" || pattern.length === 0 || pattern.length > MAX_PATTERN_LENGTH) return void errors.push(`${where}.pattern must be a regular expression of 1 to ${MAX_PATTERN_LENGTH} characters`);
-    if (message !== undefined && typeof message !== "string") return void errors.push(`${where}.message must be text`);
-    if (severity !== undefined && !SEVERITIES.has(severity as string)) return void errors.push(`${where}.severity must be one of error, warning, information, hint`);
+    if (typeof id !== "string" || !/^[\w.-]{1,60}$/.test(id)) return void problems.push(l10n.t("{0}.id must be a short name (letters, digits, . _ -)", where));
+    if (typeof pattern !== "string" || pattern.length === 0 || pattern.length > MAX_PATTERN_LENGTH) return void problems.push(l10n.t("{0}.pattern must be a regular expression of 1 to {1} characters", where, MAX_PATTERN_LENGTH));
+    if (message !== undefined && typeof message !== "string") return void problems.push(l10n.t("{0}.message must be text", where));
+    if (severity !== undefined && !SEVERITIES.has(severity as string)) return void problems.push(l10n.t("{0}.severity must be one of error, warning, information, hint", where));
     let regex: RegExp;
     try {
       regex = new RegExp(pattern, "iu");
     } catch (error) {
-      return void errors.push(`${where}.pattern is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`);
+      return void problems.push(l10n.t("{0}.pattern is not a valid regular expression: {1}", where, error instanceof Error ? error.message : String(error)));
     }
     rules.push({
       id: `custom.${id}`,
@@ -47,12 +59,13 @@ export function compileCustomRules(definitions: unknown): { rules: BoilerplateRu
         const findings: RawFinding[] = [];
         context.trimmed.forEach((line, k) => {
           if (line !== "" && line.length <= MAX_LINE_LENGTH && regex.test(line)) {
-            findings.push({ kind: "lines", startLine: k, endLine: k, message: (message) ?? `Matches the user rule "${id}".` });
+            // The user's own message is said as written (no template); the default one is the engine's.
+            findings.push({ kind: "lines", startLine: k, endLine: k, ...(message !== undefined ? { message } : l10n.t("Matches the user rule \"{0}\".", id)) });
           }
         });
         return findings;
       },
     });
   });
-  return { rules, errors };
+  return done();
 }

@@ -15,6 +15,7 @@
 import { isVietnameseSyllable } from "../lexicon";
 import { LEGACY_ENCODINGS, legacyEncoding, type LegacyEncoding, type LegacyEncodingInfo } from "../lexicon/legacyEncodings";
 import { normalizeTonePlacement } from "../text/tone";
+import { l10n, type Message } from "../l10n";
 
 export { LEGACY_ENCODINGS, legacyEncoding, type LegacyEncoding, type LegacyEncodingInfo } from "../lexicon/legacyEncodings";
 
@@ -39,6 +40,7 @@ export const MIN_SHARE = 0.6;
 const SAMPLE = 2000;
 /** Longer words are no syllable in any encoding (the longest, "nghiêng", takes 9 characters in VNI): not read. */
 const MAX_WORD = 16;
+/** At most this many examples (`legacyEncodingMessage` has a template for each count up to it). */
 const EXAMPLES = 3;
 /** A word: letters (ASCII or not), split at ASCII spaces, digits, punctuation and any Unicode space. */
 const WORD = /(?:[A-Za-z]|[^\x00-\x7F\s])+/g;
@@ -88,6 +90,23 @@ export function rereadLegacy(text: string, encoding: LegacyEncoding): string {
 export function describeLegacyEvidence(evidence: LegacyEncodingEvidence): string {
   const examples = evidence.examples.map((e) => `'${visible(e.written)}' reads '${e.reads}'`).join(", ");
   return `${examples} (${evidence.words} of ${evidence.changed} words with such letters become Vietnamese syllables)`;
+}
+
+/**
+ * The warning on a text that is mojibake of `evidence`'s encoding: "Looks like TCVN3 (ABC) text read
+ * as Windows-1252 (mojibake): 'ViÖt' reads 'Việt' (12 of 14 words with such letters become
+ * Vietnamese syllables). Nothing is annotated or fixed in it; …" — `describeLegacyEvidence` in a
+ * sentence, with a template for each number of examples (1 to 3). Arguments: {0} the encoding's
+ * name, then each example's written and re-read word, then the words that become syllables and
+ * the words changed. Undefined when the evidence has no example (detectLegacyEncoding always gives one).
+ */
+export function legacyEncodingMessage(evidence: LegacyEncodingEvidence): Message | undefined {
+  const { label, words, changed } = evidence;
+  const [a, b, c] = evidence.examples.map((e) => [visible(e.written), e.reads] as const);
+  if (!a) return undefined;
+  if (!b) return l10n.t("Looks like {0} text read as Windows-1252 (mojibake): '{1}' reads '{2}' ({3} of {4} words with such letters become Vietnamese syllables). Nothing is annotated or fixed in it; open the original file as {0}, or convert it to UTF-8, and analyze that.", label, ...a, words, changed);
+  if (!c) return l10n.t("Looks like {0} text read as Windows-1252 (mojibake): '{1}' reads '{2}', '{3}' reads '{4}' ({5} of {6} words with such letters become Vietnamese syllables). Nothing is annotated or fixed in it; open the original file as {0}, or convert it to UTF-8, and analyze that.", label, ...a, ...b, words, changed);
+  return l10n.t("Looks like {0} text read as Windows-1252 (mojibake): '{1}' reads '{2}', '{3}' reads '{4}', '{5}' reads '{6}' ({7} of {8} words with such letters become Vietnamese syllables). Nothing is annotated or fixed in it; open the original file as {0}, or convert it to UTF-8, and analyze that.", label, ...a, ...b, ...c, words, changed);
 }
 
 /** Invisible characters a legacy letter shows as (TCVN3's "ư" is a soft hyphen; C1 controls), written as escapes. */

@@ -12,6 +12,7 @@ import { foldPhrase } from "../lexicon/phrases";
 import type { Entity, KnowledgeBaseFinding } from "../types";
 import { describeTerm, heldOn, termBounds, type KnowledgeBase } from "./knowledgeBase";
 import type { KbPerson, KbRole } from "./types";
+import { l10n, type Message } from "../l10n";
 
 /** What an article's title claims of a person: role codes and a portfolio (attributes of the entity). */
 interface Claim {
@@ -87,16 +88,53 @@ function titleFinding(entity: Entity & { type: "person" }, person: KbPerson, cla
   const nearest = stale[0];
   if (!nearest) return undefined;
   const title = entity.attributes.title ?? claim.roles.join(", ");
-  const office = stale.length === 1 && claim.roles.length === 1 ? "that office" : `the office of ${nearest.role}${nearest.portfolio ? ` (${nearest.portfolio})` : ""}`;
+  // "that office" when the title names one office; else the office's codes ("minister (foreign-affairs)").
+  const office = stale.length === 1 && claim.roles.length === 1 ? undefined : `${nearest.role}${nearest.portfolio ? ` (${nearest.portfolio})` : ""}`;
+  const terms = person.roles.filter((r) => r.role === nearest.role && r.portfolio === nearest.portfolio);
   return {
     rule: "kb-title",
     start: entity.start,
     end: entity.end,
     severity: "information",
-    message: `The article calls ${person.name} "${title}" on ${day}; the knowledge base has ${person.name} in ${office} ${person.roles.filter((r) => r.role === nearest.role && r.portfolio === nearest.portfolio).map(describeTerm).join(" and ")}.`,
+    ...titleMessage(person.name, title, day, office, terms),
     source: nearest.source,
     entry: person.id,
   };
+}
+
+/**
+ * "The article calls {name} "{title}" on {day}; the knowledge base has {name} in that office / the
+ * office of {office} {terms}." — `terms` (one or more, as the knowledge base lists them) as
+ * `describeTerm` writes them, joined by " and ". One template for each shape, so that a language
+ * words "since" and "and" itself: one term or several, the last one ended or still held. A closed
+ * term is written "start – end" (dates and a dash, the same in every language); with three terms
+ * or more, the ones before the last two are joined in one argument as English writes them.
+ * Arguments: {0} the person's name, {1} the article's title for them, {2} the day (ISO 8601), then
+ * the office's codes when it is named, then the terms' dates.
+ */
+function titleMessage(name: string, title: string, day: string, office: string | undefined, terms: readonly KbRole[]): Message {
+  const last = terms[terms.length - 1]!;
+  const open = !last.end;
+  if (terms.length === 1) {
+    if (office === undefined) {
+      return open
+        ? l10n.t("The article calls {0} \"{1}\" on {2}; the knowledge base has {0} in that office since {3}.", name, title, day, last.start)
+        : l10n.t("The article calls {0} \"{1}\" on {2}; the knowledge base has {0} in that office {3} – {4}.", name, title, day, last.start, last.end!);
+    }
+    return open
+      ? l10n.t("The article calls {0} \"{1}\" on {2}; the knowledge base has {0} in the office of {3} since {4}.", name, title, day, office, last.start)
+      : l10n.t("The article calls {0} \"{1}\" on {2}; the knowledge base has {0} in the office of {3} {4} – {5}.", name, title, day, office, last.start, last.end!);
+  }
+  const earlier = terms.slice(0, -1).map(describeTerm).join(" and ");
+  const lastTerm = describeTerm(last);
+  if (office === undefined) {
+    return open
+      ? l10n.t("The article calls {0} \"{1}\" on {2}; the knowledge base has {0} in that office {3} and since {4}.", name, title, day, earlier, last.start)
+      : l10n.t("The article calls {0} \"{1}\" on {2}; the knowledge base has {0} in that office {3} and {4}.", name, title, day, earlier, lastTerm);
+  }
+  return open
+    ? l10n.t("The article calls {0} \"{1}\" on {2}; the knowledge base has {0} in the office of {3} {4} and since {5}.", name, title, day, office, earlier, last.start)
+    : l10n.t("The article calls {0} \"{1}\" on {2}; the knowledge base has {0} in the office of {3} {4} and {5}.", name, title, day, office, earlier, lastTerm);
 }
 
 /** How far `day` is from an office's term, in days (rough: only to order terms). */

@@ -3,13 +3,15 @@ import data from "../../data/boilerplate.json";
 import { lexicon } from "../../lexicon";
 import { lineMatcher, type BoilerplateRule, type RawFinding, type RuleContext } from "../rule";
 import { splitCount } from "../../text/words";
+import { l10n, type Message } from "../../l10n";
 
-function perLine(context: RuleContext, test: (line: string, index: number) => string | undefined): RawFinding[] {
+/** A finding for every non-blank line `test` says something of (its message, with its template). */
+function perLine(context: RuleContext, test: (line: string, index: number) => Message | undefined): RawFinding[] {
   const findings: RawFinding[] = [];
   context.trimmed.forEach((line, index) => {
     if (line === "") return;
-    const message = test(line, index);
-    if (message) findings.push({ kind: "lines", startLine: index, endLine: index, message });
+    const said = test(line, index);
+    if (said) findings.push({ kind: "lines", startLine: index, endLine: index, ...said });
   });
   return findings;
 }
@@ -43,10 +45,10 @@ export const navigationRule: BoilerplateRule = {
   defaultSeverity: "warning",
   detect: (context) =>
     perLine(context, (line, index) => {
-      if (isNavigation(line)) return "Site navigation or UI text, not part of the article.";
-      if (isMenu(line)) return "A menu or breadcrumb line, not part of the article.";
+      if (isNavigation(line)) return l10n.t("Site navigation or UI text, not part of the article.");
+      if (isMenu(line)) return l10n.t("A menu or breadcrumb line, not part of the article.");
       // The site's name above everything else is its masthead; an outlet line after the text is the article's credit.
-      if (isBeforeContent(context, index) && (isOutletLine(line) || isMasthead(line))) return "The site's masthead, not part of the article.";
+      if (isBeforeContent(context, index) && (isOutletLine(line) || isMasthead(line))) return l10n.t("The site's masthead, not part of the article.");
       return undefined;
     }),
 };
@@ -58,7 +60,7 @@ function isBeforeContent(context: RuleContext, index: number): boolean {
 }
 
 /** A rule that flags every line one phrase list matches, with one message. */
-function phraseRule(id: string, description: string, matches: (line: string) => boolean, message: string): BoilerplateRule {
+function phraseRule(id: string, description: string, matches: (line: string) => boolean, message: Message): BoilerplateRule {
   return { id, description, defaultSeverity: "warning", detect: (context) => perLine(context, (line) => (matches(line) ? message : undefined)) };
 }
 
@@ -66,14 +68,14 @@ export const promptRule = phraseRule(
   "prompt",
   "Follow, share, comment and rating prompts.",
   lineMatcher(data.prompts.lines, data.prompts.patterns),
-  "A follow/share/comment/rating prompt, not part of the article.",
+  l10n.t("A follow/share/comment/rating prompt, not part of the article."),
 );
 
 export const viewCountRule = phraseRule(
   "view-count",
   "View counters and the bullets around them.",
   lineMatcher([], data.viewCount.patterns),
-  "A view counter or bullet, not part of the article.",
+  l10n.t("A view counter or bullet, not part of the article."),
 );
 
 const isCopyright = lineMatcher([], data.copyright.patterns);
@@ -97,8 +99,8 @@ export const copyrightRule: BoilerplateRule = {
       if (line === "" || !isCopyright(line)) return;
       const { text, start } = context.doc.lines[k]!;
       const glued = line.startsWith("©") ? GLUED.exec(text) : null;
-      if (glued) findings.push({ kind: "span", start: start + text.indexOf(line[0]!), end: start + glued.index + 2, message: "A photo credit glued to the caption after it: the credit is not part of the article." });
-      else findings.push({ kind: "lines", startLine: k, endLine: k, message: "A copyright or sitemap line, not part of the article." });
+      if (glued) findings.push({ kind: "span", start: start + text.indexOf(line[0]!), end: start + glued.index + 2, ...l10n.t("A photo credit glued to the caption after it: the credit is not part of the article.") });
+      else findings.push({ kind: "lines", startLine: k, endLine: k, ...l10n.t("A copyright or sitemap line, not part of the article.") });
     });
     return findings;
   },
@@ -111,7 +113,7 @@ export const imageRule = phraseRule(
   "image-placeholder",
   "Image placeholders, markup remnants, gallery counters and image alt-text lines (\"… - Ảnh 1.\").",
   isImageLine,
-  "An image placeholder or alt text left by the scraper.",
+  l10n.t("An image placeholder or alt text left by the scraper."),
 );
 
 const isCreditLine = lineMatcher([], data.credits.patterns);
@@ -122,7 +124,7 @@ export const photoCreditRule: BoilerplateRule = {
   defaultSeverity: "warning",
   detect: (context) =>
     perLine(context, (line, index) => {
-      if (isCreditLine(line)) return "A photo credit on its own line.";
+      if (isCreditLine(line)) return l10n.t("A photo credit on its own line.");
       // A short all-capitals line right under a caption ("BNG", "NHẬT BẮC") credits the photo.
       if (line.length > 30 || splitCount(line, 4) > 3 || /\d/.test(line)) return undefined;
       const letters = line.replace(/[^\p{L}]/gu, "");
@@ -133,6 +135,6 @@ export const photoCreditRule: BoilerplateRule = {
       // The last line of text in capitals is the byline ("THU HƯƠNG"), not a credit.
       const next = context.nextNonBlank(index);
       if (next < 0 || context.flagged.has(next)) return undefined;
-      return "A photo credit on its own line.";
+      return l10n.t("A photo credit on its own line.");
     }),
 };

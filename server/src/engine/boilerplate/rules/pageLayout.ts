@@ -25,6 +25,7 @@ import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
 import { lineKey } from "./duplicateLine";
 import { isImageLine } from "./lineRules";
 import { escapeRegExp } from "../../text/regex";
+import { l10n, type Message } from "../../l10n";
 
 /** A body line: this long (UTF-16 units) with a sentence end, or `LONG_PROSE` without one (an excerpt cut mid-sentence). */
 const MIN_PROSE = 80;
@@ -73,9 +74,9 @@ export const pageLayoutRule: BoilerplateRule = {
     const shapes = trimmed.map((line) => (line === "" ? undefined : lineShape(line)));
     const findings: RawFinding[] = [];
     const status = new Map<number, Status>();
-    const flag = (line: number, message: string): void => {
+    const flag = (line: number, said: Message): void => {
       status.set(line, "debris");
-      if (!context.flagged.has(line)) findings.push({ kind: "lines", startLine: line, endLine: line, message });
+      if (!context.flagged.has(line)) findings.push({ kind: "lines", startLine: line, endLine: line, ...said });
     };
     for (const line of context.flagged) status.set(line, "debris");
 
@@ -99,8 +100,11 @@ export const pageLayoutRule: BoilerplateRule = {
     if (comments >= 0) {
       for (let k = comments - 1; k >= first; k--) if (isProse(k)) { last = k; break; }
       const end = threadEnd(context, shapes, comments, isProse);
-      const to = end === lastLine ? "the end of the page" : `line ${end + 1}`;
-      findings.push({ kind: "lines", startLine: comments, endLine: end, message: `Reader comments: from the thread's heading (line ${comments + 1}) to ${to}.` });
+      const said =
+        end === lastLine
+          ? l10n.t("Reader comments: from the thread's heading (line {0}) to the end of the page.", comments + 1)
+          : l10n.t("Reader comments: from the thread's heading (line {0}) to line {1}.", comments + 1, end + 1);
+      findings.push({ kind: "lines", startLine: comments, endLine: end, ...said });
       for (let k = comments; k <= end; k++) status.set(k, "debris");
     }
     header(context, shapes, status, first, flag);
@@ -110,7 +114,7 @@ export const pageLayoutRule: BoilerplateRule = {
 };
 
 /** Evidence that holds wherever the line is. */
-function anywhere(context: RuleContext, shapes: readonly (LineShape | undefined)[], flag: (line: number, message: string) => void): void {
+function anywhere(context: RuleContext, shapes: readonly (LineShape | undefined)[], flag: (line: number, said: Message) => void): void {
   let vietnamesePage: boolean | undefined;
   // The first line of each text, filed once, when a line first looks like a numbered copy.
   let lineAt: Map<string, number> | undefined;
@@ -127,15 +131,15 @@ function anywhere(context: RuleContext, shapes: readonly (LineShape | undefined)
     const shape = shapes[k];
     if (!shape || context.flagged.has(k)) return;
     // Each test is guarded by what its kind must hold (a lowercase start, an "@" or a digit, a capital after a lowercase letter).
-    if (shape.timeOnly) return flag(k, "A time with no date, alone on its line: a list's time stamp, not a dateline.");
-    if (SLUG_START.test(line) && shape.slugWords > 0 && (vietnamesePage ??= shapes.some((other) => other?.vietnamese === true))) return flag(k, `Starts with ${shape.slugWords} unaccented lowercase words in a Vietnamese page: a URL slug or tag list.`);
-    if (line.length <= MAX_FOOTER_LINE && CONTACT_HINT.test(line) && shape.contact && !shape.sentence) return flag(k, "An address, phone number or e-mail with no sentence around it: the site's footer.");
-    if (LINK_MARK.test(line) && !shape.sentence) return flag(k, `A link to another article, marked "${line.slice(0, 2)}": a related headline.`);
+    if (shape.timeOnly) return flag(k, l10n.t("A time with no date, alone on its line: a list's time stamp, not a dateline."));
+    if (SLUG_START.test(line) && shape.slugWords > 0 && (vietnamesePage ??= shapes.some((other) => other?.vietnamese === true))) return flag(k, l10n.t("Starts with {0} unaccented lowercase words in a Vietnamese page: a URL slug or tag list.", shape.slugWords));
+    if (line.length <= MAX_FOOTER_LINE && CONTACT_HINT.test(line) && shape.contact && !shape.sentence) return flag(k, l10n.t("An address, phone number or e-mail with no sentence around it: the site's footer."));
+    if (LINK_MARK.test(line) && !shape.sentence) return flag(k, l10n.t("A link to another article, marked \"{0}\": a related headline.", line.slice(0, 2)));
     const glued = shape.length > MAX_GLUED_LIST || shape.sentenceEnd || !GLUE_HINT.test(line) ? 1 : gluedHeadlines(line);
-    if (glued >= MIN_GLUED_HEADLINES) return flag(k, `${glued} headlines run together with no space between them: a related list squeezed into one line.`);
+    if (glued >= MIN_GLUED_HEADLINES) return flag(k, l10n.t("{0} headlines run together with no space between them: a related list squeezed into one line.", glued));
     const numbered = line.length <= MAX_ALT_TEXT + 6 && DIGIT_END.test(line) ? IMAGE_NUMBER.exec(line) : null;
     const copied = numbered ? firstLineOf(numbered[1]!) : undefined;
-    if (copied !== undefined && copied !== k) flag(k, `A copy of line ${copied + 1} numbered like an image (" - N"): image alt text.`);
+    if (copied !== undefined && copied !== k) flag(k, l10n.t("A copy of line {0} numbered like an image (\" - N\"): image alt text.", copied + 1));
   });
 }
 
@@ -192,7 +196,7 @@ function threadEnd(context: RuleContext, shapes: readonly (LineShape | undefined
 }
 
 /** Above the body: finds the headline, then judges the lines above it from the bottom up. */
-function header(context: RuleContext, shapes: readonly (LineShape | undefined)[], status: Map<number, Status>, bodyStart: number, flag: (line: number, message: string) => void): void {
+function header(context: RuleContext, shapes: readonly (LineShape | undefined)[], status: Map<number, Status>, bodyStart: number, flag: (line: number, said: Message) => void): void {
   // Short sentences just above the first long one are the body's too (a one-sentence lead).
   let headline = -1;
   for (let k = bodyStart - 1; k >= 0; k--) {
@@ -208,7 +212,7 @@ function header(context: RuleContext, shapes: readonly (LineShape | undefined)[]
   const key = lineKey(context.trimmed[headline]!);
   for (let k = 0; k < headline; k++) {
     if (shapes[k] && status.get(k) !== "debris" && lineKey(context.trimmed[k]!) === key) {
-      flag(headline, `A copy of the headline (line ${k + 1}) between it and the body: a video or image title.`);
+      flag(headline, l10n.t("A copy of the headline (line {0}) between it and the body: a video or image title.", k + 1));
       headline = k;
       break;
     }
@@ -220,21 +224,36 @@ function header(context: RuleContext, shapes: readonly (LineShape | undefined)[]
     // Prose above the headline: this is not a page's top after all; leave the rest alone.
     if (shape.sentence) return;
     const below = nextStatus(context, status, k);
-    if (shape.crawlerDate) flag(k, "A crawler's date stamp with page text, above the headline.");
+    if (shape.crawlerDate) flag(k, l10n.t("A crawler's date stamp with page text, above the headline."));
     else if (shape.dateline) {
       if (below === "article") status.set(k, "article");
-      else flag(k, "A date stamp above the headline with page furniture between them: the site's clock, not the article's date.");
-    } else if (shape.words <= MAX_LABEL_WORDS) flag(k, `Short line (${shape.words} word${shape.words === 1 ? "" : "s"}) above the headline${below === "debris" ? ", over other page furniture" : ""}: a section label, menu or masthead.`);
-    else if (shape.capitalized >= MIN_TITLE_CASE && !shape.sentenceEnd) flag(k, "A line of capitalized words above the headline: a slogan or masthead.");
-    else if (shape.menuItems >= MIN_MENU_ITEMS && !shape.sentenceEnd) flag(k, `${shape.menuItems} items set apart by wide gaps or bars, above the headline: a menu.`);
-    else if (shape.capitalized >= MIN_MENU_CAPITALS && !shape.sentenceEnd && !context.trimmed[k]!.includes(",")) flag(k, `${shape.words} words, many of them capitalized, with no comma or sentence end, above the headline: a menu of sections.`);
-    else if (!shape.sentenceEnd) flag(k, `A line of ${shape.words} words with no sentence end, above the headline: a tagline, a form or a section's name.`);
+      else flag(k, l10n.t("A date stamp above the headline with page furniture between them: the site's clock, not the article's date."));
+    } else if (shape.words <= MAX_LABEL_WORDS) flag(k, shortLineAboveHeadline(shape.words, below === "debris"));
+    else if (shape.capitalized >= MIN_TITLE_CASE && !shape.sentenceEnd) flag(k, l10n.t("A line of capitalized words above the headline: a slogan or masthead."));
+    else if (shape.menuItems >= MIN_MENU_ITEMS && !shape.sentenceEnd) flag(k, l10n.t("{0} items set apart by wide gaps or bars, above the headline: a menu.", shape.menuItems));
+    else if (shape.capitalized >= MIN_MENU_CAPITALS && !shape.sentenceEnd && !context.trimmed[k]!.includes(",")) flag(k, l10n.t("{0} words, many of them capitalized, with no comma or sentence end, above the headline: a menu of sections.", shape.words));
+    else if (!shape.sentenceEnd) flag(k, l10n.t("A line of {0} words with no sentence end, above the headline: a tagline, a form or a section's name.", shape.words));
     else status.set(k, "article");
   }
 }
 
+/**
+ * "Short line (N words) above the headline…": one template for one word and one for several, each
+ * with and without "over other page furniture" (`overDebris`), so a language can word each whole.
+ */
+function shortLineAboveHeadline(words: number, overDebris: boolean): Message {
+  if (overDebris) {
+    return words === 1
+      ? l10n.t("Short line ({0} word) above the headline, over other page furniture: a section label, menu or masthead.", words)
+      : l10n.t("Short line ({0} words) above the headline, over other page furniture: a section label, menu or masthead.", words);
+  }
+  return words === 1
+    ? l10n.t("Short line ({0} word) above the headline: a section label, menu or masthead.", words)
+    : l10n.t("Short line ({0} words) above the headline: a section label, menu or masthead.", words);
+}
+
 /** After the body: short furniture next to debris or after the closing credit. */
-function tail(context: RuleContext, shapes: readonly (LineShape | undefined)[], status: Map<number, Status>, bodyEnd: number, end: number, flag: (line: number, message: string) => void): void {
+function tail(context: RuleContext, shapes: readonly (LineShape | undefined)[], status: Map<number, Status>, bodyEnd: number, end: number, flag: (line: number, said: Message) => void): void {
   // Credits, captions, datelines and notes stay; so do sentences, however short, and a gallery's intro ("…:").
   const credit = (shape: LineShape): boolean => shape.byline || shape.caption || shape.dateline || shape.note;
   const prose = (k: number, shape: LineShape): boolean => shape.sentence || (shape.sentenceEnd && shape.words >= 3) || /[:：]$/u.test(context.trimmed[k]!);
@@ -247,11 +266,11 @@ function tail(context: RuleContext, shapes: readonly (LineShape | undefined)[], 
     if (status.get(k) === "debris") { previous = k; continue; }
     const letters = context.trimmed[k]!.replace(/[^\p{L}]/gu, "").length;
     const itemOf = status.get(previous) === "debris" && /[:：]$/u.test(context.trimmed[previous]!) ? previous : -1;
-    if (!credit(shape) && !shape.vietnamese && shape.words <= MAX_LABEL_WORDS && letters > MAX_FRAGMENT_LETTERS) flag(k, "A short line with no Vietnamese word after the article's body: page furniture.");
-    else if (itemOf >= 0 && !shape.sentence && shape.words <= MAX_LABEL_WORDS) flag(k, `An item under the heading "${context.trimmed[itemOf]}" (line ${itemOf + 1}): a tag or link list.`);
-    else if (shape.sentence && isSandwiched(context, shapes, k)) flag(k, "A sentence between other debris after the article's body: a reader's comment.");
-    else if (furniture(k, shape) && status.get(previous) === "debris") flag(k, `A short line after the article's body, right after other debris (line ${previous + 1}): page furniture.`);
-    else if (furniture(k, shape) && closing >= 0) flag(k, `A short line after the article's closing credit (line ${closing + 1}): page furniture.`);
+    if (!credit(shape) && !shape.vietnamese && shape.words <= MAX_LABEL_WORDS && letters > MAX_FRAGMENT_LETTERS) flag(k, l10n.t("A short line with no Vietnamese word after the article's body: page furniture."));
+    else if (itemOf >= 0 && !shape.sentence && shape.words <= MAX_LABEL_WORDS) flag(k, l10n.t("An item under the heading \"{0}\" (line {1}): a tag or link list.", context.trimmed[itemOf]!, itemOf + 1));
+    else if (shape.sentence && isSandwiched(context, shapes, k)) flag(k, l10n.t("A sentence between other debris after the article's body: a reader's comment."));
+    else if (furniture(k, shape) && status.get(previous) === "debris") flag(k, l10n.t("A short line after the article's body, right after other debris (line {0}): page furniture.", previous + 1));
+    else if (furniture(k, shape) && closing >= 0) flag(k, l10n.t("A short line after the article's closing credit (line {0}): page furniture.", closing + 1));
     else {
       status.set(k, "article");
       if (shape.closingCredit && closing < 0) closing = k;
@@ -266,7 +285,7 @@ function tail(context: RuleContext, shapes: readonly (LineShape | undefined)[], 
     if (!shape || status.get(k) !== "article" || !furniture(k, shape)) continue;
     const below = context.nextNonBlank(k);
     if (k === creditLine && !(below >= 0 && shapes[below]?.contact === true)) continue;
-    if (nextStatus(context, status, k) === "debris") flag(k, `A short line after the article's body, right above other debris (line ${context.nextNonBlank(k) + 1}): page furniture.`);
+    if (nextStatus(context, status, k) === "debris") flag(k, l10n.t("A short line after the article's body, right above other debris (line {0}): page furniture.", context.nextNonBlank(k) + 1));
   }
 }
 

@@ -7,6 +7,7 @@
 import data from "../../data/boilerplate.json";
 import { lineMatcher, type BoilerplateRule, type RawFinding, type RuleContext } from "../rule";
 import { splitCount } from "../../text/words";
+import { l10n } from "../../l10n";
 
 const isHeading = lineMatcher(data.relatedHeadings);
 const TIMESTAMP = [
@@ -86,9 +87,9 @@ export const relatedLinksRule: BoilerplateRule = {
         kind: "lines",
         startLine: index,
         endLine: last,
-        message: heading
-          ? `A related-articles list ("${context.trimmed[index]}") and its ${last - index} following lines, not part of the article.`
-          : "A list of other articles' headlines and teasers, not part of the article.",
+        ...(heading
+          ? l10n.t("A related-articles list (\"{0}\") and its {1} following lines, not part of the article.", context.trimmed[index]!, last - index)
+          : l10n.t("A list of other articles' headlines and teasers, not part of the article.")),
       });
       index = last;
     }
@@ -116,7 +117,7 @@ function separatedHeadlines(context: RuleContext, kinds: readonly LineKind[]): E
     if (end - k >= 3) {
       const before = context.previousNonBlank(k);
       const start = before >= 0 && LONE_SEPARATOR.test(context.trimmed[before]!) ? before : k;
-      runs.push({ kind: "lines", startLine: start, endLine: end - 1, message: "A list of other articles' headlines, each cut at its separator, not part of the article." });
+      runs.push({ kind: "lines", startLine: start, endLine: end - 1, ...l10n.t("A list of other articles' headlines, each cut at its separator, not part of the article.") });
     }
     k = Math.max(k, end);
   }
@@ -143,5 +144,5 @@ function offTopicTail(context: RuleContext, kinds: readonly LineKind[]): RawFind
   }
   if (start < 0 || headlines < 3) return undefined;
   const end = kinds.length - 1 - [...kinds].reverse().findIndex((k) => k !== "blank");
-  return { kind: "lines", startLine: start, endLine: end, message: "Headlines of other articles after the article's end." };
+  return { kind: "lines", startLine: start, endLine: end, ...l10n.t("Headlines of other articles after the article's end.") };
 }

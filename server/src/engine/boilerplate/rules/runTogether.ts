@@ -11,6 +11,7 @@ import { codePointEnd, codePointLength, codePointStart, isLetterOrMarkAt, isLett
 import { segmentSyllables } from "../../text/segment";
 import { insertSpaces, spaceInsertions } from "../../text/spaces";
 import type { BoilerplateRule, RawFinding } from "../rule";
+import { l10n } from "../../l10n";
 
 const CASE_RUN = /\p{Lu}+|[^\p{Lu}]+/gu;
 /** Where casePieces can cut: a capital after something else, or two capitals before something else. */
@@ -127,7 +128,7 @@ export const runTogetherRule: BoilerplateRule = {
           kind: "span",
           start,
           end,
-          message: stripped ? `Spaces stripped from the text: "${written}" reads "${shown}".` : `Words run together: "${written}" reads "${shown}".`,
+          ...(stripped ? l10n.t("Spaces stripped from the text: \"{0}\" reads \"{1}\".", written, shown) : l10n.t("Words run together: \"{0}\" reads \"{1}\".", written, shown)),
           replacement: repaired,
           // Segmenting stripped text is a guess where letters stay unexplained: offered, not applied by "fix all".
           ...(stripped && segmentSyllables(chunk).unknown > 0 ? { unsafe: true } : {}),

@@ -11,6 +11,7 @@ import { isAsciiLetter } from "../../text/chars";
 import { codePointEnd, codePointStart, isWordCharAt, isWordCharBefore } from "../../text/codePoints";
 import { escapeRegExp } from "../../text/regex";
 import type { BoilerplateRule, RawFinding, RuleContext } from "../rule";
+import { l10n } from "../../l10n";
 
 const escape = (k: string): string => escapeRegExp(normalizeText(k).text);
 const byLength = (a: string, b: string): number => b.length - a.length;
@@ -61,7 +62,7 @@ export const spamRule: BoilerplateRule = {
       const spans = candidates && !candidates.has(index) ? [] : spamSpans(text);
       if (spans.length === 0) {
         if (accented && isUnaccentedKeywordLine(text)) {
-          findings.push({ kind: "lines", startLine: index, endLine: index, message: "An SEO keyword line written without diacritics (spam)." });
+          findings.push({ kind: "lines", startLine: index, endLine: index, ...l10n.t("An SEO keyword line written without diacritics (spam).") });
         }
         return;
       }
@@ -75,13 +76,13 @@ export const spamRule: BoilerplateRule = {
       const words = rest.split(/\s+/).filter((w) => LETTER.test(w)).length;
       // Little left once the spam is out, or spam in several places of a short line: a spam line.
       if (words < MIN_ARTICLE_WORDS || (spans.length >= 2 && words < SHORT_LINE_WORDS)) {
-        findings.push({ kind: "lines", startLine: index, endLine: index, message: "A spam line (gambling/lottery/adult keywords)." });
+        findings.push({ kind: "lines", startLine: index, endLine: index, ...l10n.t("A spam line (gambling/lottery/adult keywords).") });
         return;
       }
       for (const span of spans) {
         const start = line.start + span.start;
         const end = line.start + span.end;
-        findings.push({ kind: "span", start, end, message: `Spam spliced into the article text: "${context.doc.display(start, end)}".` });
+        findings.push({ kind: "span", start, end, ...l10n.t("Spam spliced into the article text: \"{0}\".", context.doc.display(start, end)) });
       }
     });
     return findings;
