@@ -9,6 +9,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cliPath, repoRoot } from "../helpers/paths";
+import { agreementText } from "../../server/src/cli/agree";
+import { agreement } from "../../server/src/host/interchange/agreement";
+import { useLanguage } from "../../server/src/host/l10n";
 
 /** The environment without any locale variable, plus `locale`. */
 function environment(locale: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -157,4 +160,29 @@ test("the settings file's language beats the environment; --lang beats the file;
   const bad = cli(["lint", "--config", "bad.json", "no-such.txt"], EN, dir);
   assert.deepEqual(bad, { status: 2, stdout: "", stderr: "article-annotator: bad.json: language must be auto, vi or en\n" });
   assert.equal(cli(["lint", "--config", "bad.json", "no-such.txt"], VI, dir).stderr, "article-annotator: bad.json: language phải là auto, vi hoặc en\n");
+});
+
+test("agree's table: its headings translated, each group's name still ending over its R column, the numbers the same", () => {
+  const span = { start: 0, end: 3, text: "Lan", type: "person" as const, attributes: {}, line: 0, character: 0 };
+  const report = agreement([{ path: "a.txt", text: "Lan đến Huế.", a: [span], b: [span, { ...span, start: 8, end: 11, text: "Huế", type: "location" as const, character: 8 }] }]);
+  const table = (language: "en" | "vi"): string[] => {
+    try {
+      useLanguage(language);
+      return agreementText(report, "an", "binh", { onlyA: 0, onlyB: 1, otherVersions: 0 }).split("\n");
+    } finally {
+      useLanguage("en");
+    }
+  };
+  const en = table("en");
+  const vi = table("vi");
+  assert.equal(en[0], "Agreement of B (binh) against A (an) over 1 article (not compared: 0 only in A, 1 only in B)");
+  assert.equal(vi[0], "Mức đồng thuận của B (binh) so với A (an) trên 1 bài báo (không so sánh: 0 chỉ có ở A, 1 chỉ có ở B)");
+  // The group names end where the R columns end (code points: what a terminal shows).
+  const ends = (line: string, names: readonly string[]): number[] => names.map((name) => [...line.slice(0, line.indexOf(name) + name.length)].length);
+  assert.deepEqual(ends(en[2]!, ["exact", "overlap"]), [38, 62]);
+  assert.deepEqual(ends(vi[2]!, [catalogue["exact"]!, catalogue["overlap"]!]), [38, 62]);
+  assert.match(vi[3]!, /^nhãn +A +B +P +R +F1 +P +R +F1$/);
+  assert.deepEqual(vi.slice(4, 6), en.slice(4, 6)); // the label codes and the scores
+  assert.equal(vi[6], en[6]!.replace(/^all {3}/, "tất cả"));
+  assert.equal(vi.length, en.length);
 });

@@ -96,10 +96,11 @@ export function agreementText(report: AgreementReport, folderA: string, folderB:
   const notCompared = [...(left.onlyA + left.onlyB > 0 ? [l10n.t("{0} only in A, {1} only in B", left.onlyA, left.onlyB)] : []), ...(left.otherVersions > 0 ? [l10n.t("{0} annotated on different versions", left.otherVersions)] : [])];
   const over = report.articles === 1 ? l10n.t("Agreement of B ({0}) against A ({1}) over 1 article", folderB, folderA) : l10n.t("Agreement of B ({0}) against A ({1}) over {2} articles", folderB, folderA, report.articles);
   const lines = [notCompared.length > 0 ? l10n.t("{0} (not compared: {1})", over, notCompared.join("; ")) : over, ""];
-  const row = (cells: readonly string[]): string => cells.map((cell, k) => (k === 0 ? cell.padEnd(10) : cell.padStart(k < 3 ? 5 : 7))).join(" ").trimEnd();
+  const widths = [10, 5, 5, 7, 7, 7, 7, 7, 7];
+  const row = (cells: readonly string[]): string => cells.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!))).join(" ").trimEnd();
   const scores = (s: Scores): string[] => [ratio(s.precision), ratio(s.recall), ratio(s.f1)];
-  lines.push(row(["", "", "", "", l10n.t("exact"), "", "", l10n.t("overlap"), ""]), row([l10n.t("label"), "A", "B", "P", "R", "F1", "P", "R", "F1"]));
-  for (const label of [...report.labels, report.overall]) lines.push(row([label.label, String(label.a), String(label.b), ...scores(label.exact), ...scores(label.overlap)]));
+  lines.push(groupHeadings(widths, [l10n.t("exact"), l10n.t("overlap")]), row([l10n.t("label"), "A", "B", "P", "R", "F1", "P", "R", "F1"]));
+  for (const label of [...report.labels, report.overall]) lines.push(row([label === report.overall ? l10n.t("all") : label.label, String(label.a), String(label.b), ...scores(label.exact), ...scores(label.overlap)]));
   const kappa = ratio(report.kappa.value);
   lines.push("", report.kappa.articles === 1 ? l10n.t("Cohen's kappa over {0} tokens of 1 article: {1}", report.kappa.tokens, kappa) : l10n.t("Cohen's kappa over {0} tokens of {1} articles: {2}", report.kappa.tokens, report.kappa.articles, kappa));
   const count = report.disagreements.length;
@@ -107,4 +108,16 @@ export function agreementText(report: AgreementReport, folderA: string, folderB:
   const side = (name: string, span: { label: string; text: string } | undefined): string => (span ? `${name} ${span.label} "${span.text}"` : `${name} —`);
   for (const d of report.disagreements) lines.push(`${d.path}:${d.line}:${d.column}: ${d.kind}: ${side("A", d.a)} · ${side("B", d.b)}`);
   return lines.join("\n") + "\n";
+}
+
+/**
+ * The line above the scores naming their two groups (exact, overlap), each ending where its group's
+ * R column ends (columns 4 and 7 of `widths`, one space between columns); a name wider than that
+ * column reaches left into the group's P column, never moving the other.
+ */
+function groupHeadings(widths: readonly number[], names: readonly [string, string]): string {
+  const end = (column: number): number => widths.slice(0, column + 1).reduce((sum, width) => sum + width, 0) + column;
+  let line = "";
+  for (const [name, column] of [[names[0], 4], [names[1], 7]] as const) line = line.padEnd(Math.max(line.length + 1, end(column) - [...name].length)) + name;
+  return line.trimEnd();
 }
