@@ -8,7 +8,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { cliPath, repoRoot } from "../helpers/paths";
+import { ENCODING_ARTICLE } from "../helpers/encodingArticle";
 import { agreementText } from "../../server/src/cli/agree";
 import { agreement } from "../../server/src/host/interchange/agreement";
 import { useLanguage } from "../../server/src/host/l10n";
@@ -69,6 +71,20 @@ test("a missing file, in both languages", () => {
   const en = cli(["lint", "no-such.txt"], EN, dir);
   assert.equal(en.status, 2);
   assert.equal(en.stderr, "article-annotator: no-such.txt: no such file or folder\n");
+});
+
+test("a file in a legacy encoding: the evidence and the way out, in both languages", () => {
+  const dir = mkdtempSync(join(tmpdir(), "aa-l10n-"));
+  writeFileSync(join(dir, "raw.txt"), iconv.encode(ENCODING_ARTICLE, "tcvn"));
+  const en = cli(["lint", "raw.txt"], EN, dir);
+  const vi = cli(["lint", "raw.txt"], VI, dir);
+  assert.equal(en.status, 2);
+  assert.equal(vi.status, 2);
+  assert.match(en.stderr, /^article-annotator: raw\.txt: not valid UTF-8: it looks like TCVN3 \(ABC\) text: 'Thñ' reads 'Thủ', .* \(\d+ of \d+ words with such letters become Vietnamese syllables\); read it with --encoding tcvn3, or convert it with clean --write --encoding tcvn3 --to-utf8\n$/);
+  assert.match(vi.stderr, /^article-annotator: raw\.txt: không phải UTF-8 hợp lệ: có vẻ là văn bản TCVN3 \(ABC\): 'Thñ' đọc là 'Thủ', .* \(\d+ trong số \d+ từ .*\); hãy đọc bằng --encoding tcvn3, hoặc chuyển đổi bằng clean --write --encoding tcvn3 --to-utf8\n$/);
+  // The same evidence: the examples and the counts.
+  const evidence = (text: string): string[] => [...text.matchAll(/'[^']+'|\d+/g)].map((m) => m[0]);
+  assert.deepEqual(evidence(vi.stderr), evidence(en.stderr));
 });
 
 test("usage errors, in both languages", () => {

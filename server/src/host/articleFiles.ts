@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import * as l10n from "@vscode/l10n";
 import { Minimatch } from "minimatch";
 import iconv from "iconv-lite";
-import { describeLegacyEvidence, detectLegacyEncoding, legacyEncoding, LEGACY_ENCODINGS, rereadLegacy, type LegacyEncoding, type LegacyEncodingEvidence } from "../engine";
+import { detectLegacyEncoding, legacyEncoding, LEGACY_ENCODINGS, rereadLegacy, type LegacyEncoding, type LegacyEncodingEvidence } from "../engine";
 
 /** The Unicode encodings a file is read in by itself (a BOM tells UTF-16), and stored back in. */
 export type UnicodeEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
@@ -53,8 +53,20 @@ export class LegacyEncodingProblem extends FileProblem {
     path: string,
     readonly evidence: LegacyEncodingEvidence,
   ) {
-    super(path, l10n.t("not valid UTF-8: it looks like {0} text: {1}", evidence.label, describeLegacyEvidence(evidence)));
+    super(path, describeLegacyProblem(evidence));
   }
+}
+
+/**
+ * "not valid UTF-8: it looks like TCVN3 (ABC) text: 'ViÖt' reads 'Việt', … (12 of 14 words with such
+ * letters become Vietnamese syllables)", in the language in use (English: the engine's own
+ * `describeLegacyEvidence` wording).
+ */
+function describeLegacyProblem(evidence: LegacyEncodingEvidence): string {
+  // Invisible characters a legacy letter shows as (TCVN3's "ư" is a soft hyphen; C1 controls) are written as escapes, as the engine writes them.
+  const visible = (word: string): string => word.replace(/[\u0080-\u009f\u00ad]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const examples = evidence.examples.map((e) => l10n.t("'{0}' reads '{1}'", visible(e.written), e.reads)).join(", ");
+  return l10n.t("not valid UTF-8: it looks like {0} text: {1} ({2} of {3} words with such letters become Vietnamese syllables)", evidence.label, examples, evidence.words, evidence.changed);
 }
 
 /** How to read files that are not valid UTF-8: in this legacy Vietnamese encoding (files that are valid UTF-8 are read as UTF-8). */
