@@ -2,6 +2,7 @@
  * Entry point of the command line (`node dist/cli.js`). The same script is the CLI's analysis worker
  * thread when started as one.
  */
+import * as l10n from "@vscode/l10n";
 import { once } from "node:events";
 import { run, type Io } from "./cli/main";
 import { stopQuietlyWhenReaderCloses } from "./cli/pipe";
@@ -25,7 +26,7 @@ if (!runAnalysisWorkerIfAsked()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`article-annotator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(`article-annotator: ${l10n.t("internal error: {0}", error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
       process.exitCode = 2;
     },
   );

@@ -2,6 +2,7 @@
  * `agree`: two record folders that differ in known ways — a missed entity, a boundary shift, a type
  * change — and the figures computed by hand below.
  */
+import "./englishLocale";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

@@ -1,6 +1,7 @@
 // Batch runs: `--jobs N` (worker threads, output in input order, read-ahead bounded), records
 // streamed as they are done, `--stdin` JSON Lines (a map step), GNU parallel `--pipe` as the map
 // step's runner, and the progress bar drawn only on a terminal.
+import "./englishLocale";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

@@ -1,6 +1,7 @@
 // annotate/lint --cache-dir: analyses kept under the hash of the file, the engine's build and the
 // settings (host/contentCache.ts, namespace "analysis"), taken from there when all are the same
 // again; anything unreadable there is reported and computed again, never trusted.
+import "./englishLocale";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

@@ -3,6 +3,7 @@
  * --write` of the article, and an edit of the article made outside the editor. Each decision ends on
  * its own text; none is dropped; the record stays valid.
  */
+import "./englishLocale";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

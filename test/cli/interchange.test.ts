@@ -4,6 +4,7 @@
  * kept, nothing doubled), with unknown labels and spans that do not fit reported and nothing written
  * for their file; text with an emoji and decomposed letters before the entities keeps exact offsets.
  */
+import "./englishLocale";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

@@ -3,6 +3,7 @@
  * current folder is layered over the built-in one; a broken one stops the run; the setting turns
  * linking off.
  */
+import "./englishLocale";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

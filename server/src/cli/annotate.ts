@@ -5,6 +5,8 @@
  * record file that cannot be read is never overwritten. Records are written as each article is
  * done, in the order given, and never collected: memory does not grow with the number of articles.
  */
+import * as l10n from "@vscode/l10n";
+import { localize } from "../host/l10n";
 import { emitRecord, readRecordText, recordLocation } from "../host/records";
 import { writeAtomic } from "../host/atomicWrite";
 import { FileProblem } from "../host/articleFiles";
@@ -26,7 +28,7 @@ export async function annotate(inputs: readonly string[], options: AnnotateOptio
   const table = new SummaryTable();
   const output = recordOutput(options.format, io);
   const work = ({ article, analysis, inputFolder, io: shown }: ArticleWork): void => {
-    if (analysis.encoding) throw new FileProblem(article.path, `not annotated: ${analysis.encoding.message}`);
+    if (analysis.encoding) throw new FileProblem(article.path, l10n.t("not annotated: {0}", localize(analysis.encoding)));
     let emitted;
     if (inputFolder === undefined) {
       // A text from stdin: no file, so no record file to merge; its id stands for the path.
@@ -47,18 +49,25 @@ export async function annotate(inputs: readonly string[], options: AnnotateOptio
   const { failed, found } = options.stdin ? await annotateStdin(run, io, work) : await forEachArticle(inputs, run, io, work);
   if (options.out) {
     if (table.size > 0) io.stdout(table.render(io.columns) + "\n");
-    io.stdout(`\n${table.size} record${table.size === 1 ? "" : "s"} written to ${options.out}${failed ? `, ${failed} file${failed === 1 ? "" : "s"} failed` : ""}.\n`);
+    io.stdout(`\n${writtenSummary(table.size, options.out, failed)}\n`);
   } else output.end();
   // An empty stdin is an empty partition of a map step (Spark runs the command for those too): nothing to do, no error.
   if (options.stdin) return failed > 0 ? 1 : 0;
-  if (found === 0 && failed === 0) complain(io, `no article files found in ${inputs.join(", ")}`);
+  if (found === 0 && failed === 0) complain(io, l10n.t("no article files found in {0}", inputs.join(", ")));
   return failed > 0 || found === 0 ? 1 : 0;
 }
 
 async function annotateStdin(run: ArticleRun, io: Io, work: (item: ArticleWork) => void): Promise<{ failed: number; found: number }> {
-  if (!io.stdin) throw new Error("annotate --stdin needs standard input");
+  if (!io.stdin) throw new Error(l10n.t("annotate --stdin needs standard input"));
   const { failed, count } = await processArticles(stdinArticles(io.stdin), run, io, work);
   return { failed, found: count };
+}
+
+/** "3 records written to out, 1 file failed.": one template per number of each (1 or many). */
+function writtenSummary(records: number, out: string, failed: number): string {
+  if (failed === 0) return records === 1 ? l10n.t("1 record written to {0}.", out) : l10n.t("{0} records written to {1}.", records, out);
+  if (failed === 1) return records === 1 ? l10n.t("1 record written to {0}, 1 file failed.", out) : l10n.t("{0} records written to {1}, 1 file failed.", records, out);
+  return records === 1 ? l10n.t("1 record written to {0}, {1} files failed.", out, failed) : l10n.t("{0} records written to {1}, {2} files failed.", records, out, failed);
 }
 
 /**

@@ -1,4 +1,6 @@
 /** Command-line parsing: a command, flags with values, and paths. */
+import * as l10n from "@vscode/l10n";
+
 export interface ParsedArgs {
   command: string | undefined;
   flags: Map<string, string | true>;
@@ -8,7 +10,7 @@ export interface ParsedArgs {
 export class UsageError extends Error {}
 
 /** Flags that take a value; every other flag is a switch. */
-const VALUE_FLAGS = new Set(["--format", "--out", "--max-size", "--config", "--deadline", "--encoding", "--records", "--annotator", "--jobs", "--cache-dir"]);
+const VALUE_FLAGS = new Set(["--format", "--out", "--max-size", "--config", "--deadline", "--encoding", "--records", "--annotator", "--jobs", "--cache-dir", "--lang"]);
 
 /** Short flags that take a value. */
 const SHORT_VALUE_FLAGS = new Set(["-o", "-f", "-j"]);
@@ -27,10 +29,10 @@ export function parseArgs(argv: readonly string[], known: ReadonlySet<string>): 
       // "--name=value"; a short flag may hold its value too, as getopt allows: "-j4", "-fjson".
       const [name, inline] = arg.startsWith("--") ? splitOnce(arg, "=") : arg.length > 2 && SHORT_VALUE_FLAGS.has(arg.slice(0, 2)) ? [arg.slice(0, 2), arg.slice(2)] : [arg, undefined];
       const flag = name === "-h" ? "--help" : name === "-o" ? "--out" : name === "-f" ? "--format" : name === "-j" ? "--jobs" : name;
-      if (!known.has(flag)) throw new UsageError(`unknown option ${name}`);
+      if (!known.has(flag)) throw new UsageError(l10n.t("unknown option {0}", name));
       if (VALUE_FLAGS.has(flag)) {
         const value = inline ?? argv[++i];
-        if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+        if (value === undefined || value.startsWith("--")) throw new UsageError(l10n.t("{0} needs a value", flag));
         flags.set(flag, value);
       } else flags.set(flag, true);
     } else if (command === undefined) command = arg;

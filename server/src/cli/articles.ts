@@ -5,6 +5,7 @@
  * goes on. At most a few articles per job are held at once (read ahead, analyzed, waiting for their
  * turn), so memory does not grow with the number of files.
  */
+import * as l10n from "@vscode/l10n";
 import { Readable } from "node:stream";
 import { analysisRequest } from "../host/analysisWorker";
 import { resolve, dirname } from "node:path";
@@ -156,12 +157,12 @@ class AnalysisCache {
   static async open(run: ArticleRun, log: (message: string) => void): Promise<AnalysisCache | undefined> {
     const engine = await engineFingerprint(run.workerScript);
     if (engine === undefined) {
-      log(`--cache-dir ${run.cacheDir}: cannot read ${run.workerScript} to fingerprint the engine; nothing is cached`);
+      log(l10n.t("--cache-dir {0}: cannot read {1} to fingerprint the engine; nothing is cached", run.cacheDir!, run.workerScript));
       return undefined;
     }
     // A file where the folder should be: one message, not one per article.
     if ((await stat(run.cacheDir!).catch(() => undefined))?.isDirectory() === false) {
-      log(`--cache-dir ${run.cacheDir}: not a folder; nothing is cached`);
+      log(l10n.t("--cache-dir {0}: not a folder; nothing is cached", run.cacheDir!));
       return undefined;
     }
     const store = new ContentCache<Analysis>(run.cacheDir!, "analysis", { accept: isAnalysis, shardDigits: 3, maxBytes: ANALYSIS_CACHE_BYTES, log });
@@ -198,7 +199,8 @@ class InputProblem extends Error {}
 
 /** The one line told about an article that failed: a FileProblem's message (with the way out of a legacy encoding), else `name: reason`. */
 function describeFailure(name: string, error: unknown): string {
-  if (error instanceof FileProblem) return error.message + legacyHint(error);
+  if (error instanceof LegacyEncodingProblem) return legacyHint(error);
+  if (error instanceof FileProblem) return error.message;
   return `${name}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -217,9 +219,9 @@ export class Analyzer {
   /** The analysis of `text` (the file at `path`, named in messages); throws FileProblem when stopped at the deadline or failed. */
   async analyze(path: string, text: string): Promise<Analysis> {
     const outcome = await this.pool.analyze(analysisRequest(text, this.run.settings));
-    if (outcome.kind === "stopped") throw new FileProblem(path, `${describeStopped(outcome.seconds)}; the file was skipped (--deadline sets the limit)`);
-    if (outcome.kind === "failed") throw new FileProblem(path, `analysis failed: ${outcome.reason.split("\n")[0]}`);
-    if (outcome.kind === "cancelled") throw new FileProblem(path, "analysis cancelled"); // the CLI never cancels
+    if (outcome.kind === "stopped") throw new FileProblem(path, l10n.t("{0}; the file was skipped (--deadline sets the limit)", describeStopped(outcome.seconds)));
+    if (outcome.kind === "failed") throw new FileProblem(path, l10n.t("analysis failed: {0}", outcome.reason.split("\n")[0]!));
+    if (outcome.kind === "cancelled") throw new FileProblem(path, l10n.t("analysis cancelled")); // the CLI never cancels
     return outcome.analysis;
   }
 
@@ -228,11 +230,9 @@ export class Analyzer {
   }
 }
 
-/** For a file in a legacy encoding, the options that read it and convert it. */
-function legacyHint(problem: FileProblem): string {
-  if (!(problem instanceof LegacyEncodingProblem)) return "";
-  const name = problem.evidence.encoding;
-  return `; read it with --encoding ${name}, or convert it with clean --write --encoding ${name} --to-utf8`;
+/** A file in a legacy encoding: the problem, with the options that read it and convert it. */
+function legacyHint(problem: LegacyEncodingProblem): string {
+  return l10n.t("{0}; read it with --encoding {1}, or convert it with clean --write --encoding {1} --to-utf8", problem.message, problem.evidence.encoding);
 }
 
 /**

@@ -4,8 +4,9 @@
  * code (host/settings.ts):
  *   { "rules": { "spam": "off", "run-together": "hint" },
  *     "customRules": [{ "id": "acme-footer", "pattern": "^Acme News ©", "message": "Acme's footer" }],
- *     "analysisDeadline": 10, "recordsFolder": "records" }
+ *     "analysisDeadline": 10, "recordsFolder": "records", "language": "vi" }
  */
+import * as l10n from "@vscode/l10n";
 import { existsSync, readFileSync } from "node:fs";
 import { resolveSettings, type ResolvedSettings } from "../host/settings";
 
@@ -26,10 +27,10 @@ export function loadConfig(path: string | undefined, warn: (message: string) => 
   try {
     raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error);
-    throw new ConfigProblem(`${file}: cannot read the settings: ${reason}`);
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? l10n.t("no such file") : error instanceof Error ? error.message : String(error);
+    throw new ConfigProblem(l10n.t("{0}: cannot read the settings: {1}", file, reason));
   }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigProblem(`${file}: the settings must be a JSON object`);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigProblem(l10n.t("{0}: the settings must be a JSON object", file));
   const { settings, problems } = resolveSettings(raw);
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) throw new ConfigProblem(errors.map((p) => `${file}: ${p.message}`).join("\n"));

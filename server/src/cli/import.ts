@@ -7,7 +7,9 @@
  * beside it. A document with any problem (a span that does not fit its text, an unknown label, a
  * record that cannot be read) is reported and nothing is written for it.
  */
+import * as l10n from "@vscode/l10n";
 import { existsSync } from "node:fs";
+import { localize } from "../host/l10n";
 import { isAbsolute, resolve } from "node:path";
 import { encodeArticle, FileProblem, readArticleFile, sourceDigest } from "../host/articleFiles";
 import { writeAtomic } from "../host/atomicWrite";
@@ -30,7 +32,7 @@ export interface ImportOptions extends ArticleRun {
 
 export async function importCommand(inputs: readonly string[], options: ImportOptions, io: Io): Promise<number> {
   const format = FORMATS[options.format];
-  if (!format.read) throw new Error(`${options.format} is export-only`);
+  if (!format.read) throw new Error(l10n.t("{0} is export-only", options.format));
   const { files, problems: unreadable } = await readInputFiles(inputs, format.inputSuffixes ?? [".json", ".jsonl"]);
   const read = format.read(files);
   const { problems } = read;
@@ -38,9 +40,10 @@ export async function importCommand(inputs: readonly string[], options: ImportOp
   let failed = new Set([...unreadable, ...problems].map((p) => p.file)).size;
   const documents = read.documents.map((d) => (options.annotator === undefined ? d : { ...d, spans: d.spans.filter((s) => s.annotator === options.annotator) }));
   const several = options.annotator === undefined ? documents.filter((d) => new Set(d.spans.map((s) => s.annotator ?? "")).size > 1).length : 0;
-  if (several > 0) complain(io, `${several} document${several === 1 ? " holds" : "s hold"} the work of several annotators, imported together into one record; --annotator NAME imports one person's (then agree compares two)`);
+  if (several === 1) complain(io, l10n.t("1 document holds the work of several annotators, imported together into one record; --annotator NAME imports one person's (then agree compares two)"));
+  else if (several > 1) complain(io, l10n.t("{0} documents hold the work of several annotators, imported together into one record; --annotator NAME imports one person's (then agree compares two)", several));
   if (documents.length === 0) {
-    complain(io, `no annotated documents found in ${inputs.join(", ")}`);
+    complain(io, l10n.t("no annotated documents found in {0}", inputs.join(", ")));
     return 1;
   }
   const cwd = process.cwd();
@@ -56,15 +59,15 @@ export async function importCommand(inputs: readonly string[], options: ImportOp
       // A name without ".txt" (a task or line number) is given one, so the article is found as one.
       const document = /\.txt$/i.test(imported.name) ? imported : { ...imported, name: `${imported.name.replace(/\/+$/, "")}.txt` };
       try {
-        if (seen.has(document.name)) throw new FileProblem(document.name, "appears twice in the import; only the first was imported");
+        if (seen.has(document.name)) throw new FileProblem(document.name, l10n.t("appears twice in the import; only the first was imported"));
         seen.add(document.name);
-        if (document.text.length > options.settings.maxFileSize) throw new FileProblem(document.name, `its text has ${document.text.length.toLocaleString("en-US")} characters, more than the limit of ${options.settings.maxFileSize.toLocaleString("en-US")} (--max-size)`);
+        if (document.text.length > options.settings.maxFileSize) throw new FileProblem(document.name, l10n.t("its text has {0} characters, more than the limit of {1} (--max-size)", document.text.length.toLocaleString("en-US"), options.settings.maxFileSize.toLocaleString("en-US")));
         const inPlace = resolve(cwd, document.name);
-        if (isAbsolute(document.name) || !isInside(inPlace, cwd)) throw new FileProblem(document.name, "names a file outside the current folder; records are only written below it");
+        if (isAbsolute(document.name) || !isInside(inPlace, cwd)) throw new FileProblem(document.name, l10n.t("names a file outside the current folder; records are only written below it"));
         const outPath = options.out === undefined ? undefined : resolve(options.out, document.name);
-        if (outPath && !isInside(outPath, resolve(options.out!))) throw new FileProblem(document.name, `refusing to write outside ${options.out}`);
+        if (outPath && !isInside(outPath, resolve(options.out!))) throw new FileProblem(document.name, l10n.t("refusing to write outside {0}", options.out!));
         const articlePath = existsSync(inPlace) ? inPlace : outPath && existsSync(outPath) ? outPath : undefined;
-        if (!articlePath && !outPath) throw new FileProblem(document.name, "no such article here; give --out DIR to write the imported text and its record there");
+        if (!articlePath && !outPath) throw new FileProblem(document.name, l10n.t("no such article here; give --out DIR to write the imported text and its record there"));
         const article = articlePath ? readArticleFile(articlePath, options.settings.maxFileSize, options.legacyEncoding ? { legacyEncoding: options.legacyEncoding } : {}) : undefined;
         const path = articlePath ?? outPath!;
         const text = article?.text ?? document.text;
@@ -72,7 +75,7 @@ export async function importCommand(inputs: readonly string[], options: ImportOp
         const location = recordLocation(path, { root: cwd, folder, confined: false });
         if ("error" in location) throw new FileProblem(document.name, location.error);
         const analysis = await analyzer.analyze(path, text);
-        if (analysis.encoding) throw new FileProblem(path, `not imported: ${analysis.encoding.message}`);
+        if (analysis.encoding) throw new FileProblem(path, l10n.t("not imported: {0}", localize(analysis.encoding)));
         const digest = article ? { sha256: article.sha256, length: article.bytes } : sourceDigest(text, "utf-8");
         const result = await importDocument({
           document,
@@ -105,7 +108,13 @@ export async function importCommand(inputs: readonly string[], options: ImportOp
   } finally {
     await analyzer.dispose();
   }
-  const notes = [...(alreadyThere > 0 ? [`${alreadyThere} already in the records`] : []), ...(orphaned > 0 ? [`${orphaned} not found in the article's text (kept as orphans)`] : []), ...(failed > 0 ? [`${failed} file${failed === 1 ? "" : "s"} or document${failed === 1 ? "" : "s"} failed`] : [])];
-  io.stderr(`article-annotator: imported ${added} annotation${added === 1 ? "" : "s"} from ${format.title} into ${records} record${records === 1 ? "" : "s"}${notes.length > 0 ? `; ${notes.join("; ")}` : ""}.\n`);
+  const notes = [
+    ...(alreadyThere > 0 ? [l10n.t("{0} already in the records", alreadyThere)] : []),
+    ...(orphaned > 0 ? [l10n.t("{0} not found in the article's text (kept as orphans)", orphaned)] : []),
+    ...(failed > 0 ? [failed === 1 ? l10n.t("1 file or document failed") : l10n.t("{0} files or documents failed", failed)] : []),
+  ];
+  const annotations = added === 1 ? l10n.t("1 annotation") : l10n.t("{0} annotations", added);
+  const into = records === 1 ? l10n.t("1 record") : l10n.t("{0} records", records);
+  io.stderr(`article-annotator: ${[l10n.t("imported {annotations} from {format} into {records}", { annotations, format: format.title, records: into }), ...notes].join("; ")}.\n`);
   return failed > 0 ? 1 : 0;
 }

@@ -1,5 +1,10 @@
-/** `lint`: debris as a linter reports problems, `path:line:col: severity: message [rule]`. */
-import { LineIndex } from "../engine";
+/**
+ * `lint`: debris as a linter reports problems, `path:line:col: severity: message [rule]`. The text
+ * says the message in the language in use (severity and rule id stay codes, for problem matchers);
+ * `--format json` keeps the engine's English message, like every machine-readable output.
+ */
+import { LineIndex, type MessageTemplate } from "../engine";
+import { localize } from "../host/l10n";
 import { forEachArticle, type ArticleRun } from "./articles";
 import type { Io } from "./io";
 
@@ -25,7 +30,7 @@ export async function lint(inputs: readonly string[], options: LintOptions, io: 
   const problems: Problem[] = [];
   const { failed } = await forEachArticle(inputs, options, io, ({ article, analysis }) => {
     const index = new LineIndex(article.text);
-    const report = (finding: { start: number; end: number; severity: string; rule: string; message: string; fix?: Problem["fix"] }, last: number): void => {
+    const report = (finding: { start: number; end: number; severity: string; rule: string; message: string; template?: MessageTemplate; fix?: Problem["fix"] }, last: number): void => {
       const start = index.positionAt(finding.start);
       const end = index.positionAt(last);
       const problem: Problem = {
@@ -40,7 +45,7 @@ export async function lint(inputs: readonly string[], options: LintOptions, io: 
       };
       if (finding.fix) problem.fix = finding.fix;
       problems.push(problem);
-      if (options.format === "text") io.stdout(`${problem.path}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message} [${problem.rule}]\n`);
+      if (options.format === "text") io.stdout(`${problem.path}:${problem.line}:${problem.column}: ${problem.severity}: ${localize(finding)} [${problem.rule}]\n`);
     };
     if (analysis.encoding) report(analysis.encoding, analysis.encoding.end);
     // A block ending with its line break ends on its last text line.

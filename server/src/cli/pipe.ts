@@ -4,6 +4,7 @@
  * exit status 0: what was asked for has been read. Files are written atomically (host/atomicWrite),
  * so stopping between two writes leaves every record whole.
  */
+import * as l10n from "@vscode/l10n";
 import type { Writable } from "node:stream";
 
 /**
@@ -15,7 +16,7 @@ export function stopQuietlyWhenReaderCloses(stdout: Writable, stderr: Writable, 
   stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") exit(0);
     try {
-      stderr.write(`article-annotator: cannot write the output: ${error.message}\n`);
+      stderr.write(`article-annotator: ${l10n.t("cannot write the output: {0}", error.message)}\n`);
     } finally {
       exit(2);
     }

@@ -5,6 +5,7 @@
  * estimated time left. The bar is cleared when the run ends, and a message about one file is
  * written above it, never through it.
  */
+import * as l10n from "@vscode/l10n";
 import { SingleBar } from "cli-progress";
 
 export interface Progress {
@@ -29,7 +30,8 @@ export function progressBar(stream: NodeJS.WriteStream | undefined, command: str
   const known = total !== undefined;
   const bar = new SingleBar({
     stream,
-    format: known ? `${command} [{bar}] {value}/{total} {files} · {rate} files/s · ETA {eta_formatted}` : `${command} {value} {files} · {rate} files/s`,
+    // cli-progress fills {bar}, {value}, {total}, {eta_formatted} and the payload's {files} and {rate}; the command is put in first.
+    format: known ? l10n.t("{command} [{bar}] {value}/{total} {files} · {rate} files/s · ETA {eta_formatted}", { command }) : l10n.t("{command} {value} {files} · {rate} files/s", { command }),
     barsize: 24,
     hideCursor: false,
     clearOnComplete: true,
@@ -44,7 +46,7 @@ export function progressBar(stream: NodeJS.WriteStream | undefined, command: str
     const seconds = (now() - started) / 1000;
     return seconds > 0 ? (done / seconds).toFixed(done / seconds < 10 ? 1 : 0) : "–";
   };
-  const files = (): string => ((total ?? done) === 1 ? "file" : "files");
+  const files = (): string => ((total ?? done) === 1 ? l10n.t("file") : l10n.t("files"));
   const begin = (): void => {
     if (drawing) return;
     bar.start(total ?? 0, done, { rate: rate(), files: files() });

@@ -6,10 +6,15 @@
  * is neither, or whose article cannot be read, is reported as `stdin:LINE: …` and the others go
  * on. No line at all is no error: an empty partition of a map step writes nothing and exits 0.
  */
+import * as l10n from "@vscode/l10n";
 import { on } from "node:events";
 import { createInterface } from "node:readline";
 import { dirname, resolve } from "node:path";
 import type { ArticleInput } from "./articles";
+
+/** The two shapes of a line, as messages show them. */
+const TEXT_LINE = '{"id": …, "text": …}';
+const PATH_LINE = '{"path": …}';
 
 /** Lines read but not yet asked for, at most (then reading pauses): a few articles, not the whole input. */
 const READ_AHEAD_LINES = 16;
@@ -34,18 +39,18 @@ export function stdinArticle(line: string, number: number): ArticleInput {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    return problem(`not JSON (${error instanceof Error ? error.message : String(error)}); each line is {"id": …, "text": …} or {"path": …}`);
+    return problem(l10n.t("not JSON ({0}); each line is {1} or {2}", error instanceof Error ? error.message : String(error), TEXT_LINE, PATH_LINE));
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return problem(`not a JSON object; each line is {"id": …, "text": …} or {"path": …}`);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return problem(l10n.t("not a JSON object; each line is {0} or {1}", TEXT_LINE, PATH_LINE));
   const { id, text, path } = value as Record<string, unknown>;
-  if (text !== undefined && path !== undefined) return problem(`give "text" or "path", not both`);
+  if (text !== undefined && path !== undefined) return problem(l10n.t('give "text" or "path", not both'));
   if (path !== undefined) {
-    if (typeof path !== "string" || path === "") return problem(`"path" must be a non-empty string`);
+    if (typeof path !== "string" || path === "") return problem(l10n.t('"path" must be a non-empty string'));
     return { path, inputFolder: dirname(resolve(path)), where: `stdin:${number}` };
   }
-  if (text === undefined) return problem(`no "text" and no "path"`);
-  if (typeof text !== "string") return problem(`"text" must be a string`);
+  if (text === undefined) return problem(l10n.t('no "text" and no "path"'));
+  if (typeof text !== "string") return problem(l10n.t('"text" must be a string'));
   if (typeof id === "number" && Number.isFinite(id)) return { id: String(id), text, where: `stdin:${number}` };
-  if (typeof id !== "string" || id === "") return problem(`a "text" needs an "id" (a non-empty string or a number), which its record's source.path takes`);
+  if (typeof id !== "string" || id === "") return problem(l10n.t("a \"text\" needs an \"id\" (a non-empty string or a number), which its record's source.path takes"));
   return { id, text, where: `stdin:${number}` };
 }

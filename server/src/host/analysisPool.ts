@@ -12,6 +12,7 @@
  * when it is free, since that worker keeps the document's incremental state; otherwise to any
  * worker, which analyzes it in full (the same analysis, only slower).
  */
+import * as l10n from "@vscode/l10n";
 import { Worker } from "node:worker_threads";
 import type { Analysis } from "../engine";
 import { ANALYSIS_WORKER_ROLE, type AnalysisRequest, type WorkerForget, type WorkerReady, type WorkerReply, type WorkerRequest } from "./analysisWorker";
@@ -59,7 +60,7 @@ const STARTUP_SECONDS = 60;
 
 /** "analysis stopped after 10 s": the one wording for a stopped analysis, in every front door. */
 export function describeStopped(seconds: number): string {
-  return `analysis stopped after ${Number(seconds.toFixed(3))} s (the engine did not finish on this text)`;
+  return l10n.t("analysis stopped after {0} s (the engine did not finish on this text)", Number(seconds.toFixed(3)));
 }
 
 export class AnalysisPool {
@@ -98,7 +99,7 @@ export class AnalysisPool {
    * ends at once and a running one at the engine's next pass, as `cancelled`; its worker is kept.
    */
   analyze(request: AnalysisRequest, deadlineSeconds?: number, signal?: AbortSignal): Promise<AnalysisOutcome> {
-    if (this.disposed) return Promise.resolve({ kind: "failed", reason: "the analysis workers were shut down" });
+    if (this.disposed) return Promise.resolve({ kind: "failed", reason: l10n.t("the analysis workers were shut down") });
     if (signal?.aborted) return Promise.resolve({ kind: "cancelled" });
     return new Promise((resolve) => {
       const job: Job = { request, deadlineSeconds: validDeadline(deadlineSeconds) ?? this.deadlineSeconds, resolve, cancel: new SharedArrayBuffer(4) };
@@ -131,10 +132,10 @@ export class AnalysisPool {
   /** Terminates every worker; requests still waiting end as `failed`. */
   async dispose(): Promise<void> {
     this.disposed = true;
-    for (const job of this.queue.splice(0)) job.resolve({ kind: "failed", reason: "the analysis workers were shut down" });
+    for (const job of this.queue.splice(0)) job.resolve({ kind: "failed", reason: l10n.t("the analysis workers were shut down") });
     const workers = [...this.idle.splice(0), ...this.running.keys()];
     this.holders.clear();
-    for (const [worker, running] of this.running) this.finish(worker, running, { kind: "failed", reason: "the analysis workers were shut down" }, false);
+    for (const [worker, running] of this.running) this.finish(worker, running, { kind: "failed", reason: l10n.t("the analysis workers were shut down") }, false);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
@@ -180,7 +181,7 @@ export class AnalysisPool {
     });
     // An uncaught error (out of memory…) ends the worker: its request fails, a new worker takes the next.
     worker.on("error", (error) => this.lost(worker, error.message));
-    worker.on("exit", (code) => this.lost(worker, `the analysis worker exited (code ${code})`));
+    worker.on("exit", (code) => this.lost(worker, l10n.t("the analysis worker exited (code {0})", code)));
     return worker;
   }
 

@@ -8,9 +8,10 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { open, readdir, readFile, stat, type FileHandle } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import * as l10n from "@vscode/l10n";
 import { Minimatch } from "minimatch";
 import iconv from "iconv-lite";
-import { describeLegacyEvidence, detectLegacyEncoding, legacyEncoding, LEGACY_ENCODINGS, rereadLegacy, type LegacyEncoding, type LegacyEncodingEvidence } from "../engine";
+import { detectLegacyEncoding, legacyEncoding, LEGACY_ENCODINGS, rereadLegacy, type LegacyEncoding, type LegacyEncodingEvidence } from "../engine";
 
 /** The Unicode encodings a file is read in by itself (a BOM tells UTF-16), and stored back in. */
 export type UnicodeEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
@@ -52,8 +53,20 @@ export class LegacyEncodingProblem extends FileProblem {
     path: string,
     readonly evidence: LegacyEncodingEvidence,
   ) {
-    super(path, `not valid UTF-8: it looks like ${evidence.label} text: ${describeLegacyEvidence(evidence)}`);
+    super(path, describeLegacyProblem(evidence));
   }
+}
+
+/**
+ * "not valid UTF-8: it looks like TCVN3 (ABC) text: 'ViÖt' reads 'Việt', … (12 of 14 words with such
+ * letters become Vietnamese syllables)", in the language in use (English: the engine's own
+ * `describeLegacyEvidence` wording).
+ */
+function describeLegacyProblem(evidence: LegacyEncodingEvidence): string {
+  // Invisible characters a legacy letter shows as (TCVN3's "ư" is a soft hyphen; C1 controls) are written as escapes, as the engine writes them.
+  const visible = (word: string): string => word.replace(/[\u0080-\u009f\u00ad]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const examples = evidence.examples.map((e) => l10n.t("'{0}' reads '{1}'", visible(e.written), e.reads)).join(", ");
+  return l10n.t("not valid UTF-8: it looks like {0} text: {1} ({2} of {3} words with such letters become Vietnamese syllables)", evidence.label, examples, evidence.words, evidence.changed);
 }
 
 /** How to read files that are not valid UTF-8: in this legacy Vietnamese encoding (files that are valid UTF-8 are read as UTF-8). */
@@ -187,7 +200,7 @@ export async function readArticleFileAsync(path: string, maxChars: number, optio
  * UTF-16 code units (`--max-size`), as a file would be.
  */
 export function articleFromText(id: string, text: string, maxChars: number): ArticleFile {
-  if (text.length > maxChars) throw new FileProblem(id, `skipped: ${formatCount(text.length)} characters is more than the limit of ${formatCount(maxChars)} (maxFileSize, --max-size)`);
+  if (text.length > maxChars) throw new FileProblem(id, tooLong(text.length, maxChars));
   const { sha256, length } = sourceDigest(text, "utf-8");
   return { path: id, text, encoding: "utf-8", sha256, bytes: length };
 }
@@ -214,14 +227,19 @@ function asFileProblem(path: string, error: unknown): FileProblem {
 
 /** Throws FileProblem for what is not a regular file, or too large to hold `maxChars` characters. */
 function checkSize(path: string, info: { isFile(): boolean; size: number }, maxChars: number): void {
-  if (!info.isFile()) throw new FileProblem(path, "not a regular file");
+  if (!info.isFile()) throw new FileProblem(path, l10n.t("not a regular file"));
   // Every encoding read here takes at most 4 bytes per UTF-16 code unit (BOM aside): a larger file cannot fit.
-  if (info.size > maxChars * 4) throw new FileProblem(path, `skipped: ${formatBytes(info.size)} is more than the limit of ${formatCount(maxChars)} characters (maxFileSize, --max-size)`);
+  if (info.size > maxChars * 4) throw new FileProblem(path, l10n.t("skipped: {0} is more than the limit of {1} characters (maxFileSize, --max-size)", formatBytes(info.size), formatCount(maxChars)));
+}
+
+/** Why a text of `length` characters is skipped. */
+function tooLong(length: number, maxChars: number): string {
+  return l10n.t("skipped: {0} characters is more than the limit of {1} (maxFileSize, --max-size)", formatCount(length), formatCount(maxChars));
 }
 
 function decodeWithin(path: string, bytes: Buffer, maxChars: number, options: ReadOptions): { text: string; encoding: TextEncoding } {
   const decoded = decodeArticle(path, bytes, options);
-  if (decoded.text.length > maxChars) throw new FileProblem(path, `skipped: ${formatCount(decoded.text.length)} characters is more than the limit of ${formatCount(maxChars)} (maxFileSize, --max-size)`);
+  if (decoded.text.length > maxChars) throw new FileProblem(path, tooLong(decoded.text.length, maxChars));
   return decoded;
 }
 
@@ -235,7 +253,7 @@ function decodeWithin(path: string, bytes: Buffer, maxChars: number, options: Re
 export function decodeArticle(path: string, bytes: Uint8Array, options: ReadOptions = {}): { text: string; encoding: TextEncoding } {
   const encoding = sniffEncoding(bytes);
   if (encoding === "utf-16le" || encoding === "utf-16be") return { text: new TextDecoder(encoding).decode(bytes.subarray(2)), encoding };
-  if (bytes.subarray(0, 8192).includes(0)) throw new FileProblem(path, "not a text file (it contains NUL bytes; binary?)");
+  if (bytes.subarray(0, 8192).includes(0)) throw new FileProblem(path, l10n.t("not a text file (it contains NUL bytes; binary?)"));
   try {
     // The decoder drops a leading UTF-8 BOM, which is not text; the encoding remembers it.
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding };
@@ -244,7 +262,7 @@ export function decodeArticle(path: string, bytes: Uint8Array, options: ReadOpti
     // Latin-1 keeps one character per byte; the engine's tables re-read both it and Windows-1252.
     const evidence = detectLegacyEncoding(Buffer.from(bytes).toString("latin1"));
     if (evidence) throw new LegacyEncodingProblem(path, evidence);
-    throw new FileProblem(path, "not valid UTF-8 text (save it as UTF-8 and try again)");
+    throw new FileProblem(path, l10n.t("not valid UTF-8 text (save it as UTF-8 and try again)"));
   }
 }
 
@@ -284,7 +302,7 @@ export async function encodingOfFile(path: string): Promise<UnicodeEncoding> {
  * it as UTF-8 when asked to convert (`clean --to-utf8`).
  */
 export function encodeArticle(text: string, encoding: TextEncoding): Buffer {
-  if (isLegacyEncoding(encoding)) throw new Error(`text is not stored in ${legacyEncoding(encoding).label}; convert it to UTF-8`);
+  if (isLegacyEncoding(encoding)) throw new Error(l10n.t("text is not stored in {0}; convert it to UTF-8", legacyEncoding(encoding).label));
   switch (encoding) {
     case "utf-8":
       return Buffer.from(text, "utf8");
@@ -312,12 +330,12 @@ export function sourceDigest(text: string, encoding: TextEncoding): { sha256: st
 /** A file system error as a short reason ("no such file or folder"), on one line. */
 export function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "no such file or folder";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "is a folder";
-  if (code === "ENOTDIR" || code === "EEXIST") return "a file stands where a folder is needed";
-  if (code === "ENOSPC") return "the disk is full";
-  if (code === "EROFS") return "read-only file system";
+  if (code === "ENOENT") return l10n.t("no such file or folder");
+  if (code === "EACCES" || code === "EPERM") return l10n.t("permission denied");
+  if (code === "EISDIR") return l10n.t("is a folder");
+  if (code === "ENOTDIR" || code === "EEXIST") return l10n.t("a file stands where a folder is needed");
+  if (code === "ENOSPC") return l10n.t("the disk is full");
+  if (code === "EROFS") return l10n.t("read-only file system");
   // One line: some messages (JSON.parse's) quote text, line breaks and all.
   return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
 }

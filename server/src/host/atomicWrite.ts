@@ -1,4 +1,5 @@
 /** Writing records: atomically (temporary file, then rename), never outside the chosen folder. */
+import * as l10n from "@vscode/l10n";
 import { mkdirSync, renameSync, writeFileSync, rmSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 
@@ -7,7 +8,7 @@ export function recordPath(outDir: string, articlePath: string, root: string | u
   const rel = root ? relative(root, articlePath) : basename(articlePath);
   const target = resolve(outDir, rel.replace(/\.txt$/i, "") + ".annotations.json");
   const base = resolve(outDir);
-  if (target !== base && !target.startsWith(base + sep)) throw new Error(`refusing to write outside ${outDir}: ${target}`);
+  if (target !== base && !target.startsWith(base + sep)) throw new Error(l10n.t("refusing to write outside {0}: {1}", outDir, target));
   return target;
 }
 

@@ -19,6 +19,7 @@
  * servers sharing the folder never corrupt it (when two write one shard at the same moment, the
  * entries of one may be lost: a later miss, nothing worse).
  */
+import * as l10n from "@vscode/l10n";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -128,7 +129,7 @@ export class ContentCache<T> {
       shards = (await readdir(this.folder)).filter((name) => shardName.test(name)).map((name) => name.slice(0, this.digits));
     } catch (error) {
       // No folder yet: nothing cached. Another reason is told, and the index goes on without the cache.
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.reportOnce(this.folder, `content cache: cannot read ${this.folder} (${describeError(error)}); its entries are computed again`);
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.reportOnce(this.folder, l10n.t("content cache: cannot read {0} ({1}); its entries are computed again", this.folder, describeError(error)));
     }
     // A few reads at a time: enough to keep the disk busy without opening hundreds of files at once.
     let next = 0;
@@ -194,7 +195,7 @@ export class ContentCache<T> {
       await mkdir(this.folder, { recursive: true });
     } catch (error) {
       result.failed = [...pending.values()].reduce((n, values) => n + values.size, 0);
-      this.options.log?.(`content cache: cannot create ${this.folder} (${describeError(error)}); ${result.failed} entries are not kept`);
+      this.options.log?.(l10n.t("content cache: cannot create {0} ({1}); {2} entries are not kept", this.folder, describeError(error), result.failed));
       return result;
     }
     let firstFailure: string | undefined;
@@ -221,7 +222,7 @@ export class ContentCache<T> {
         firstFailure ??= `${this.shardPath(shard)}: ${describeError(error)}`;
       }
     }
-    if (firstFailure) this.options.log?.(`content cache: cannot write ${firstFailure}; ${result.failed} entries are not kept (the cache is only a shortcut: nothing else is lost)`);
+    if (firstFailure) this.options.log?.(l10n.t("content cache: cannot write {0}; {1} entries are not kept (the cache is only a shortcut: nothing else is lost)", firstFailure, result.failed));
     return result;
   }
 
@@ -248,24 +249,24 @@ export class ContentCache<T> {
     try {
       text = await readFile(path, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.reportOnce(path, `content cache: cannot read ${path} (${describeError(error)}); its entries are computed again`);
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.reportOnce(path, l10n.t("content cache: cannot read {0} ({1}); its entries are computed again", path, describeError(error)));
       return undefined;
     }
     const problem = (reason: string): undefined => {
-      this.reportOnce(path, `content cache: ignoring ${path}: ${reason}; its entries are computed again and the file is replaced`);
+      this.reportOnce(path, l10n.t("content cache: ignoring {0}: {1}; its entries are computed again and the file is replaced", path, reason));
       return undefined;
     };
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (error) {
-      return problem(`not JSON (${describeError(error)}): truncated or corrupt`);
+      return problem(l10n.t("not JSON ({0}): truncated or corrupt", describeError(error)));
     }
     const shape = data as { format?: unknown; version?: unknown; namespace?: unknown; entries?: unknown } | null;
-    if (typeof shape !== "object" || shape === null || shape.format !== CONTENT_CACHE_FORMAT) return problem("not a content cache file");
-    if (shape.version !== CONTENT_CACHE_VERSION) return problem(`format version ${String(shape.version)}, not ${CONTENT_CACHE_VERSION}`);
-    if (shape.namespace !== this.namespace) return problem(`it belongs to namespace ${String(shape.namespace)}`);
-    if (typeof shape.entries !== "object" || shape.entries === null || Array.isArray(shape.entries)) return problem("no entries");
+    if (typeof shape !== "object" || shape === null || shape.format !== CONTENT_CACHE_FORMAT) return problem(l10n.t("not a content cache file"));
+    if (shape.version !== CONTENT_CACHE_VERSION) return problem(l10n.t("format version {0}, not {1}", String(shape.version), CONTENT_CACHE_VERSION));
+    if (shape.namespace !== this.namespace) return problem(l10n.t("it belongs to namespace {0}", String(shape.namespace)));
+    if (typeof shape.entries !== "object" || shape.entries === null || Array.isArray(shape.entries)) return problem(l10n.t("no entries"));
     const entries = new Map<string, StoredEntry>();
     let rejected = 0;
     for (const [key, raw] of Object.entries(shape.entries as Record<string, unknown>)) {
@@ -274,7 +275,7 @@ export class ContentCache<T> {
         entries.set(key, { at: entry.at, ...(entry.tag === undefined ? {} : { tag: entry.tag }), value: entry.value });
       } else rejected++;
     }
-    if (rejected > 0) this.reportOnce(path, `content cache: ignoring ${rejected} malformed entries in ${path}`);
+    if (rejected > 0) this.reportOnce(path, l10n.t("content cache: ignoring {0} malformed entries in {1}", rejected, path));
     return entries;
   }
 
@@ -282,7 +283,7 @@ export class ContentCache<T> {
   private valueOf(key: string, entry: StoredEntry, shard: string, now = Date.now() / 1000): T | undefined {
     const value = entry.value;
     if (!this.options.accept(value)) {
-      this.reportOnce(this.shardPath(shard), `content cache: ignoring a malformed entry in ${this.shardPath(shard)}`);
+      this.reportOnce(this.shardPath(shard), l10n.t("content cache: ignoring a malformed entry in {0}", this.shardPath(shard)));
       return undefined;
     }
     if (entry.at < now - TOUCH_AFTER_SECONDS) this.aging.add(key);

@@ -3,6 +3,7 @@
  * with ajv. The schema file is the contract and ships beside the bundles (dist/../schema/), so it
  * is read from disk rather than copied into code.
  */
+import * as l10n from "@vscode/l10n";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
@@ -42,28 +43,29 @@ export function schemaPath(file: string): string {
     const candidate = join(dir, "schema", file);
     if (existsSync(candidate)) return candidate;
   }
-  throw new Error(`the schema schema/${file} was not found above ${__dirname}`);
+  throw new Error(l10n.t("the schema schema/{0} was not found above {1}", file, __dirname));
 }
 
 /** Checks `value` against the record schema; [] when it follows it. */
 export function schemaProblems(value: unknown): SchemaProblem[] {
   validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(recordSchema());
   if (validator(value)) return [];
-  return deduplicate((validator.errors ?? []).filter((e) => e.keyword !== "if").map(describe));
+  return deduplicate((validator.errors ?? []).filter((e) => e.keyword !== "if").map((e) => describe(e)));
 }
 
 /** An ajv error as a problem with a readable message. */
-export function describe(error: ErrorObject): SchemaProblem {
-  const where = error.instancePath === "" ? "the record" : error.instancePath;
+export function describe(error: ErrorObject, whole: string = l10n.t("the record")): SchemaProblem {
+  const where = error.instancePath === "" ? whole : error.instancePath;
   switch (error.keyword) {
     case "enum":
-      return { pointer: error.instancePath, message: `${where} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}` };
+      return { pointer: error.instancePath, message: l10n.t("{0} must be one of {1}", where, (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")) };
     case "required":
-      return { pointer: error.instancePath, message: `${where} lacks "${(error.params as { missingProperty: string }).missingProperty}"` };
+      return { pointer: error.instancePath, message: l10n.t('{0} lacks "{1}"', where, (error.params as { missingProperty: string }).missingProperty) };
     case "const":
-      return { pointer: error.instancePath, message: `${where} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}` };
+      return { pointer: error.instancePath, message: l10n.t("{0} must be {1}", where, JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)) };
     default:
-      return { pointer: error.instancePath, message: `${where} ${error.message ?? "is not valid"}` };
+      // ajv's own message (English: ajv's translations are not bundled).
+      return { pointer: error.instancePath, message: error.message === undefined ? l10n.t("{0} is not valid", where) : `${where} ${error.message}` };
   }
 }
 

@@ -4,12 +4,14 @@
  * that what a person decided survives, re-anchor, validate — as the exact bytes to write. The CLI
  * writes them atomically; the server sends them as an undoable WorkspaceEdit.
  */
+import * as l10n from "@vscode/l10n";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { isInside } from "./paths";
 import { buildRecord, mergeRecords, RECORD_SCHEMA_VERSION, type AnnotatedRecord, type Analysis, type RecordSource } from "../engine";
 import { schemaProblems, type SchemaProblem } from "./recordSchema";
+import { localize } from "./l10n";
 
 /** The suffix that replaces an article's `.txt`: `NAME.txt` → `NAME.annotations.json`. */
 export const RECORD_SUFFIX = ".annotations.json";
@@ -52,11 +54,11 @@ export function recordLocation(articlePath: string, placement: RecordPlacement):
   const name = basename(article).replace(/\.txt$/i, "") + RECORD_SUFFIX;
   if (placement.folder.trim() === "") return { path: join(dirname(article), name), sourcePath };
   const base = inRoot ? root : placement.outsideRoot === undefined ? undefined : resolve(placement.outsideRoot);
-  if (root === undefined || base === undefined || !isInside(article, base)) return { error: "a records folder is set but the article is not inside the workspace folder (or the folder the records are relative to)" };
+  if (root === undefined || base === undefined || !isInside(article, base)) return { error: l10n.t("a records folder is set but the article is not inside the workspace folder (or the folder the records are relative to)") };
   const folder = resolve(root, placement.folder);
-  if (placement.confined && !isInside(folder, root)) return { error: `the records folder "${placement.folder}" is outside the workspace; records are only written inside it` };
+  if (placement.confined && !isInside(folder, root)) return { error: l10n.t('the records folder "{0}" is outside the workspace; records are only written inside it', placement.folder) };
   const path = join(folder, relative(base, dirname(article)), name);
-  if (!isInside(path, folder)) return { error: `refusing to write outside ${placement.folder}: ${path}` };
+  if (!isInside(path, folder)) return { error: l10n.t("refusing to write outside {0}: {1}", placement.folder, path) };
   return { path, sourcePath };
 }
 
@@ -79,19 +81,20 @@ export function parseRecord(text: string): ParsedRecord {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const at = /at position (\d+)/.exec(message);
-    return { problems: [{ pointer: "", ...(at ? { offset: Number(at[1]) } : {}), message: `not valid JSON (${message})` }] };
+    return { problems: [{ pointer: "", ...(at ? { offset: Number(at[1]) } : {}), message: l10n.t("not valid JSON ({0})", message) }] };
   }
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { problems: [{ pointer: "", message: "not an annotated record (a JSON object is expected)" }] };
-  if (version !== RECORD_SCHEMA_VERSION) return { problems: [{ pointer: "/schemaVersion", message: `schema version ${JSON.stringify(version)} is not one this version reads (${RECORD_SCHEMA_VERSION})` }] };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { problems: [{ pointer: "", message: l10n.t("not an annotated record (a JSON object is expected)") }] };
+  if (version !== RECORD_SCHEMA_VERSION) return { problems: [{ pointer: "/schemaVersion", message: l10n.t("schema version {0} is not one this version reads ({1})", String(JSON.stringify(version)), RECORD_SCHEMA_VERSION) }] };
   const problems: SchemaProblem[] = schemaProblems(value);
   return problems.length > 0 ? { problems } : { record: value as AnnotatedRecord };
 }
 
 /** One line naming the problems of a record file, for a message. */
 export function describeProblems(problems: readonly RecordProblem[]): string {
-  const first = problems[0]?.message ?? "is not a record";
-  return problems.length > 1 ? `${first} (and ${problems.length - 1} more problem${problems.length === 2 ? "" : "s"})` : first;
+  const first = problems[0]?.message ?? l10n.t("is not a record");
+  if (problems.length === 2) return l10n.t("{0} (and 1 more problem)", first);
+  return problems.length > 2 ? l10n.t("{0} (and {1} more problems)", first, problems.length - 1) : first;
 }
 
 export interface EmitRequest {
@@ -113,17 +116,17 @@ export interface EmitRequest {
  */
 export function emitRecord(request: EmitRequest): { record: AnnotatedRecord; content: string } | { error: string } {
   // Mojibake is not what the author wrote: a record of it would anchor decisions on garbage.
-  if (request.analysis.encoding) return { error: `no record is written for this text: ${request.analysis.encoding.message}` };
+  if (request.analysis.encoding) return { error: l10n.t("no record is written for this text: {0}", localize(request.analysis.encoding)) };
   const fresh = buildRecord(request.text, request.analysis, request.source);
   let previous = typeof request.previous === "string" ? undefined : request.previous;
   if (typeof request.previous === "string") {
     const parsed = parseRecord(request.previous);
-    if ("problems" in parsed) return { error: `the existing record cannot be merged: ${describeProblems(parsed.problems)}; it was left as it is` };
+    if ("problems" in parsed) return { error: l10n.t("the existing record cannot be merged: {0}; it was left as it is", describeProblems(parsed.problems)) };
     previous = parsed.record;
   }
   const record = mergeRecords(previous, fresh, request.text, request.hints);
   const problems = schemaProblems(record);
-  if (problems.length > 0) return { error: `internal error: the record would not follow the schema (${describeProblems(problems)}); nothing was written` };
+  if (problems.length > 0) return { error: l10n.t("internal error: the record would not follow the schema ({0}); nothing was written", describeProblems(problems)) };
   return { record, content: recordContent(record) };
 }
 

@@ -5,10 +5,12 @@
  * prefix) and, as types, the VS Code client. The keys and defaults match `contributes.configuration`
  * in package.json.
  */
+import * as l10n from "@vscode/l10n";
 import { isBuiltInLabel } from "./interchange/labels";
 import { userInfo } from "node:os";
 import { boilerplateRules, compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type KnowledgeBaseData, type RuleSettings } from "../engine";
 import { DEFAULT_DEADLINE_SECONDS, isDeadline } from "./analysisPool";
+import { isLanguageSetting, type LanguageSetting } from "./l10n";
 
 export interface Settings {
   /** Glob patterns (minimatch, matched against the whole path; a pattern without "/" against the file name) of the files that are articles. */
@@ -29,6 +31,8 @@ export interface Settings {
   labels: LabelDefinition[];
   /** Link people and forums to the knowledge base (`attributes.kb`) and check titles against it; detection never depends on it. */
   knowledgeBase: boolean;
+  /** The language of what a person reads: "auto" follows the editor's locale (the CLI: `LC_ALL`, `LC_MESSAGES`, `LANG`); a flag (`--lang`) beats it. */
+  language: LanguageSetting;
 }
 
 /** One of a person's labels: `id` is what records store (`attributes.label`), `name` what is shown, `color` a CSS hex color for VS Code. */
@@ -48,6 +52,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   annotator: "",
   labels: [],
   knowledgeBase: true,
+  language: "auto",
 });
 
 /** The keys a settings object may hold. */
@@ -83,21 +88,22 @@ const SEVERITIES = new Set(["off", "error", "warning", "information", "hint"]);
  */
 export function resolveSettings(raw: unknown, prefix = ""): { settings: ResolvedSettings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
-  const error = (key: string, message: string): void => void problems.push({ severity: "error", key: prefix + key, message: `${prefix}${key} ${message}` });
+  // `say` makes the whole sentence from the key as the front door names it, so a translation may place it anywhere.
+  const error = (key: string, say: (name: string) => string): void => void problems.push({ severity: "error", key: prefix + key, message: say(prefix + key) });
   const warning = (key: string, message: string): void => void problems.push({ severity: "warning", key: prefix + key, message });
-  if (raw !== undefined && raw !== null && (typeof raw !== "object" || Array.isArray(raw))) problems.push({ severity: "error", key: prefix, message: "the settings must be a JSON object" });
+  if (raw !== undefined && raw !== null && (typeof raw !== "object" || Array.isArray(raw))) problems.push({ severity: "error", key: prefix, message: l10n.t("the settings must be a JSON object") });
   const value = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  for (const key of Object.keys(value)) if (!(SETTING_KEYS as string[]).includes(key)) warning(key, `unknown setting "${prefix}${key}" ignored (known: ${SETTING_KEYS.join(", ")})`);
+  for (const key of Object.keys(value)) if (!(SETTING_KEYS as string[]).includes(key)) warning(key, l10n.t('unknown setting "{0}" ignored (known: {1})', prefix + key, SETTING_KEYS.join(", ")));
 
   let files = [...DEFAULT_SETTINGS.files];
   if (value.files !== undefined) {
     if (Array.isArray(value.files) && value.files.every((f) => typeof f === "string" && f.trim() !== "")) files = value.files as string[];
-    else error("files", "must be a list of glob patterns");
+    else error("files", (name) => l10n.t("{0} must be a list of glob patterns", name));
   }
   let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   if (value.maxFileSize !== undefined) {
     if (typeof value.maxFileSize === "number" && Number.isFinite(value.maxFileSize) && value.maxFileSize > 0) maxFileSize = value.maxFileSize;
-    else error("maxFileSize", "must be a positive number of characters");
+    else error("maxFileSize", (name) => l10n.t("{0} must be a positive number of characters", name));
   }
   const compiled = compileCustomRules(value.customRules ?? []);
   for (const message of compiled.errors) problems.push({ severity: "error", key: `${prefix}customRules`, message: prefix + message });
@@ -105,13 +111,13 @@ export function resolveSettings(raw: unknown, prefix = ""): { settings: Resolved
   const customRules = Array.isArray(value.customRules) ? (value.customRules as CustomRuleDefinition[]) : [];
   const rules: Record<string, string> = {};
   if (value.rules !== undefined) {
-    if (typeof value.rules !== "object" || value.rules === null || Array.isArray(value.rules)) error("rules", "must map rule ids to off, error, warning, information or hint");
+    if (typeof value.rules !== "object" || value.rules === null || Array.isArray(value.rules)) error("rules", (name) => l10n.t("{0} must map rule ids to off, error, warning, information or hint", name));
     else {
       const known = new Set([...boilerplateRules, ...compiled.rules].map((r) => r.id));
       for (const [id, setting] of Object.entries(value.rules)) {
-        if (typeof setting !== "string" || !SEVERITIES.has(setting)) error(`rules.${id}`, "must be off, error, warning, information or hint");
+        if (typeof setting !== "string" || !SEVERITIES.has(setting)) error(`rules.${id}`, (name) => l10n.t("{0} must be off, error, warning, information or hint", name));
         else {
-          if (!known.has(id)) warning(`rules.${id}`, `unknown rule "${id}" in ${prefix}rules (known: ${[...known].join(", ")})`);
+          if (!known.has(id)) warning(`rules.${id}`, l10n.t('unknown rule "{0}" in {1} (known: {2})', id, `${prefix}rules`, [...known].join(", ")));
           rules[id] = setting;
         }
       }
@@ -120,41 +126,46 @@ export function resolveSettings(raw: unknown, prefix = ""): { settings: Resolved
   let recordsFolder = DEFAULT_SETTINGS.recordsFolder;
   if (value.recordsFolder !== undefined) {
     if (typeof value.recordsFolder === "string") recordsFolder = value.recordsFolder;
-    else error("recordsFolder", "must be a folder path (\"\" for beside the article)");
+    else error("recordsFolder", (name) => l10n.t('{0} must be a folder path ("" for beside the article)', name));
   }
   let analysisDeadline = DEFAULT_SETTINGS.analysisDeadline;
   if (value.analysisDeadline !== undefined) {
     if (isDeadline(value.analysisDeadline)) analysisDeadline = value.analysisDeadline;
-    else error("analysisDeadline", "must be a positive number of seconds");
+    else error("analysisDeadline", (name) => l10n.t("{0} must be a positive number of seconds", name));
   }
   let knowledgeBase = DEFAULT_SETTINGS.knowledgeBase;
   if (value.knowledgeBase !== undefined) {
     if (typeof value.knowledgeBase === "boolean") knowledgeBase = value.knowledgeBase;
-    else error("knowledgeBase", "must be true or false");
+    else error("knowledgeBase", (name) => l10n.t("{0} must be true or false", name));
+  }
+  let language = DEFAULT_SETTINGS.language;
+  if (value.language !== undefined) {
+    if (isLanguageSetting(value.language)) language = value.language;
+    else error("language", (name) => l10n.t("{0} must be auto, vi or en", name));
   }
   let annotator = DEFAULT_SETTINGS.annotator;
   if (value.annotator !== undefined) {
     if (typeof value.annotator === "string" && value.annotator.length <= 100) annotator = value.annotator.trim();
-    else error("annotator", "must be a name (at most 100 characters; \"\" for the OS user name)");
+    else error("annotator", (name) => l10n.t('{0} must be a name (at most 100 characters; "" for the OS user name)', name));
   }
   const labels: LabelDefinition[] = [];
   if (value.labels !== undefined) {
-    if (!Array.isArray(value.labels)) error("labels", "must be a list of { id, name, color? }");
+    if (!Array.isArray(value.labels)) error("labels", (name) => l10n.t("{0} must be a list of { id, name, color? }", name));
     else {
       value.labels.forEach((raw: unknown, k) => {
         const label = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
         const where = `labels[${k}]`;
-        if (typeof label.id !== "string" || !/^[\w.-]{1,40}$/.test(label.id)) return error(where, "needs an id (letters, digits, . _ -; at most 40)");
-        if (labels.some((l) => l.id === label.id)) return error(where, `repeats the id "${label.id}"`);
-        if (isBuiltInLabel(label.id)) return error(where, `the id "${label.id}" is a built-in entity type's label or name (PER, ORG, LOC, FORUM, AMOUNT, DATE, person, …); choose another`);
-        if (label.name !== undefined && (typeof label.name !== "string" || label.name.trim() === "")) return error(where, "has an empty name");
-        if (label.color !== undefined && (typeof label.color !== "string" || !/^#[0-9a-fA-F]{6}$/.test(label.color))) return error(where, "color must be a hex color such as #d97706");
+        if (typeof label.id !== "string" || !/^[\w.-]{1,40}$/.test(label.id)) return error(where, (name) => l10n.t("{0} needs an id (letters, digits, . _ -; at most 40)", name));
+        if (labels.some((l) => l.id === label.id)) return error(where, (name) => l10n.t('{0} repeats the id "{1}"', name, String(label.id)));
+        if (isBuiltInLabel(label.id)) return error(where, (name) => l10n.t("{0} the id \"{1}\" is a built-in entity type's label or name (PER, ORG, LOC, FORUM, AMOUNT, DATE, person, …); choose another", name, String(label.id)));
+        if (label.name !== undefined && (typeof label.name !== "string" || label.name.trim() === "")) return error(where, (name) => l10n.t("{0} has an empty name", name));
+        if (label.color !== undefined && (typeof label.color !== "string" || !/^#[0-9a-fA-F]{6}$/.test(label.color))) return error(where, (name) => l10n.t("{0} color must be a hex color such as #d97706", name));
         labels.push({ id: label.id, name: typeof label.name === "string" ? label.name.trim() : label.id, ...(typeof label.color === "string" ? { color: label.color } : {}) });
       });
     }
   }
   return {
-    settings: { files, maxFileSize, rules: rules as RuleSettings, customRules, recordsFolder, analysisDeadline, annotator, labels, knowledgeBase, compiledRules: compiled.rules },
+    settings: { files, maxFileSize, rules: rules as RuleSettings, customRules, recordsFolder, analysisDeadline, annotator, labels, knowledgeBase, language, compiledRules: compiled.rules },
     problems,
   };
 }

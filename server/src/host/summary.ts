@@ -3,6 +3,7 @@
  * the status bar, the outline's groups): what each number counts is fixed by `ENTITY_KINDS[type].counted`
  * — people and forums once each however often mentioned, amounts and dates at every mention.
  */
+import * as l10n from "@vscode/l10n";
 import { ENTITY_KINDS, ENTITY_TYPES, entityName, type BoilerplateFinding, type EntityType, type RecordBoilerplate } from "../engine";
 
 export interface CountsSummary {
@@ -33,7 +34,47 @@ export function summarizeCounts(
 
 /** "2 people · 3 forums · 4 amounts · 5 lines of debris": the types `ENTITY_KINDS[type].inSummaryLine` asks for. */
 export function countsText(summary: CountsSummary): string {
-  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   const shown = ENTITY_TYPES.filter((type) => ENTITY_KINDS[type].inSummaryLine === "always" || (ENTITY_KINDS[type].inSummaryLine === "when-present" && summary.mentions[type] > 0));
-  return [...shown.map((type) => plural(summary.counts[type], ENTITY_KINDS[type].label, ENTITY_KINDS[type].plural)), plural(summary.debrisLines, "line of debris", "lines of debris")].join(" · ");
+  const debris = summary.debrisLines === 1 ? l10n.t("1 line of debris") : l10n.t("{0} lines of debris", summary.debrisLines);
+  return [...shown.map((type) => countOf(type, summary.counts[type])), debris].join(" · ");
+}
+
+/** "3 people", "1 forum": a count of one entity type, in the language in use (one template for 1, one for any other number). */
+export function countOf(type: EntityType, n: number): string {
+  switch (type) {
+    case "person":
+      return n === 1 ? l10n.t("1 person") : l10n.t("{0} people", n);
+    case "forum":
+      return n === 1 ? l10n.t("1 forum") : l10n.t("{0} forums", n);
+    case "amount":
+      return n === 1 ? l10n.t("1 amount") : l10n.t("{0} amounts", n);
+    case "date":
+      return n === 1 ? l10n.t("1 date") : l10n.t("{0} dates", n);
+    case "organization":
+      return n === 1 ? l10n.t("1 organization") : l10n.t("{0} organizations", n);
+    case "location":
+      return n === 1 ? l10n.t("1 location") : l10n.t("{0} locations", n);
+    case "custom":
+      return n === 1 ? l10n.t("1 label") : l10n.t("{0} labels", n);
+  }
+}
+
+/** An entity type's plural as a column heading or in a list ("people", "forums"), in the language in use. */
+export function typeHeading(type: EntityType): string {
+  switch (type) {
+    case "person":
+      return l10n.t("people");
+    case "forum":
+      return l10n.t("forums");
+    case "amount":
+      return l10n.t("amounts");
+    case "date":
+      return l10n.t("dates");
+    case "organization":
+      return l10n.t("organizations");
+    case "location":
+      return l10n.t("locations");
+    case "custom":
+      return l10n.t("labels");
+  }
 }

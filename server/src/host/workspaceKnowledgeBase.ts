@@ -4,6 +4,7 @@
  * the built-in ones: an entry with a built-in id replaces it, new ones extend it. A file that is
  * not JSON or breaks the schema is reported and not used (the built-in knowledge base still is).
  */
+import * as l10n from "@vscode/l10n";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -24,11 +25,11 @@ export function parseKnowledgeBase(text: string): { data: KnowledgeBaseData } | 
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    return { problems: [`not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
+    return { problems: [l10n.t("not valid JSON ({0})", error instanceof Error ? error.message : String(error))] };
   }
   validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(schemaPath(KNOWLEDGE_BASE_SCHEMA_FILE), "utf8")) as object);
   if (validator(value)) return { data: value as KnowledgeBaseData };
-  return { problems: deduplicate((validator.errors ?? []).map(describe)).map((p) => p.message.replace(/^the record/, "the knowledge base")) };
+  return { problems: deduplicate((validator.errors ?? []).map((e) => describe(e, l10n.t("the knowledge base")))).map((p) => p.message) };
 }
 
 export interface WorkspaceKnowledgeBase {
@@ -66,7 +67,7 @@ export function readWorkspaceKnowledgeBaseSync(root: string): WorkspaceKnowledge
 
 /** A file that is not there is no knowledge base (and no problem); one that cannot be read is a problem. */
 function unreadable(path: string, error: unknown): WorkspaceKnowledgeBase {
-  return { path, problems: (error as NodeJS.ErrnoException).code === "ENOENT" ? [] : [`cannot be read (${error instanceof Error ? error.message : String(error)})`] };
+  return { path, problems: (error as NodeJS.ErrnoException).code === "ENOENT" ? [] : [l10n.t("cannot be read ({0})", error instanceof Error ? error.message : String(error))] };
 }
 
 function withParsed(path: string, text: string): WorkspaceKnowledgeBase {

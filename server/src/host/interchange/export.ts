@@ -5,6 +5,7 @@
  * in the text as it is — reduced to the reviewed annotation (`documents.ts`), turned into a
  * format's files, and written below one folder.
  */
+import * as l10n from "@vscode/l10n";
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Analysis } from "../../engine";
@@ -43,7 +44,7 @@ export function exportArticle(article: ArticleToExport, options: DocumentOptions
 
 /** Why `format` cannot export cleaned articles (our own records point into the text as it is), or undefined when it can. */
 export function exportRefusal(format: FormatId, clean: boolean): string | undefined {
-  if (format === "jsonl" && clean) return "--clean does not apply to jsonl: records point into the article as it is";
+  if (format === "jsonl" && clean) return l10n.t("--clean does not apply to jsonl: records point into the article as it is");
   return undefined;
 }
 
@@ -84,9 +85,16 @@ export function exportSummary(format: FormatId, documents: readonly ExportedDocu
 
 /** One line saying what an export did ("exported 3 articles (12 annotations, 4 suggestions) as brat standoff to out/: 7 files"). */
 export function describeExport(summary: ExportSummary, format: FormatId, folder: string): string {
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const parts = [plural(summary.annotations, "annotation"), ...(summary.suggestions > 0 ? [plural(summary.suggestions, "suggestion")] : []), ...(summary.droppedByCleaning > 0 ? [`${summary.droppedByCleaning} left out: cleaning changed their text`] : []), ...(summary.leftOutByFormat > 0 ? [`${summary.leftOutByFormat} left out: the format cannot hold them (overlapping spans)`] : [])];
-  return `exported ${plural(summary.articles, "article")} (${parts.join(", ")}) as ${FORMATS[format].title} to ${folder}: ${plural(summary.files.length, "file")}`;
+  const n = summary;
+  const parts = [
+    n.annotations === 1 ? l10n.t("1 annotation") : l10n.t("{0} annotations", n.annotations),
+    ...(n.suggestions > 0 ? [n.suggestions === 1 ? l10n.t("1 suggestion") : l10n.t("{0} suggestions", n.suggestions)] : []),
+    ...(n.droppedByCleaning > 0 ? [l10n.t("{0} left out: cleaning changed their text", n.droppedByCleaning)] : []),
+    ...(n.leftOutByFormat > 0 ? [l10n.t("{0} left out: the format cannot hold them (overlapping spans)", n.leftOutByFormat)] : []),
+  ];
+  const articles = n.articles === 1 ? l10n.t("1 article") : l10n.t("{0} articles", n.articles);
+  const files = n.files.length === 1 ? l10n.t("1 file") : l10n.t("{0} files", n.files.length);
+  return l10n.t("exported {articles} ({parts}) as {format} to {folder}: {files}", { articles, parts: parts.join(", "), format: FORMATS[format].title, folder, files });
 }
 
 /**
@@ -100,8 +108,8 @@ export async function writeExport(folder: string, files: readonly OutputFile[], 
   const protectedPaths = new Set(articles.map((path) => resolve(path)));
   const targets = files.map((file) => {
     const target = resolve(base, file.path);
-    if (!isInside(target, base) || target === base) throw new Error(`refusing to write outside ${folder}: ${file.path}`);
-    if (protectedPaths.has(target)) throw new Error(`refusing to overwrite the article ${target} with its exported copy; export into another folder`);
+    if (!isInside(target, base) || target === base) throw new Error(l10n.t("refusing to write outside {0}: {1}", folder, file.path));
+    if (protectedPaths.has(target)) throw new Error(l10n.t("refusing to overwrite the article {0} with its exported copy; export into another folder", target));
     return target;
   });
   for (const [k, file] of files.entries()) {

@@ -8,6 +8,7 @@
  * `--clean`, or the article edited since), each imported entity is found again in the article by its
  * quote and context (engine/anchoring.ts), or kept as `orphaned`.
  */
+import * as l10n from "@vscode/l10n";
 import { attributesForSpan, blankAttributes, buildRecord, idMaker, LineIndex, quoteSelector, reanchor, type Analysis, type AnnotatedRecord, type EntityType, type RecordEntity, type RecordSource } from "../../engine";
 import { describeProblems, emitRecord, parseRecord } from "../records";
 import { attributeNames } from "../recordSchema";
@@ -63,7 +64,7 @@ export async function importDocument(request: ImportRequest): Promise<ImportResu
   let previous: AnnotatedRecord | undefined;
   if (request.recordText !== undefined) {
     const parsed = parseRecord(request.recordText);
-    if ("problems" in parsed) return { problems: [`${document.name}: its record cannot be read, so nothing was imported into it (${describeProblems(parsed.problems)})`] };
+    if ("problems" in parsed) return { problems: [l10n.t("{0}: its record cannot be read, so nothing was imported into it ({1})", document.name, describeProblems(parsed.problems))] };
     previous = parsed.record;
   }
   const sameText = request.articleText === document.text;
@@ -71,12 +72,12 @@ export async function importDocument(request: ImportRequest): Promise<ImportResu
   for (const span of document.spans) {
     const resolved = resolveLabel(span.label, request.labels);
     if (!resolved) {
-      problems.push(`${where(span)}: the label "${span.label}" is no entity type here; define it in the settings' "labels" ({"id": "${span.label}", "name": "…"}) to import it as your own label`);
+      problems.push(l10n.t('{0}: the label "{1}" is no entity type here; define it in the settings\' "labels" ({2}) to import it as your own label', where(span), span.label, `{"id": ${JSON.stringify(span.label)}, "name": "…"}`));
       continue;
     }
     const attributes = await attributesOf(span, resolved.type, resolved.type === "custom" ? resolved.label : undefined, sameText ? request.analysis : undefined, request.analyzeSnippet);
     if (!attributes) {
-      problems.push(`${where(span)}: the ${span.label} "${span.text}" has no value and unit, and none can be read from its text`);
+      problems.push(l10n.t('{0}: the {1} "{2}" has no value and unit, and none can be read from its text', where(span), span.label, span.text));
       continue;
     }
     const { prefix, suffix } = quoteSelector(document.text, span.start, span.end);

@@ -3,6 +3,7 @@
  * ends with one of the format's suffixes (any depth), in a stable order. Text is UTF-8; a byte order
  * mark (EF BB BF) is dropped from `content` and noted as `bom: true` (brat counts it); a file that is not valid UTF-8 or cannot be read is a problem, never a throw.
  */
+import * as l10n from "@vscode/l10n";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
 import { describeError } from "../articleFiles";
@@ -32,7 +33,7 @@ export async function readInputFiles(paths: readonly string[], suffixes: readonl
         const bytes = await readFile(file.path);
         files.push({ ...file, content: utf8.decode(bytes), ...(startsWithBom(bytes) ? { bom: true as const } : {}) });
       } catch (error) {
-        problems.push({ file: file.path, message: error instanceof TypeError ? "not valid UTF-8 text" : describeError(error) });
+        problems.push({ file: file.path, message: error instanceof TypeError ? l10n.t("not valid UTF-8 text") : describeError(error) });
       }
     }
   }

@@ -3,6 +3,7 @@
  * file a value or a syntax error is, as a 1-based line and column (columns in UTF-16 code units of
  * the line, as an editor's "Go to line" counts them).
  */
+import * as l10n from "@vscode/l10n";
 import { LineIndex } from "../../engine";
 import type { ImportProblem } from "./types";
 
@@ -48,5 +49,5 @@ export function jsonOrProblem(content: string, file: string, firstLine = 1): { v
   if (parsed.ok) return { value: parsed.value };
   const lines = content.split("\n").length;
   const place = parsed.line !== undefined ? { line: parsed.line + firstLine - 1, ...(parsed.column !== undefined ? { column: parsed.column } : {}) } : /end of JSON input/.test(parsed.message) ? { line: lines + firstLine - 1 } : lines === 1 ? { line: firstLine } : {};
-  return { problem: { file, ...place, message: `not valid JSON: ${parsed.message}` } };
+  return { problem: { file, ...place, message: l10n.t("not valid JSON: {0}", parsed.message) } };
 }

@@ -55,6 +55,7 @@
  *   (brat shows it so). A discontinuous T line is read as one span from its first fragment's start
  *   to its last fragment's end (records have no discontinuous spans).
  */
+import * as l10n from "@vscode/l10n";
 import { TYPE_LABELS } from "../labels";
 import { CodePointOffsets } from "../offsets";
 import type { ExportContext, ImportProblem, InputFile, InterchangeDocument, InterchangeFormat, InterchangeSpan, OutputFile, ReadResult } from "../types";
@@ -305,7 +306,7 @@ function readBrat(files: readonly InputFile[]): ReadResult {
   const problems: ImportProblem[] = [];
   const documents: InterchangeDocument[] = [];
   for (const [name, ann] of anns) {
-    if (!texts.has(name)) problems.push({ file: ann.path, message: `brat annotations without their text: ${name}.txt is not there (https://brat.nlplab.org/standoff.html: NAME.ann annotates NAME.txt)` });
+    if (!texts.has(name)) problems.push({ file: ann.path, message: l10n.t("brat annotations without their text: {0}.txt is not there (https://brat.nlplab.org/standoff.html: NAME.ann annotates NAME.txt)", name) });
   }
   const byName = [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [key, txt] of byName) {
@@ -353,12 +354,14 @@ function readAnn(ann: InputFile, text: string, bom: boolean): { spans: Interchan
     if (tab < 0 || (!BRAT_ID.test(id) && id !== "*")) {
       // An id followed by a space: the tabs were most likely turned into spaces (an editor, a copy).
       const spaced = /^(?:[A-Za-z#][0-9]+|\*)(?= )/.exec(content);
-      const why = spaced ? `${spaced[0]} is followed by a space, not a tab (were the tabs turned into spaces?)` : `expected an id (T1, A1, N1, #1, …) and a tab`;
-      problem(line, spaced ? spaced[0].length + 1 : 1, `not a brat annotation line: brat's form is ID<TAB>…, and here ${why} (https://brat.nlplab.org/standoff.html)`);
+      const said = spaced
+        ? l10n.t("not a brat annotation line: brat's form is ID<TAB>…, and here {0} is followed by a space, not a tab (were the tabs turned into spaces?) (https://brat.nlplab.org/standoff.html)", spaced[0])
+        : l10n.t("not a brat annotation line: brat's form is ID<TAB>…, and here expected an id (T1, A1, N1, #1, …) and a tab (https://brat.nlplab.org/standoff.html)");
+      problem(line, spaced ? spaced[0].length + 1 : 1, said);
       return;
     }
     if (id !== "*") {
-      if (ids.has(id)) return problem(line, 1, `the id ${id} is used twice`);
+      if (ids.has(id)) return problem(line, 1, l10n.t("the id {0} is used twice", id));
       ids.add(id);
     }
     const rest = content.slice(tab + 1);
@@ -374,14 +377,14 @@ function readAnn(ann: InputFile, text: string, bom: boolean): { spans: Interchan
       }
       case "A": {
         const m = /^(\S+) (\S+)(?: (.+))?$/.exec(data);
-        if (!m) return problem(line, dataColumn, `an attribute line is "A1<TAB>NAME Tn [VALUE]" (https://brat.nlplab.org/standoff.html)`);
+        if (!m) return problem(line, dataColumn, l10n.t('an attribute line is "A1<TAB>NAME Tn [VALUE]" (https://brat.nlplab.org/standoff.html)'));
         const [, name, target, value] = m as unknown as [string, string, string, string | undefined];
         later.push({ line, note: false, target, targetColumn: dataColumn + name.length + 1, apply: (s) => applyAttribute(s, name, value) });
         return;
       }
       case "N": {
         const m = /^(\S+) (\S+) (\S+?):(\S+)$/.exec(data);
-        if (!m) return problem(line, dataColumn, `a normalization line is "N1<TAB>Reference Tn DB:ID<TAB>TEXT" (https://brat.nlplab.org/standoff.html)`);
+        if (!m) return problem(line, dataColumn, l10n.t('a normalization line is "N1<TAB>Reference Tn DB:ID<TAB>TEXT" (https://brat.nlplab.org/standoff.html)'));
         const [, type, target, db, entry] = m as unknown as [string, string, string, string, string];
         later.push({ line, note: false, target, targetColumn: dataColumn + type.length + 1, apply: (s) => { s.span.kb = kbOf(db, entry); s.attributes.kb = s.span.kb; } });
         return;
@@ -395,7 +398,7 @@ function readAnn(ann: InputFile, text: string, bom: boolean): { spans: Interchan
         } catch {
           note = undefined;
         }
-        if (typeof note !== "object" || note === null || Array.isArray(note)) return problem(line, dataColumn + data.length + 1, `the note of ${m[1]!} starts like the JSON object of its attributes but is not one`);
+        if (typeof note !== "object" || note === null || Array.isArray(note)) return problem(line, dataColumn + data.length + 1, l10n.t("the note of {0} starts like the JSON object of its attributes but is not one", m[1]!));
         const object = note as Record<string, unknown>;
         later.push({ line, note: true, target: m[1]!, targetColumn: dataColumn + "AnnotatorNotes ".length, apply: (s) => applyNote(s, object) });
         return;
@@ -406,7 +409,7 @@ function readAnn(ann: InputFile, text: string, bom: boolean): { spans: Interchan
       case "*":
         return; // relations, events, modifiers, equivalences: no record holds them
       default:
-        return problem(line, 1, `unknown brat annotation kind "${id[0]!}" (T, A, N, #, R, E, M or *: https://brat.nlplab.org/standoff.html)`);
+        return problem(line, 1, l10n.t('unknown brat annotation kind "{0}" (T, A, N, #, R, E, M or *: https://brat.nlplab.org/standoff.html)', id[0]!));
     }
   });
 
@@ -415,7 +418,7 @@ function readAnn(ann: InputFile, text: string, bom: boolean): { spans: Interchan
   for (const entry of later) {
     const target = spans.get(entry.target);
     if (target) entry.apply(target);
-    else if (/^T[0-9]/.test(entry.target) && !ids.has(entry.target)) problem(entry.line, entry.targetColumn, `${entry.target} is not a text-bound annotation of this file`);
+    else if (/^T[0-9]/.test(entry.target) && !ids.has(entry.target)) problem(entry.line, entry.targetColumn, l10n.t("{0} is not a text-bound annotation of this file", entry.target));
   }
   const result = [...spans.values()].map((s) => ({ ...s.span, label: s.noteLabel !== undefined && storageForm(s.noteLabel) === s.span.label ? s.noteLabel : s.span.label, attributes: s.attributes }));
   result.sort((a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label));
@@ -441,7 +444,7 @@ function readTextBound(
 ): ReadSpan | undefined {
   const m = /^(\S+) ([0-9]+ [0-9]+(?:;[0-9]+ [0-9]+)*)\s*$/.exec(data);
   if (!m) {
-    problem(dataColumn, `a text-bound annotation is "${id}<TAB>TYPE START END<TAB>TEXT", fragments "START END;START END" (https://brat.nlplab.org/standoff.html)`);
+    problem(dataColumn, l10n.t('a text-bound annotation is "{0}<TAB>TYPE START END<TAB>TEXT", fragments "START END;START END" (https://brat.nlplab.org/standoff.html)', id));
     return undefined;
   }
   const label = m[1]!;
@@ -453,15 +456,15 @@ function readTextBound(
     const to = offsets.toUtf16(end);
     if (from === undefined || to === undefined) {
       const bad = from === undefined ? column : column + String(start).length + 1;
-      problem(bad, `offset ${from === undefined ? start : end} is outside the text of ${offsets.length} characters (code points)`);
+      problem(bad, l10n.t("offset {0} is outside the text of {1} characters (code points)", from === undefined ? start : end, offsets.length));
       return undefined;
     }
     if (from > to) {
-      problem(column, `the span ${pair} covers no text: it ends before it starts (https://brat.nlplab.org/standoff.html: START < END)`);
+      problem(column, l10n.t("the span {0} covers no text: it ends before it starts (https://brat.nlplab.org/standoff.html: START < END)", pair));
       return undefined;
     }
     if (fragments.length > 0 && from < fragments[fragments.length - 1]!.end) {
-      problem(column, `the fragment ${pair} goes back over the one before`);
+      problem(column, l10n.t("the fragment {0} goes back over the one before", pair));
       return undefined;
     }
     fragments.push({ start: from, end: to });
@@ -470,14 +473,17 @@ function readTextBound(
   const expected = fragments.map((f) => text.slice(f.start, f.end)).join(" ");
   // brat: the text field begins with the fragments' text; anything after it is a comment, after whitespace.
   if (tail === undefined || !tail.startsWith(expected) || (tail.length > expected.length && !/^\s/.test(tail[expected.length]!))) {
-    problem(textColumn, `the text ${JSON.stringify(tail ?? "")} is not the text at ${m[2]!}: ${JSON.stringify(expected)}`);
+    problem(textColumn, l10n.t("the text {0} is not the text at {1}: {2}", JSON.stringify(tail ?? ""), m[2]!, JSON.stringify(expected)));
     return undefined;
   }
   const start = Math.max(fragments[0]!.start, skip);
   const end = fragments[fragments.length - 1]!.end;
   if (end <= start) {
-    const why = end > fragments[0]!.start ? "only the byte order mark (U+FEFF) the .txt starts with, which brat counts as a character" : "no text";
-    problem(dataColumn + label.length + 1, `the span ${m[2]!} covers ${why}: a text-bound annotation needs START < END (https://brat.nlplab.org/standoff.html)`);
+    const said =
+      end > fragments[0]!.start
+        ? l10n.t("the span {0} covers only the byte order mark (U+FEFF) the .txt starts with, which brat counts as a character: a text-bound annotation needs START < END (https://brat.nlplab.org/standoff.html)", m[2]!)
+        : l10n.t("the span {0} covers no text: a text-bound annotation needs START < END (https://brat.nlplab.org/standoff.html)", m[2]!);
+    problem(dataColumn + label.length + 1, said);
     return undefined;
   }
   return { span: { id, start: start - skip, end: end - skip, text: text.slice(start, end), label, attributes: {}, suggestion: false }, attributes: {} };

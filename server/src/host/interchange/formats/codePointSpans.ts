@@ -3,6 +3,7 @@
  * from the other tool checked against the document's text and moved into UTF-16 code units, and
  * spans ordered with unique ids.
  */
+import * as l10n from "@vscode/l10n";
 import type { CodePointOffsets } from "../offsets";
 import type { InterchangeSpan } from "../types";
 
@@ -20,13 +21,13 @@ export interface CodePointSpan {
  */
 export function fitSpan(offsets: CodePointOffsets, text: string, span: CodePointSpan): { start: number; end: number; text: string } | string {
   const { start, end } = span;
-  if (typeof start !== "number" || typeof end !== "number" || !Number.isInteger(start) || !Number.isInteger(end)) return `offsets ${String(start)}..${String(end)} are not whole numbers`;
+  if (typeof start !== "number" || typeof end !== "number" || !Number.isInteger(start) || !Number.isInteger(end)) return l10n.t("offsets {0}..{1} are not whole numbers", String(start), String(end));
   const from = offsets.toUtf16(start);
   const to = offsets.toUtf16(end);
-  if (from === undefined || to === undefined) return `offsets ${start}..${end} are outside the text (${offsets.length} code points)`;
-  if (end <= start) return `offsets ${start}..${end} cover no text`;
+  if (from === undefined || to === undefined) return l10n.t("offsets {0}..{1} are outside the text ({2} code points)", start, end, offsets.length);
+  if (end <= start) return l10n.t("offsets {0}..{1} cover no text", start, end);
   const covered = text.slice(from, to);
-  if (span.text !== undefined && span.text !== covered) return `its text ${JSON.stringify(span.text)} is not the text at ${start}..${end} (${JSON.stringify(covered)})`;
+  if (span.text !== undefined && span.text !== covered) return l10n.t("its text {0} is not the text at {1}..{2} ({3})", JSON.stringify(span.text), start, end, JSON.stringify(covered));
   return { start: from, end: to, text: covered };
 }
 

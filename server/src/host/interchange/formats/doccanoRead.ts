@@ -20,6 +20,7 @@
  *   or (the older form, which has none) by its place in the line's list, counted from 1. Labels are passed on as written.
  * - Every span is a person's (`suggestion: false`): doccano has no predictions; no attributes.
  */
+import * as l10n from "@vscode/l10n";
 import { CodePointOffsets } from "../offsets";
 import type { ImportProblem, InputFile, InterchangeDocument, InterchangeSpan, ReadResult } from "../types";
 import { fitSpan, orderedSpans } from "./codePointSpans";
@@ -45,9 +46,9 @@ export function readDoccano(files: readonly InputFile[]): ReadResult {
 
 /** The document of one line (`line` 1-based), or why it cannot be read. */
 function readLine(value: unknown, line: number): InterchangeDocument | string {
-  if (!isObject(value)) return "not a JSON object";
+  if (!isObject(value)) return l10n.t("not a JSON object");
   const text = value.text;
-  if (typeof text !== "string") return "no text";
+  if (typeof text !== "string") return l10n.t("no text");
   const name = typeof value.path === "string" && value.path !== "" ? value.path : typeof value.id === "number" || typeof value.id === "string" ? `example-${value.id}` : `line-${line}`;
   const lineAnnotator = [value.username, value.user].find((u): u is string => typeof u === "string" && u !== "");
   const offsets = new CodePointOffsets(text);
@@ -56,8 +57,8 @@ function readLine(value: unknown, line: number): InterchangeDocument | string {
   for (const [k, raw] of raws.entries()) {
     const fit = fitSpan(offsets, text, { start: raw.start, end: raw.end });
     const id = raw.id ?? String(k + 1); // the older form has no ids: the span's place, from 1
-    if (typeof fit === "string") return `${name}: span ${id}: ${fit}`;
-    if (typeof raw.label !== "string" || raw.label === "") return `${name}: span ${id} has no label`;
+    if (typeof fit === "string") return l10n.t("{0}: span {1}: {2}", name, id, fit);
+    if (typeof raw.label !== "string" || raw.label === "") return l10n.t("{0}: span {1} has no label", name, id);
     const annotator = raw.user ?? lineAnnotator;
     spans.push({ id, ...fit, label: raw.label, attributes: {}, suggestion: false, ...(annotator !== undefined ? { annotator } : {}) });
   }

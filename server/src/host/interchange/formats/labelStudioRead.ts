@@ -24,6 +24,7 @@
  *   a text. Malformed JSON is a problem of the file (at its line and column). Labels are passed on
  *   as written: the import resolves them.
  */
+import * as l10n from "@vscode/l10n";
 import { CodePointOffsets } from "../offsets";
 import type { ImportProblem, InputFile, InterchangeDocument, InterchangeSpan, ReadResult } from "../types";
 import { fitSpan, orderedSpans } from "./codePointSpans";
@@ -42,7 +43,7 @@ export function readLabelStudio(files: readonly InputFile[]): ReadResult {
     const tasks = Array.isArray(parsed.value) ? (parsed.value as unknown[]) : [parsed.value];
     tasks.forEach((task, index) => {
       const read = readTask(task, index);
-      if (typeof read === "string") problems.push({ file: file.path, message: `task ${index + 1}: ${read}` });
+      if (typeof read === "string") problems.push({ file: file.path, message: l10n.t("task {0}: {1}", index + 1, read) });
       else documents.push(read);
     });
   }
@@ -51,10 +52,10 @@ export function readLabelStudio(files: readonly InputFile[]): ReadResult {
 
 /** The document of one task (`index` 0-based), or why it cannot be read. */
 function readTask(task: unknown, index: number): InterchangeDocument | string {
-  if (!isObject(task)) return "not a JSON object";
+  if (!isObject(task)) return l10n.t("not a JSON object");
   const data = isObject(task.data) ? task.data : task;
   const text = data.text;
-  if (typeof text !== "string") return "no text (data.text)";
+  if (typeof text !== "string") return l10n.t("no text (data.text)");
   const id = typeof task.id === "number" || typeof task.id === "string" ? String(task.id) : String(index + 1);
   const name = typeof data.path === "string" && data.path !== "" ? data.path : `task-${id}`;
   const offsets = new CodePointOffsets(text);
@@ -107,7 +108,7 @@ function annotatorField(value: unknown): { annotator?: string } {
 
 /** The spans of one result list, or why one of its regions does not fit the text. */
 function spansOf(results: unknown, offsets: CodePointOffsets, text: string, suggestion: boolean, annotator: string | undefined): InterchangeSpan[] | string {
-  if (!Array.isArray(results)) return results === undefined ? [] : "a result that is not a list";
+  if (!Array.isArray(results)) return results === undefined ? [] : l10n.t("a result that is not a list");
   const items = results.filter(isObject);
   const notes = notesOf(items);
   const spans: InterchangeSpan[] = [];
@@ -119,7 +120,7 @@ function spansOf(results: unknown, offsets: CodePointOffsets, text: string, sugg
     // A region without an id (hand-made tasks) is named by its place among the regions, from 1.
     const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id) : `r${regions}`;
     const fit = fitSpan(offsets, text, { start: value.start, end: value.end, text: value.text });
-    if (typeof fit === "string") return `region ${id}: ${fit}`;
+    if (typeof fit === "string") return l10n.t("region {0}: {1}", id, fit);
     const note = notes.get(id);
     const who = note?.annotator ?? annotator;
     const labels = value.labels.filter((l): l is string => typeof l === "string");

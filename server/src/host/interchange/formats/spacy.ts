@@ -45,6 +45,7 @@
  * ours when a person edits the spans. Suggestions are written as spans like the rest: Prodigy has
  * no notion of an unreviewed span in an accepted task (they come back as reviewed).
  */
+import * as l10n from "@vscode/l10n";
 import { CodePointOffsets } from "../offsets";
 import { isObject, parseJson, type JsonObject } from "../jsonInput";
 import { tokenSentences, type Token } from "../tokens";
@@ -177,8 +178,8 @@ type TaskResult = { document: InterchangeDocument } | { problem: string; column?
  */
 function readTask(task: JsonObject, file: InputFile, line: number): TaskResult {
   const { text } = task;
-  if (typeof text !== "string") return { problem: `the task has no "text" string` };
-  if (task.answer === "reject" || task.answer === "ignore") return { problem: `the task was answered "${task.answer}" in Prodigy` };
+  if (typeof text !== "string") return { problem: l10n.t('the task has no "text" string') };
+  if (task.answer === "reject" || task.answer === "ignore") return { problem: l10n.t('the task was answered "{0}" in Prodigy', task.answer) };
   const meta = isObject(task.meta) ? task.meta : {};
   const named = [meta.path, meta.file, meta.source].find((v): v is string => typeof v === "string" && v !== "");
   const name = named ?? `${file.name}#${line}`;
@@ -186,22 +187,22 @@ function readTask(task: JsonObject, file: InputFile, line: number): TaskResult {
   const tokens = Array.isArray(task.tokens) ? task.tokens : undefined;
   const annotator = typeof task._annotator_id === "string" ? task._annotator_id : typeof task._session_id === "string" ? task._session_id : undefined;
   const rawSpans = task.spans === undefined ? [] : task.spans;
-  if (!Array.isArray(rawSpans)) return { problem: `"spans" must be a list` };
+  if (!Array.isArray(rawSpans)) return { problem: l10n.t('"spans" must be a list') };
   const spans: InterchangeSpan[] = [];
   for (const [k, raw] of rawSpans.entries()) {
     const where = `spans[${k}]`;
-    if (!isObject(raw)) return { problem: `${where} is not an object` };
+    if (!isObject(raw)) return { problem: l10n.t("{0} is not an object", where) };
     const { start, end, label } = raw;
-    if (typeof label !== "string" || label === "") return { problem: `${where} has no label` };
+    if (typeof label !== "string" || label === "") return { problem: l10n.t("{0} has no label", where) };
     const from = typeof start === "number" ? points.toUtf16(start) : undefined;
     const to = typeof end === "number" ? points.toUtf16(end) : undefined;
     if (from === undefined || to === undefined || from >= to) {
-      return { problem: `${where} (${label}) does not fit the text: start ${JSON.stringify(start)}, end ${JSON.stringify(end)} (code points; the text has ${points.length})` };
+      return { problem: l10n.t("{0} ({1}) does not fit the text: start {2}, end {3} (code points; the text has {4})", where, label, String(JSON.stringify(start)), String(JSON.stringify(end)), points.length) };
     }
     const tokenProblem = tokens ? checkTokens(raw, tokens, where) : undefined;
     if (tokenProblem) return { problem: tokenProblem };
     const spanText = text.slice(from, to);
-    if (typeof raw.text === "string" && raw.text !== spanText) return { problem: `${where} (${label}) says its text is ${JSON.stringify(raw.text)} but the offsets give ${JSON.stringify(spanText)}` };
+    if (typeof raw.text === "string" && raw.text !== spanText) return { problem: l10n.t("{0} ({1}) says its text is {2} but the offsets give {3}", where, label, JSON.stringify(raw.text), JSON.stringify(spanText)) };
     spans.push({ id: `${k + 1}`, start: from, end: to, text: spanText, label, attributes: {}, suggestion: false, ...(annotator !== undefined ? { annotator } : {}) });
   }
   spans.sort((a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label));
@@ -214,9 +215,9 @@ function checkTokens(span: JsonObject, tokens: readonly unknown[], where: string
   if (first === undefined && last === undefined) return undefined;
   const startToken = typeof first === "number" ? tokens[first] : undefined;
   const endToken = typeof last === "number" ? tokens[last] : undefined;
-  if (!isObject(startToken) || !isObject(endToken)) return `${where}: token_start ${JSON.stringify(first)} or token_end ${JSON.stringify(last)} is not a token (there are ${tokens.length})`;
+  if (!isObject(startToken) || !isObject(endToken)) return l10n.t("{0}: token_start {1} or token_end {2} is not a token (there are {3})", where, String(JSON.stringify(first)), String(JSON.stringify(last)), tokens.length);
   if (startToken.start !== span.start || endToken.end !== span.end) {
-    return `${where}: its tokens ${String(first)}..${String(last)} cover ${String(startToken.start)}..${String(endToken.end)}, not the span's ${String(span.start)}..${String(span.end)} (token_end is inclusive)`;
+    return l10n.t("{0}: its tokens {1}..{2} cover {3}..{4}, not the span's {5}..{6} (token_end is inclusive)", where, String(first), String(last), String(startToken.start), String(endToken.end), String(span.start), String(span.end));
   }
   return undefined;
 }
@@ -232,15 +233,15 @@ function read(files: readonly InputFile[]): { documents: InterchangeDocument[]; 
       if (content.trim() === "") return;
       const parsed = parseJson(content);
       if (!parsed.ok) {
-        problems.push({ file: file.path, line, ...(parsed.column !== undefined ? { column: parsed.column } : {}), message: `not a JSON line: ${parsed.message}` });
+        problems.push({ file: file.path, line, ...(parsed.column !== undefined ? { column: parsed.column } : {}), message: l10n.t("not a JSON line: {0}", parsed.message) });
         return;
       }
       if (!isObject(parsed.value)) {
-        problems.push({ file: file.path, line, column: 1, message: "a task must be a JSON object" });
+        problems.push({ file: file.path, line, column: 1, message: l10n.t("a task must be a JSON object") });
         return;
       }
       const result = readTask(parsed.value, file, line);
-      if ("problem" in result) problems.push({ file: file.path, line, column: 1, message: `${result.problem}; the document is left out` });
+      if ("problem" in result) problems.push({ file: file.path, line, column: 1, message: l10n.t("{0}; the document is left out", result.problem) });
       else documents.push(result.document);
     });
   }

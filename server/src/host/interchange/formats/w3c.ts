@@ -54,6 +54,7 @@
  * hint), only where the text equals `exact`. An annotation that still does not fit is an
  * ImportProblem naming its id, and its document is left out; the other documents are read.
  */
+import * as l10n from "@vscode/l10n";
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
 import { anchor, quoteSelector, type TextQuoteSelector } from "../../../engine";
@@ -227,19 +228,19 @@ interface Parsed {
 
 function parseAnnotation(node: unknown, index: number): Parsed | { id: string; problem: string } {
   const id = isObject(node) && typeof node.id === "string" ? node.id : `#${index + 1}`;
-  if (!isObject(node)) return { id, problem: "is not an object" };
+  if (!isObject(node)) return { id, problem: l10n.t("annotation {0} is not an object", id) };
   const target = many(node.target).find((t): t is JsonObject => isObject(t) && typeof t.source === "string");
-  if (!target) return { id, problem: "has no target with a source and selectors" };
+  if (!target) return { id, problem: l10n.t("annotation {0} has no target with a source and selectors", id) };
   const body = many(node.body).filter(isObject);
   const labelBody = body.find((b) => typeof b.value === "string" && ["classifying", "tagging", "identifying"].some((p) => many(b.purpose).includes(p))) ?? body.find((b) => typeof b.value === "string");
-  if (!labelBody) return { id, problem: "has no body with a label (a TextualBody with a value)" };
+  if (!labelBody) return { id, problem: l10n.t("annotation {0} has no body with a label (a TextualBody with a value)", id) };
   const creator = many(node.creator)[0];
   const software = isObject(creator) && many(creator.type).includes("Software");
   const annotator = isObject(creator) && typeof creator.name === "string" ? creator.name : typeof creator === "string" ? creator : undefined;
   const quote = ofType(target.selector, "TextQuoteSelector");
   const position = ofType(target.selector, "TextPositionSelector");
-  if (!quote && !position) return { id, problem: "has neither a TextQuoteSelector nor a TextPositionSelector" };
-  if (quote && typeof quote.exact !== "string") return { id, problem: "has a TextQuoteSelector without its exact text" };
+  if (!quote && !position) return { id, problem: l10n.t("annotation {0} has neither a TextQuoteSelector nor a TextPositionSelector", id) };
+  if (quote && typeof quote.exact !== "string") return { id, problem: l10n.t("annotation {0} has a TextQuoteSelector without its exact text", id) };
   return {
     id,
     source: target.source as string,
@@ -262,11 +263,16 @@ function place(parsed: Parsed, text: string, points: CodePointOffsets): { start:
   const end = typeof parsed.position?.end === "number" ? points.toUtf16(parsed.position.end) : undefined;
   const fits = start !== undefined && end !== undefined && start < end;
   if (fits && (!parsed.quote || text.slice(start, end) === parsed.quote.exact)) return { start, end };
-  const where = parsed.position ? `its TextPositionSelector (${JSON.stringify(parsed.position.start)}..${JSON.stringify(parsed.position.end)}, code points; the text has ${points.length})` : "it";
-  if (!parsed.quote || parsed.quote.exact === "") return `${where} does not fit the text`;
+  const position = parsed.position ? { start: String(JSON.stringify(parsed.position.start)), end: String(JSON.stringify(parsed.position.end)), length: points.length } : undefined;
+  if (!parsed.quote || parsed.quote.exact === "") {
+    return position ? l10n.t("its TextPositionSelector ({start}..{end}, code points; the text has {length}) does not fit the text", position) : l10n.t("it does not fit the text");
+  }
   const found = anchor(text, { start: start ?? 0, end: end ?? 0, quote: parsed.quote }, start);
   if (found.kind === "in-place" || found.kind === "exact") return { start: found.start, end: found.end };
-  return `${where} does not fit the text, and its quote ${JSON.stringify(parsed.quote.exact)} is not in it`;
+  const quote = JSON.stringify(parsed.quote.exact);
+  return position
+    ? l10n.t("its TextPositionSelector ({start}..{end}, code points; the text has {length}) does not fit the text, and its quote {quote} is not in it", { ...position, quote })
+    : l10n.t("it does not fit the text, and its quote {0} is not in it", quote);
 }
 
 function read(files: readonly InputFile[]): { documents: InterchangeDocument[]; problems: ImportProblem[] } {
@@ -277,7 +283,7 @@ function read(files: readonly InputFile[]): { documents: InterchangeDocument[]; 
     if (!/\.(jsonld|json)$/i.test(file.name)) continue; // a sibling text, read through its annotations
     const parsed = parseJson(file.content.replace(/^\uFEFF/, "")); // a byte order mark is not JSON
     if (!parsed.ok) {
-      problems.push({ file: file.path, ...(parsed.line !== undefined ? { line: parsed.line, column: parsed.column } : {}), message: `not JSON: ${parsed.message}` });
+      problems.push({ file: file.path, ...(parsed.line !== undefined ? { line: parsed.line, column: parsed.column } : {}), message: l10n.t("not JSON: {0}", parsed.message) });
       continue;
     }
     const { annotations, sources } = annotationsIn(parsed.value);
@@ -301,12 +307,12 @@ function read(files: readonly InputFile[]): { documents: InterchangeDocument[]; 
     annotations.forEach((node, index) => {
       const one = parseAnnotation(node, index);
       if ("problem" in one) {
-        problems.push({ file: file.path, ...at(one.id), message: `annotation ${one.id} ${one.problem}` });
+        problems.push({ file: file.path, ...at(one.id), message: one.problem });
         return;
       }
       const document = documentOf(one.source);
       if (!document) {
-        problems.push({ file: file.path, ...at(one.id), message: `annotation ${one.id}: the text of its source ${JSON.stringify(one.source)} is neither in the collection's "sources" nor an input file beside ${file.name}; left out` });
+        problems.push({ file: file.path, ...at(one.id), message: l10n.t("annotation {0}: the text of its source {1} is neither in the collection's \"sources\" nor an input file beside {2}; left out", one.id, JSON.stringify(one.source), file.name) });
         return;
       }
       if (document.failed) return;
@@ -314,7 +320,7 @@ function read(files: readonly InputFile[]): { documents: InterchangeDocument[]; 
       if (!points) pointsOf.set(one.source, (points = new CodePointOffsets(document.text)));
       const placed = place(one, document.text, points);
       if (typeof placed === "string") {
-        problems.push({ file: file.path, ...at(one.id), message: `annotation ${one.id}: ${placed}; the document ${JSON.stringify(one.source)} is left out` });
+        problems.push({ file: file.path, ...at(one.id), message: l10n.t("annotation {0}: {1}; the document {2} is left out", one.id, placed, JSON.stringify(one.source)) });
         document.failed = true;
         return;
       }
