@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyze, LineIndex } from "../../server/src/engine";
+import { analyze, countryName, LineIndex } from "../../server/src/engine";
 import { hasSharedCorpus, repoRoot, samplesDir, serverPath, sharedCorpus } from "../helpers/paths";
 import { assertValidRecord } from "../helpers/schema";
 
@@ -81,10 +81,10 @@ if ("skip" in nvim) {
     try {
       const file = join(dir, "article.txt");
       writeFileSync(file, CURATION_ARTICLE);
-      const { report, seen, status } = drive(dir, file, { AA_ANNOTATE_TEXT: "Lý Hoàng Nam", AA_ROOT: dir });
+      const { report, seen, status } = drive(dir, file, { AA_ANNOTATE_TEXT: "Lý Hoàng Nam", AA_ANNOTATE_AS: "Person", AA_ROOT: dir });
       assert.equal(report.error, undefined, `the driver failed: ${report.error}\n${seen}`);
       assert.equal(status, 0, seen);
-      assert.match(report.annotated?.message ?? "", /Annotated "Lý Hoàng Nam" as person/, seen);
+      assert.match(report.annotated?.message ?? "", /Annotated "Lý Hoàng Nam" as Person/, seen);
       const record = JSON.parse(readFileSync(join(dir, "article.annotations.json"), "utf8")) as { entities: { type: string; text: string; start: number; end: number; origin: string }[] };
       assertValidRecord(record);
       const entity = record.entities.find((e) => e.text === "Lý Hoàng Nam");
@@ -123,10 +123,11 @@ if ("skip" in nvim) {
 
       // Hover one character into the person's first mention.
       const hover = report.hover?.markdown ?? "";
-      assert.match(hover, /\*\*person\*\*/);
+      assert.match(hover, /\*\*Person\*\*/);
       assert.ok(hover.includes(target.person), hover);
-      assert.match(hover, /\bminister\b/);
-      assert.ok(hover.includes(`(${target.country})`), hover);
+      // The office and its country by their English labels (l10n/labels.en.json, data/countries.json).
+      assert.match(hover, /\bMinister\b/);
+      assert.ok(hover.includes(`of ${countryName(target.country)!.en}`), hover);
       assert.match(hover, /\d+ mentions? in this article/);
 
       // Code actions for the first diagnostic: a quick-fix carrying a versioned edit, also when asked

@@ -13,7 +13,8 @@
 --   AA_HOVER_TEXT  hover one character into the first occurrence of this text (optional)
 --   AA_ROOT        a workspace folder to announce (optional; none by default, so no indexing)
 --   AA_ANNOTATE_TEXT  select the first occurrence of this text in Visual mode and run the code
---                  action 'Annotate "TEXT" as person' (optional; the record goes beside AA_FILE)
+--                  action 'Annotate "TEXT" as TYPE' (optional; the record goes beside AA_FILE)
+--   AA_ANNOTATE_AS the entity type's label in that title, as the server says it (default "Person")
 --   AA_TIMEOUT_MS  overall deadline in milliseconds (default 15000)
 --
 -- The report holds what the client saw: diagnostics (from vim.diagnostic.get), the hover markdown,
@@ -300,7 +301,7 @@ local function main()
     local params = vim.lsp.util.make_given_range_params(nil, nil, bufnr, client.offset_encoding)
     params.context = { diagnostics = {} }
     local actions = request(bufnr, "textDocument/codeAction", params)
-    local wanted = 'Annotate "' .. annotate_text .. '" as person'
+    local wanted = 'Annotate "' .. annotate_text .. '" as ' .. (os.getenv("AA_ANNOTATE_AS") or "Person")
     local chosen
     local titles = {}
     for _, action in ipairs(actions ~= vim.NIL and actions or {}) do
