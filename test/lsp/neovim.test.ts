@@ -69,13 +69,43 @@ function drive(dir: string, file: string, env: Record<string, string>): { report
   return { report, seen: `${context}\nsteps:\n${report.steps.join("\n")}`, status: run.status };
 }
 
+/** An article written for this test: a titled person named twice, and a caption printed twice (debris). */
+const VIETNAMESE_ARTICLE = [
+  "Hai nước nhất trí mở rộng hợp tác thương mại",
+  "Chiều 14/5, tại Hà Nội, Thủ tướng Việt Nam Lương Văn Đạt đã hội kiến Bộ trưởng Ngoại giao Lào Bounmy Sayavong.",
+  "Lễ ký kết thỏa thuận hợp tác tại Hà Nội",
+  "Lễ ký kết thỏa thuận hợp tác tại Hà Nội",
+  "Thủ tướng Lương Văn Đạt đề nghị hai bên nâng kim ngạch thương mại song phương lên 2,5 tỷ USD.",
+  "",
+].join("\n");
+
 /** An article written for this test: one name the engine does not find. */
 const CURATION_ARTICLE = "Hai nước ký thỏa thuận thương mại\nCựu vận động viên Lý Hoàng Nam nói thỏa thuận mở ra nhiều cơ hội cho doanh nghiệp.\n";
 
 if ("skip" in nvim) {
   test(`${NAME} (skipped: ${nvim.skip})`, { skip: nvim.skip }, () => {});
+  test(`Neovim in Vietnamese: init_options.language (skipped: ${nvim.skip})`, { skip: nvim.skip }, () => {});
   test(`Neovim: a code action on a Visual selection adds a manual entity to the record (skipped: ${nvim.skip})`, { skip: nvim.skip }, () => {});
 } else {
+  test(`Neovim in Vietnamese: init_options = { language = "vi" } gives Vietnamese diagnostics, hover and quick fixes (${nvim.version})`, () => {
+    const dir = mkdtempSync(join(tmpdir(), "aa-nvim-vi-"));
+    try {
+      const file = join(dir, "article.txt");
+      writeFileSync(file, VIETNAMESE_ARTICLE);
+      const { report, seen, status } = drive(dir, file, { AA_HOVER_TEXT: "Lương Văn Đạt", AA_INIT_OPTIONS: JSON.stringify({ language: "vi" }) });
+      assert.equal(report.error, undefined, `the driver failed: ${report.error}\n${seen}`);
+      assert.equal(status, 0, seen);
+      const repeated = (report.diagnostics ?? []).find((d) => d.code === "duplicate-line");
+      assert.equal(repeated?.message, "Lặp lại dòng phía trên (bản sao chú thích hoặc tiêu đề).", JSON.stringify(report.diagnostics));
+      const hover = report.hover?.markdown ?? "";
+      for (const part of ["**Nhân vật** · Lương Văn Đạt", "Thủ tướng (Việt Nam)", "Được nhắc đến 2 lần trong bài này"]) assert.ok(hover.includes(part), `${part} in\n${hover}`);
+      const titles = (report.code_actions?.actions ?? []).map((a) => a.title);
+      assert.ok(titles.includes("Xóa dòng lặp lại") && titles.includes("Xuất bản ghi chú thích"), titles.join("; "));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test(`Neovim: a code action on a Visual selection adds a manual entity to the record (${nvim.version})`, () => {
     const dir = mkdtempSync(join(tmpdir(), "aa-nvim-curation-"));
     try {

@@ -12,6 +12,7 @@
 --   AA_OUT         where the JSON report goes
 --   AA_HOVER_TEXT  hover one character into the first occurrence of this text (optional)
 --   AA_ROOT        a workspace folder to announce (optional; none by default, so no indexing)
+--   AA_INIT_OPTIONS  the client's init_options, a JSON object (optional: { "language": "vi" })
 --   AA_ANNOTATE_TEXT  select the first occurrence of this text in Visual mode and run the code
 --                  action 'Annotate "TEXT" as TYPE' (optional; the record goes beside AA_FILE)
 --   AA_ANNOTATE_AS the entity type's label in that title, as the server says it (default "Person")
@@ -237,6 +238,12 @@ local function main()
     end,
   }
   if root and root ~= "" then config.root_dir = root end
+  local init_options = os.getenv("AA_INIT_OPTIONS")
+  if init_options and init_options ~= "" then
+    local ok, options = pcall(decode, init_options)
+    if not ok or type(options) ~= "table" then fail("AA_INIT_OPTIONS is not a JSON object: " .. init_options) end
+    config.init_options = options
+  end
   local client_id = vim.lsp.start_client(config)
   if not client_id then fail("vim.lsp.start_client failed for " .. table.concat(cmd, " ")) end
   vim.lsp.buf_attach_client(bufnr, client_id)
