@@ -233,8 +233,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     settings.changed(change.settings);
     cache.clear();
     // Publishing waits for the language: a document republished now is said in the new one.
-    const read = safely("language", undefined, () => readLanguage(change.settings));
-    languageRead = read;
+    languageRead = safely("language", undefined, () => readLanguage(change.settings));
     for (const document of documents.all()) schedule(document.uri, 0);
   });
 

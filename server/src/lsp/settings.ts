@@ -3,7 +3,9 @@
  * through `workspace/configuration` when the client offers it, cached, and forgotten when the client
  * says they changed. A bad value falls back to its default, with one message to the user. With the
  * knowledge base on, a document's settings carry its workspace folder's own knowledge base
- * (`.article-annotator/kb.json`), read once and again when the file changes.
+ * (`.article-annotator/kb.json`), read once and again when the file changes. The language
+ * (`articleAnnotator.language`) is window-wide and read on its own (lsp/language.ts); messages are
+ * said in it, the server's log stays English.
  */
 import * as l10n from "@vscode/l10n";
 import type { Connection } from "vscode-languageserver";
