@@ -194,3 +194,26 @@ test("l10n: a bad initializationOptions.language is the default too, with one wa
     await client.stop();
   }
 });
+
+test("l10n: the knowledge base's card and its title check in Vietnamese: offices by their labels, the term, the source", async () => {
+  const text = "Hà Nội, ngày 12/9/2023\nThủ tướng Phạm Minh Chính tiếp Bộ trưởng Ngoại giao Phạm Bình Minh tại Hà Nội.\n";
+  const kbUri = "file:///l10n-test/kb.txt";
+  const client = await startClient({ locale: "vi" });
+  try {
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: kbUri, languageId: "plaintext", version: 1, text } });
+    const published = await client.waitForDiagnostics(kbUri);
+    const at = text.indexOf("Phạm Minh Chính") + 1;
+    const result = await client.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri: kbUri }, position: { line: 1, character: at - text.indexOf("\n") - 1 } });
+    const card = result && typeof result.contents === "object" && "value" in result.contents ? result.contents.value : "";
+    assert.match(card, /\*\*Cơ sở tri thức\*\* · \[Phạm Minh Chính\]\(https:/);
+    assert.match(card, /ngày 2023-09-12: Thủ tướng/);
+    assert.match(card, /Thủ tướng: từ 2021-04-05 \(\[nguồn\]\(https:/);
+    assert.ok(!/Knowledge base|since|source\]/.test(card), card);
+    // The title the knowledge base disagrees with: its source said in Vietnamese.
+    const title = published.diagnostics.find((d) => d.code === "kb-title");
+    assert.ok(title, JSON.stringify(published.diagnostics));
+    assert.match(messageOf(title), / Nguồn: https:\/\//);
+  } finally {
+    await client.stop();
+  }
+});
