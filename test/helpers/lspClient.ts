@@ -38,6 +38,8 @@ export async function startClient(
     capabilities?: Record<string, unknown>;
     settings?: Record<string, unknown>;
     initializationOptions?: unknown;
+    /** The editor's language, as `initialize` says it (LSP 3.16 `locale`: "vi", "en-US"); none by default. */
+    locale?: string;
     env?: Record<string, string>;
     /**
      * How the client answers the server's request `method`: "cancel" answers LSP's RequestCancelled
@@ -139,6 +141,7 @@ export async function startClient(
     rootUri: options.rootUri ?? null,
     workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: "workspace" }] : null,
     initializationOptions: options.initializationOptions,
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
     capabilities: options.capabilities ?? {
       workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ["create"] }, didChangeConfiguration: { dynamicRegistration: true } },
       window: { workDoneProgress: true },

@@ -25,7 +25,7 @@ test("thousands of findings: at most the cap plus one diagnostic counting the re
     assert.ok(bytes(published) < MAX_NOTIFICATION, `${bytes(published)} bytes`);
     const more = diagnostics.filter((d) => d.code === MORE_FINDINGS_CODE);
     assert.equal(more.length, 1);
-    assert.match(more[0]!.message as string, /^2501 more debris findings are not listed \(run-together 2501\)/);
+    assert.match(more[0]!.message as string, /^2,501 more debris findings are not listed \(run-together 2,501\)/);
     assert.ok(diagnostics.some((d) => d.code === "copyright"), "the warning at the end is shown before information");
     // A shown finding's quick-fix works as before.
     const shown = diagnostics.find((d) => d.code === "run-together")!;

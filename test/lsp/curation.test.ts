@@ -97,10 +97,10 @@ test("curation over stdio: decisions survive edits, a deleted one is orphaned wi
     // Annotate a selection as person, through the code action a client shows for the selection.
     const selection = rangeOf(ARTICLE, "Lý Hoàng Nam");
     const actions = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: selection, context: { diagnostics: [] } });
-    const annotate = actions.find((a) => a.title === 'Annotate "Lý Hoàng Nam" as person');
+    const annotate = actions.find((a) => a.title === 'Annotate "Lý Hoàng Nam" as Person');
     assert.ok(annotate?.command, `a code action annotates the selection (offered: ${actions.map((a) => a.title).join("; ")})`);
     const annotated = await client.connection.sendRequest<{ message: string }>("workspace/executeCommand", annotate.command);
-    assert.match(annotated.message, /Annotated "Lý Hoàng Nam" as person/);
+    assert.match(annotated.message, /Annotated "Lý Hoàng Nam" as Person/);
     const manual = readRecord().entities.find((e) => e.text === "Lý Hoàng Nam");
     assert.ok(manual, "the record on disk has the manual entity at once");
     assert.deepEqual([manual.origin, manual.decision?.action, manual.decision?.by], ["manual", "added", "lan"]);

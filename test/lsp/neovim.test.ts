@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyze, LineIndex } from "../../server/src/engine";
+import { analyze, countryName, LineIndex } from "../../server/src/engine";
 import { hasSharedCorpus, repoRoot, samplesDir, serverPath, sharedCorpus } from "../helpers/paths";
 import { assertValidRecord } from "../helpers/schema";
 
@@ -69,22 +69,52 @@ function drive(dir: string, file: string, env: Record<string, string>): { report
   return { report, seen: `${context}\nsteps:\n${report.steps.join("\n")}`, status: run.status };
 }
 
+/** An article written for this test: a titled person named twice, and a caption printed twice (debris). */
+const VIETNAMESE_ARTICLE = [
+  "Hai nước nhất trí mở rộng hợp tác thương mại",
+  "Chiều 14/5, tại Hà Nội, Thủ tướng Việt Nam Lương Văn Đạt đã hội kiến Bộ trưởng Ngoại giao Lào Bounmy Sayavong.",
+  "Lễ ký kết thỏa thuận hợp tác tại Hà Nội",
+  "Lễ ký kết thỏa thuận hợp tác tại Hà Nội",
+  "Thủ tướng Lương Văn Đạt đề nghị hai bên nâng kim ngạch thương mại song phương lên 2,5 tỷ USD.",
+  "",
+].join("\n");
+
 /** An article written for this test: one name the engine does not find. */
 const CURATION_ARTICLE = "Hai nước ký thỏa thuận thương mại\nCựu vận động viên Lý Hoàng Nam nói thỏa thuận mở ra nhiều cơ hội cho doanh nghiệp.\n";
 
 if ("skip" in nvim) {
   test(`${NAME} (skipped: ${nvim.skip})`, { skip: nvim.skip }, () => {});
+  test(`Neovim in Vietnamese: init_options.language (skipped: ${nvim.skip})`, { skip: nvim.skip }, () => {});
   test(`Neovim: a code action on a Visual selection adds a manual entity to the record (skipped: ${nvim.skip})`, { skip: nvim.skip }, () => {});
 } else {
+  test(`Neovim in Vietnamese: init_options = { language = "vi" } gives Vietnamese diagnostics, hover and quick fixes (${nvim.version})`, () => {
+    const dir = mkdtempSync(join(tmpdir(), "aa-nvim-vi-"));
+    try {
+      const file = join(dir, "article.txt");
+      writeFileSync(file, VIETNAMESE_ARTICLE);
+      const { report, seen, status } = drive(dir, file, { AA_HOVER_TEXT: "Lương Văn Đạt", AA_INIT_OPTIONS: JSON.stringify({ language: "vi" }) });
+      assert.equal(report.error, undefined, `the driver failed: ${report.error}\n${seen}`);
+      assert.equal(status, 0, seen);
+      const repeated = (report.diagnostics ?? []).find((d) => d.code === "duplicate-line");
+      assert.equal(repeated?.message, "Lặp lại dòng phía trên (bản sao chú thích hoặc tiêu đề).", JSON.stringify(report.diagnostics));
+      const hover = report.hover?.markdown ?? "";
+      for (const part of ["**Nhân vật** · Lương Văn Đạt", "Thủ tướng (Việt Nam)", "Được nhắc đến 2 lần trong bài này"]) assert.ok(hover.includes(part), `${part} in\n${hover}`);
+      const titles = (report.code_actions?.actions ?? []).map((a) => a.title);
+      assert.ok(titles.includes("Xóa dòng lặp lại") && titles.includes("Xuất bản ghi chú thích"), titles.join("; "));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test(`Neovim: a code action on a Visual selection adds a manual entity to the record (${nvim.version})`, () => {
     const dir = mkdtempSync(join(tmpdir(), "aa-nvim-curation-"));
     try {
       const file = join(dir, "article.txt");
       writeFileSync(file, CURATION_ARTICLE);
-      const { report, seen, status } = drive(dir, file, { AA_ANNOTATE_TEXT: "Lý Hoàng Nam", AA_ROOT: dir });
+      const { report, seen, status } = drive(dir, file, { AA_ANNOTATE_TEXT: "Lý Hoàng Nam", AA_ANNOTATE_AS: "Person", AA_ROOT: dir });
       assert.equal(report.error, undefined, `the driver failed: ${report.error}\n${seen}`);
       assert.equal(status, 0, seen);
-      assert.match(report.annotated?.message ?? "", /Annotated "Lý Hoàng Nam" as person/, seen);
+      assert.match(report.annotated?.message ?? "", /Annotated "Lý Hoàng Nam" as Person/, seen);
       const record = JSON.parse(readFileSync(join(dir, "article.annotations.json"), "utf8")) as { entities: { type: string; text: string; start: number; end: number; origin: string }[] };
       assertValidRecord(record);
       const entity = record.entities.find((e) => e.text === "Lý Hoàng Nam");
@@ -123,10 +153,11 @@ if ("skip" in nvim) {
 
       // Hover one character into the person's first mention.
       const hover = report.hover?.markdown ?? "";
-      assert.match(hover, /\*\*person\*\*/);
+      assert.match(hover, /\*\*Person\*\*/);
       assert.ok(hover.includes(target.person), hover);
-      assert.match(hover, /\bminister\b/);
-      assert.ok(hover.includes(`(${target.country})`), hover);
+      // The office and its country by their English labels (l10n/labels.en.json, data/countries.json).
+      assert.match(hover, /\bMinister\b/);
+      assert.ok(hover.includes(`of ${countryName(target.country)!.en}`), hover);
       assert.match(hover, /\d+ mentions? in this article/);
 
       // Code actions for the first diagnostic: a quick-fix carrying a versioned edit, also when asked

@@ -30,7 +30,7 @@ test("the server starts over stdio, publishes debris diagnostics and answers a h
     const position = new LineIndex(text).positionAt(person.start + 1);
     const hover = await connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri }, position });
     assert.ok(hover && typeof hover.contents === "object" && "value" in hover.contents);
-    assert.match(hover.contents.value, /\*\*person\*\*/);
+    assert.match(hover.contents.value, /\*\*Person\*\*/);
     assert.match(hover.contents.value, /mention/);
     await connection.sendRequest("shutdown");
     await connection.sendNotification("exit");

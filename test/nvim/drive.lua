@@ -12,8 +12,10 @@
 --   AA_OUT         where the JSON report goes
 --   AA_HOVER_TEXT  hover one character into the first occurrence of this text (optional)
 --   AA_ROOT        a workspace folder to announce (optional; none by default, so no indexing)
+--   AA_INIT_OPTIONS  the client's init_options, a JSON object (optional: { "language": "vi" })
 --   AA_ANNOTATE_TEXT  select the first occurrence of this text in Visual mode and run the code
---                  action 'Annotate "TEXT" as person' (optional; the record goes beside AA_FILE)
+--                  action 'Annotate "TEXT" as TYPE' (optional; the record goes beside AA_FILE)
+--   AA_ANNOTATE_AS the entity type's label in that title, as the server says it (default "Person")
 --   AA_TIMEOUT_MS  overall deadline in milliseconds (default 15000)
 --
 -- The report holds what the client saw: diagnostics (from vim.diagnostic.get), the hover markdown,
@@ -236,6 +238,12 @@ local function main()
     end,
   }
   if root and root ~= "" then config.root_dir = root end
+  local init_options = os.getenv("AA_INIT_OPTIONS")
+  if init_options and init_options ~= "" then
+    local ok, options = pcall(decode, init_options)
+    if not ok or type(options) ~= "table" then fail("AA_INIT_OPTIONS is not a JSON object: " .. init_options) end
+    config.init_options = options
+  end
   local client_id = vim.lsp.start_client(config)
   if not client_id then fail("vim.lsp.start_client failed for " .. table.concat(cmd, " ")) end
   vim.lsp.buf_attach_client(bufnr, client_id)
@@ -300,7 +308,7 @@ local function main()
     local params = vim.lsp.util.make_given_range_params(nil, nil, bufnr, client.offset_encoding)
     params.context = { diagnostics = {} }
     local actions = request(bufnr, "textDocument/codeAction", params)
-    local wanted = 'Annotate "' .. annotate_text .. '" as person'
+    local wanted = 'Annotate "' .. annotate_text .. '" as ' .. (os.getenv("AA_ANNOTATE_AS") or "Person")
     local chosen
     local titles = {}
     for _, action in ipairs(actions ~= vim.NIL and actions or {}) do

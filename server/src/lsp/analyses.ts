@@ -8,6 +8,7 @@
  * articles, or too large, get an empty analysis with the reason, and an engine error becomes a
  * logged message and an empty analysis.
  */
+import * as l10n from "@vscode/l10n";
 import { analysisRequest } from "../host/analysisWorker";
 import { URI } from "./uri";
 import type { TextDocument } from "vscode-languageserver-textdocument";
@@ -15,6 +16,7 @@ import type { Analysis } from "../engine";
 import { describeStopped, type AnalysisPool } from "../host/analysisPool";
 import { isArticlePath } from "../host/articleFiles";
 import type { ResolvedSettings } from "../host/settings";
+import { formatNumber } from "./language";
 
 /** Why a document has no analysis: its diagnostic's code ("superseded": a newer version replaced it before it finished; never published). */
 export type SkipReason = "not-article" | "too-large" | "internal-error" | "analysis-stopped" | "superseded";
@@ -75,10 +77,10 @@ export class AnalysisCache {
 
   private async compute(document: TextDocument, settings: ResolvedSettings, signal: AbortSignal): Promise<DocumentAnalysis> {
     const version = document.version;
-    if (!isArticle(document.uri, document.languageId, settings)) return { version, analysis: EMPTY, skipped: "not an article file (see articleAnnotator.files)", skipReason: "not-article" };
+    if (!isArticle(document.uri, document.languageId, settings)) return { version, analysis: EMPTY, skipped: l10n.t("not an article file (see articleAnnotator.files)"), skipReason: "not-article" };
     const text = document.getText();
     if (text.length > settings.maxFileSize) {
-      const skipped = `not analyzed: ${text.length.toLocaleString("en-US")} characters is more than articleAnnotator.maxFileSize (${settings.maxFileSize.toLocaleString("en-US")})`;
+      const skipped = l10n.t("not analyzed: {length} characters is more than articleAnnotator.maxFileSize ({max})", { length: formatNumber(text.length), max: formatNumber(settings.maxFileSize) });
       return { version, analysis: { ...EMPTY, length: text.length }, skipped, skipReason: "too-large" };
     }
     // Named by its uri: the worker that analyzed its last version reuses what that taught it.
@@ -88,12 +90,12 @@ export class AnalysisCache {
         return { version, analysis: outcome.analysis, ms: outcome.ms };
       case "stopped":
         this.log(`${describeStopped(outcome.seconds)}: ${document.uri} version ${version} (${text.length.toLocaleString("en-US")} characters); its worker was restarted`);
-        return { version, analysis: { ...EMPTY, length: text.length }, skipped: `${describeStopped(outcome.seconds)}; nothing is shown for this version (see the output log; articleAnnotator.analysisDeadline sets the limit)`, skipReason: "analysis-stopped" };
+        return { version, analysis: { ...EMPTY, length: text.length }, skipped: l10n.t("{0}; nothing is shown for this version (see the output log; articleAnnotator.analysisDeadline sets the limit)", describeStopped(outcome.seconds)), skipReason: "analysis-stopped" };
       case "cancelled":
-        return { version, analysis: { ...EMPTY, length: text.length }, skipped: "not analyzed: a newer version of the document replaced this one", skipReason: "superseded" };
+        return { version, analysis: { ...EMPTY, length: text.length }, skipped: l10n.t("not analyzed: a newer version of the document replaced this one"), skipReason: "superseded" };
       case "failed":
         this.log(`analysis failed for ${document.uri}: ${outcome.reason}`);
-        return { version, analysis: { ...EMPTY, length: text.length }, skipped: "not analyzed: an internal error (see the output log)", skipReason: "internal-error" };
+        return { version, analysis: { ...EMPTY, length: text.length }, skipped: l10n.t("not analyzed: an internal error (see the output log)"), skipReason: "internal-error" };
     }
   }
 }

@@ -64,9 +64,12 @@ export class ClientRequests {
     return this.settle("registerCapability", () => this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers })).then(() => undefined);
   }
 
-  /** `workspace/configuration` of `section` for `scopeUri`: the client's answer as `value`, or undefined when the request failed. */
-  configuration(scopeUri: string, section: string): Promise<{ value: unknown } | undefined> {
-    return this.settle("configuration", async () => ({ value: (await this.connection.workspace.getConfiguration({ scopeUri, section })) as unknown }));
+  /**
+   * `workspace/configuration` of `section` for `scopeUri` (none: the window-wide value): the
+   * client's answer as `value`, or undefined when the request failed.
+   */
+  configuration(scopeUri: string | undefined, section: string): Promise<{ value: unknown } | undefined> {
+    return this.settle("configuration", async () => ({ value: (await this.connection.workspace.getConfiguration(scopeUri === undefined ? { section } : { scopeUri, section })) as unknown }));
   }
 
   /** `window/workDoneProgress/create`: a reporter, or undefined when the client refused one (work goes on without progress). */

@@ -1,8 +1,10 @@
 /** A CodeLens on the first line summarizing the article (host/summary.ts), with its actions. */
+import * as l10n from "@vscode/l10n";
 import type { CodeLens } from "vscode-languageserver";
 import type { AnnotatedRecord, Analysis } from "../engine";
 import { countsText, summarizeCounts } from "../host/summary";
 import { Commands, type ArticleSummary } from "./protocol";
+import { formatNumber } from "./language";
 
 /**
  * The summary of a document: counts of what is shown (`analysis`: the curated view, rejected and
@@ -23,12 +25,12 @@ export function codeLenses(uri: string, version: number, analysis: Analysis, rec
   const summary = summarize(uri, version, analysis, record);
   const lenses: CodeLens[] = [{ range, command: { title: summary.text, command: "" } }];
   if (options.canWrite && summary.suggestionsLeft > 0) {
-    lenses.push({ range, command: { title: `${summary.suggestionsLeft} to review`, command: Commands.nextSuggestion, arguments: [{ uri, position: { line: 0, character: 0 } }] } });
-    lenses.push({ range, command: { title: "Accept all", command: Commands.acceptAll, arguments: [{ uri }] } });
+    lenses.push({ range, command: { title: l10n.t("{0} to review", formatNumber(summary.suggestionsLeft)), command: Commands.nextSuggestion, arguments: [{ uri, position: { line: 0, character: 0 } }] } });
+    lenses.push({ range, command: { title: l10n.t("Accept all"), command: Commands.acceptAll, arguments: [{ uri }] } });
   } else if (options.canWrite && record) {
-    lenses.push({ range, command: { title: "Reviewed", command: "" } });
+    lenses.push({ range, command: { title: l10n.t("Reviewed"), command: "" } });
   }
-  if (analysis.boilerplate.length > 0) lenses.push({ range, command: { title: "Fix all debris", command: Commands.fixAll, arguments: [uri, version] } });
-  if (options.canWrite) lenses.push({ range, command: { title: "Emit annotated record", command: Commands.emitRecord, arguments: [uri] } });
+  if (analysis.boilerplate.length > 0) lenses.push({ range, command: { title: l10n.t("Fix all debris"), command: Commands.fixAll, arguments: [uri, version] } });
+  if (options.canWrite) lenses.push({ range, command: { title: l10n.t("Emit annotated record"), command: Commands.emitRecord, arguments: [uri] } });
   return lenses;
 }

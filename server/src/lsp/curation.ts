@@ -6,6 +6,7 @@
  * rewritten on every save with the decisions re-anchored. A record that cannot be read is never
  * written; its problems are published as diagnostics on the record file.
  */
+import * as l10n from "@vscode/l10n";
 import type { Connection, Diagnostic } from "vscode-languageserver";
 import { DiagnosticSeverity } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
@@ -16,7 +17,6 @@ import {
   blankAttributes,
   attributesForSpan,
   changeType,
-  ENTITY_KINDS,
   findEntity,
   tidySpan,
   isEntityType,
@@ -39,6 +39,8 @@ import { CurationSession } from "../host/curationSession";
 import { describeProblems, emitRecord, parseRecord, readRecordTextAsync, type RecordProblem } from "../host/records";
 import { schemaProblems } from "../host/recordSchema";
 import { annotatorName, type ResolvedSettings } from "../host/settings";
+import { entityTypeLabel } from "../host/labels";
+import { formatNumber } from "./language";
 import type { ClientRequests } from "./clientRequests";
 import { Commands, ORPHANED_CODE, SOURCE, type CurationArgs, type CurationReply } from "./protocol";
 import { problemDiagnostics } from "./recordDiagnostics";
@@ -134,7 +136,7 @@ export class Curation {
     const analysis = await this.host.analyzeSnippet(article.text, settings);
     if (!analysis) return;
     const written = await this.write(session, article.text, article.encoding, analysis);
-    if ("error" in written) this.host.requests.showError(`Article Annotator: the decisions made since the last save were not written: ${written.error}.`);
+    if ("error" in written) this.host.requests.showError(l10n.t("Article Annotator: the decisions made since the last save were not written: {0}.", written.error));
   }
 
   /** The curated record of a document for its analysis, or undefined when it has no session. */
@@ -150,7 +152,7 @@ export class Curation {
     const session = await this.session(document, result.settings);
     if (!session || !session.usable || (!session.exists && !session.unwritten)) return;
     const written = await this.writeDocument(document, session, result.analysis);
-    if ("error" in written) this.host.requests.showError(`Article Annotator: ${written.error}.`);
+    if ("error" in written) this.host.requests.showError(l10n.t("Article Annotator: {0}.", written.error));
   }
 
   /**
@@ -171,7 +173,7 @@ export class Curation {
     const path = URI.path(document.uri);
     if (!path || sourceDigest(document.getText(), await encodingOfFile(path)).sha256 === session.sourceSha256) return;
     const written = await this.writeDocument(document, session, result.analysis);
-    if ("error" in written) this.host.requests.showError(`Article Annotator: the record of a changed article was not brought up to date: ${written.error}.`);
+    if ("error" in written) this.host.requests.showError(l10n.t("Article Annotator: the record of a changed article was not brought up to date: {0}.", written.error));
   }
 
   /** A record file changed outside this server (by hand, by the CLI, by git): its article's decisions are read again. */
@@ -228,7 +230,7 @@ export class Curation {
         severity: DiagnosticSeverity.Warning,
         source: SOURCE,
         code: ORPHANED_CODE,
-        message: `Orphaned annotation: "${shortened(e.text)}" (${ENTITY_KINDS[e.type].label}) can no longer be found in the text. Delete it, or select its text and re-attach it.`,
+        message: l10n.t("Orphaned annotation: \"{text}\" ({type}) can no longer be found in the text. Delete it, or select its text and re-attach it.", { text: shortened(e.text), type: entityTypeLabel(e.type) }),
         data: { id: e.id },
       }));
   }
@@ -239,13 +241,13 @@ export class Curation {
    */
   async emit(document: TextDocument): Promise<{ uri: string } | { error: string }> {
     const result = await this.host.analysis(document);
-    if (!result) return { error: "this document is not analyzed (see its notice)" };
+    if (!result) return { error: l10n.t("this document is not analyzed (see its notice)") };
     const location = documentRecordLocation(document.uri, result.settings, this.host.workspaceFolders());
     if ("error" in location) return location;
     const session = await this.session(document, result.settings);
-    if (!session) return { error: "the record has no place" };
+    if (!session) return { error: l10n.t("the record has no place") };
     await this.sync(session);
-    if (!session.usable) return { error: `the existing record cannot be merged: ${session.problems[0]?.message ?? "?"}; it was left as it is` };
+    if (!session.usable) return { error: l10n.t("the existing record cannot be merged: {0}; it was left as it is", session.problems[0]?.message ?? "?") };
     const written = await this.writeDocument(document, session, result.analysis);
     return "error" in written ? written : { uri: written.uri };
   }
@@ -253,25 +255,25 @@ export class Curation {
   /** Runs a curation command; null when the document is not open or not analyzed. */
   async execute(command: string, args: CurationArgs): Promise<CurationReply | null> {
     const document = this.host.document(args.uri);
-    if (!document) return this.refuse("open the article first");
-    if (!this.host.trusted()) return this.refuse("annotations are not recorded in Restricted Mode; trust this workspace to curate");
+    if (!document) return this.refuse(l10n.t("open the article first"));
+    if (!this.host.trusted()) return this.refuse(l10n.t("annotations are not recorded in Restricted Mode; trust this workspace to curate"));
     const result = await this.host.analysis(document);
-    if (!result) return this.refuse("this document is not analyzed (see its notice)");
+    if (!result) return this.refuse(l10n.t("this document is not analyzed (see its notice)"));
     const { analysis, settings } = result;
     const session = await this.session(document, settings);
-    if (!session) return this.refuse("save the article to a file first: its record needs a place");
+    if (!session) return this.refuse(l10n.t("save the article to a file first: its record needs a place"));
     await this.sync(session);
-    if (!session.usable) return this.refuse(`its record ${URI.fromPath(session.recordPath)} cannot be read (${session.problems[0]?.message ?? "?"}); fix it first, nothing was changed`);
+    if (!session.usable) return this.refuse(l10n.t("its record {record} cannot be read ({problem}); fix it first, nothing was changed", { record: URI.fromPath(session.recordPath), problem: session.problems[0]?.message ?? "?" }));
     // Offsets, ranges and positions computed for another version would name other text.
-    if (args.version !== undefined && args.version !== document.version && (args.range || args.position || (args.target && !("id" in args.target)))) return this.refuse("the text changed since this action was offered; try again");
+    if (args.version !== undefined && args.version !== document.version && (args.range || args.position || (args.target && !("id" in args.target)))) return this.refuse(l10n.t("the text changed since this action was offered; try again"));
     const text = document.getText();
     const decider: Decider = { by: annotatorName(settings), at: new Date().toISOString() };
     const record = session.recordFor(text, analysis);
 
     if (command === Commands.undo) {
       const label = session.undo();
-      if (!label) return this.reply(document, session, analysis, "nothing to undo", 0);
-      return this.commit(document, session, analysis, `Undid: ${label}`, 1);
+      if (!label) return this.reply(document, session, analysis, l10n.t("nothing to undo"), 0);
+      return this.commit(document, session, analysis, l10n.t("Undid: {0}", label), 1);
     }
     if (command === Commands.nextSuggestion || command === Commands.previousSuggestion) return this.move(document, session, analysis, record, args, command === Commands.nextSuggestion);
 
@@ -280,57 +282,63 @@ export class Curation {
     switch (command) {
       case Commands.annotate: {
         const range = args.range ? tidySpan(text, { start: document.offsetAt(args.range.start), end: document.offsetAt(args.range.end) }) : undefined;
-        if (!range || range.start >= range.end) return this.refuse("select the text to annotate first");
-        if (!isEntityType(args.type)) return this.refuse(`unknown entity type "${String(args.type)}"`);
+        if (!range || range.start >= range.end) return this.refuse(l10n.t("select the text to annotate first"));
+        if (!isEntityType(args.type)) return this.refuse(l10n.t("unknown entity type \"{0}\"", String(args.type)));
         const type = args.type;
+        const typeLabel = entityTypeLabel(type);
         const label = (args.attributes as { label?: unknown } | undefined)?.label;
-        if (type === "custom" && !settings.labels.some((l) => l.id === label)) return this.refuse(`no label "${String(label)}" in articleAnnotator.labels`);
+        if (type === "custom" && !settings.labels.some((l) => l.id === label)) return this.refuse(l10n.t("no label \"{0}\" in articleAnnotator.labels", String(label)));
         const attributes = (args.attributes as EntityAttributesByType[EntityType] | undefined) ?? (await this.prefill(text, range, type, record, settings));
-        if (!attributes) return this.refuse(`give the ${ENTITY_KINDS[type].label}'s attributes: the engine cannot read them from "${text.slice(range.start, range.end)}"`);
-        outcome = session.apply(text, analysis, (`annotate as ${ENTITY_KINDS[type].label}`), (r) => annotateSpan(r, text, range, type, attributes as never, decider, { allOccurrences: args.all === true }));
-        return this.commit(document, session, analysis, outcome.count === 0 ? "already annotated" : `Annotated ${outcome.count === 1 ? `"${text.slice(range.start, range.end)}"` : `${outcome.count} occurrences`} as ${ENTITY_KINDS[type].label}`, outcome.count);
+        const quote = text.slice(range.start, range.end);
+        if (!attributes) return this.refuse(l10n.t("give the attributes of the {type}: the engine cannot read them from \"{text}\"", { type: typeLabel, text: quote }));
+        outcome = session.apply(text, analysis, l10n.t("annotate as {0}", typeLabel), (r) => annotateSpan(r, text, range, type, attributes as never, decider, { allOccurrences: args.all === true }));
+        const annotated =
+          outcome.count === 0 ? l10n.t("already annotated") : outcome.count === 1 ? l10n.t("Annotated \"{text}\" as {type}", { text: quote, type: typeLabel }) : l10n.t("Annotated {count} occurrences as {type}", { count: formatNumber(outcome.count), type: typeLabel });
+        return this.commit(document, session, analysis, annotated, outcome.count);
       }
       case Commands.acceptAll:
-        outcome = session.apply(text, analysis, ("accept all suggestions"), (r) => acceptAll(r, decider));
-        return this.commit(document, session, analysis, outcome.count === 0 ? "no suggestion left to accept" : `Accepted ${outcome.count} suggestion${outcome.count === 1 ? "" : "s"}`, outcome.count);
+        outcome = session.apply(text, analysis, l10n.t("accept all suggestions"), (r) => acceptAll(r, decider));
+        return this.commit(document, session, analysis, outcome.count === 0 ? l10n.t("no suggestion left to accept") : outcome.count === 1 ? l10n.t("Accepted 1 suggestion") : l10n.t("Accepted {0} suggestions", formatNumber(outcome.count)), outcome.count);
       default:
         break;
     }
-    if (!target) return this.refuse("put the cursor on an annotation first");
+    if (!target) return this.refuse(l10n.t("put the cursor on an annotation first"));
     const entity = findEntity(record, target);
-    if (!entity) return this.refuse("no annotation there any more (the text or the record changed); try again");
-    if (command === Commands.reattach && !entity.orphaned) return this.refuse(`"${entity.text}" is not orphaned: nothing to re-attach`);
-    const what = entity ? `"${entity.text}" (${ENTITY_KINDS[entity.type].label})` : "the annotation";
+    if (!entity) return this.refuse(l10n.t("no annotation there any more (the text or the record changed); try again"));
+    if (command === Commands.reattach && !entity.orphaned) return this.refuse(l10n.t("\"{0}\" is not orphaned: nothing to re-attach", entity.text));
+    // The annotation as messages name it: its text and its type's label.
+    const what = `"${entity.text}" (${entityTypeLabel(entity.type)})`;
     switch (command) {
       case Commands.accept:
-        outcome = session.apply(text, analysis, (`accept ${what}`), (r) => accept(r, target, decider));
-        return this.commit(document, session, analysis, outcome.changed ? `Accepted ${what}` : `${what} is not a suggestion`, outcome.count);
+        outcome = session.apply(text, analysis, l10n.t("accept {0}", what), (r) => accept(r, target, decider));
+        return this.commit(document, session, analysis, outcome.changed ? l10n.t("Accepted {0}", what) : l10n.t("{0} is not a suggestion", what), outcome.count);
       case Commands.reject:
-        outcome = session.apply(text, analysis, (`reject ${what}`), (r) => reject(r, target, decider, { allOccurrences: args.all === true }));
-        return this.commit(document, session, analysis, outcome.count > 1 ? `Rejected ${outcome.count} occurrences of ${what}` : `Rejected ${what}`, outcome.count);
+        outcome = session.apply(text, analysis, l10n.t("reject {0}", what), (r) => reject(r, target, decider, { allOccurrences: args.all === true }));
+        return this.commit(document, session, analysis, outcome.count > 1 ? l10n.t("Rejected {count} occurrences of {what}", { count: formatNumber(outcome.count), what }) : l10n.t("Rejected {0}", what), outcome.count);
       case Commands.changeType: {
-        if (!isEntityType(args.type) || !entity) return this.refuse(`unknown entity type "${String(args.type)}"`);
+        if (!isEntityType(args.type)) return this.refuse(l10n.t("unknown entity type \"{0}\"", String(args.type)));
         const type = args.type;
+        const typeLabel = entityTypeLabel(type);
         const attributes = (args.attributes as EntityAttributesByType[EntityType] | undefined) ?? (await this.prefill(text, entity, type, record, settings));
-        if (!attributes) return this.refuse(`give the ${ENTITY_KINDS[type].label}'s attributes: the engine cannot read them from "${entity.text}"`);
-        outcome = session.apply(text, analysis, (`change ${what} to ${ENTITY_KINDS[type].label}`), (r) => changeType(r, target, type, attributes as never, decider));
-        return this.commit(document, session, analysis, `${what} is now a ${ENTITY_KINDS[type].label}`, outcome.count);
+        if (!attributes) return this.refuse(l10n.t("give the attributes of the {type}: the engine cannot read them from \"{text}\"", { type: typeLabel, text: entity.text }));
+        outcome = session.apply(text, analysis, l10n.t("change {what} to {type}", { what, type: typeLabel }), (r) => changeType(r, target, type, attributes as never, decider));
+        return this.commit(document, session, analysis, l10n.t("{what} is now a {type}", { what, type: typeLabel }), outcome.count);
       }
       case Commands.setAttribute: {
-        if (typeof args.name !== "string" || args.name === "") return this.refuse("name the attribute to set");
+        if (typeof args.name !== "string" || args.name === "") return this.refuse(l10n.t("name the attribute to set"));
         const name = args.name;
         const value = args.value === null ? undefined : args.value;
-        outcome = session.apply(text, analysis, (`set ${name} of ${what}`), (r) => setAttribute(r, target, name, value, decider));
-        return this.commit(document, session, analysis, `Set ${name} of ${what}`, outcome.count);
+        outcome = session.apply(text, analysis, l10n.t("set {name} of {what}", { name, what }), (r) => setAttribute(r, target, name, value, decider));
+        return this.commit(document, session, analysis, l10n.t("Set {name} of {what}", { name, what }), outcome.count);
       }
       case Commands.remove:
-        outcome = session.apply(text, analysis, (`remove ${what}`), (r) => remove(r, target));
-        return this.commit(document, session, analysis, outcome.changed ? `Removed ${what}` : `${what} is a suggestion: reject it instead`, outcome.count);
+        outcome = session.apply(text, analysis, l10n.t("remove {0}", what), (r) => remove(r, target));
+        return this.commit(document, session, analysis, outcome.changed ? l10n.t("Removed {0}", what) : l10n.t("{0} is a suggestion: reject it instead", what), outcome.count);
       case Commands.reattach: {
         const range = args.range ? tidySpan(text, { start: document.offsetAt(args.range.start), end: document.offsetAt(args.range.end) }) : undefined;
-        if (!range || range.start >= range.end || !("id" in target)) return this.refuse("select the text to re-attach the annotation to");
-        outcome = session.apply(text, analysis, (`re-attach ${what}`), (r) => reattach(r, text, target.id, range, decider));
-        return this.commit(document, session, analysis, `Re-attached ${what} to "${text.slice(range.start, range.end)}"`, outcome.count);
+        if (!range || range.start >= range.end || !("id" in target)) return this.refuse(l10n.t("select the text to re-attach the annotation to"));
+        outcome = session.apply(text, analysis, l10n.t("re-attach {0}", what), (r) => reattach(r, text, target.id, range, decider));
+        return this.commit(document, session, analysis, l10n.t("Re-attached {what} to \"{text}\"", { what, text: text.slice(range.start, range.end) }), outcome.count);
       }
       default:
         return null;
@@ -385,10 +393,10 @@ export class Curation {
     const offset = args.position ? document.offsetAt(args.position) : 0;
     const suggestions = record.entities.filter((e) => e.origin === "auto");
     const next = forward ? (suggestions.find((e) => e.start > offset) ?? suggestions[0]) : (suggestions.findLast((e) => e.start < offset) ?? suggestions.at(-1));
-    if (!next) return this.reply(document, session, analysis, "nothing left to review", 0);
+    if (!next) return this.reply(document, session, analysis, l10n.t("nothing left to review"), 0);
     const range = { start: document.positionAt(next.start), end: document.positionAt(next.end) };
     void this.host.requests.showDocument({ uri: document.uri, selection: range, takeFocus: true });
-    return { ...this.reply(document, session, analysis, `${ENTITY_KINDS[next.type].label}: "${next.text}"`, 1), location: { uri: document.uri, range } };
+    return { ...this.reply(document, session, analysis, `${entityTypeLabel(next.type)}: "${next.text}"`, 1), location: { uri: document.uri, range } };
   }
 
   /** After an action: write the record (now, or when the article is saved), publish again, and answer. */
@@ -397,16 +405,17 @@ export class Curation {
     const problems = count > 0 ? schemaProblems(session.recordFor(document.getText(), analysis)) : [];
     if (problems.length > 0) {
       session.revert();
-      return this.refuse(`not done: the record would not follow its schema (${describeProblems(problems)})`);
+      return this.refuse(l10n.t("not done: the record would not follow its schema ({0})", describeProblems(problems)));
     }
     let recordUri: string | undefined;
     if (count > 0 && (await this.isSaved(document))) {
       const written = await this.writeDocument(document, session, analysis);
-      if ("error" in written) this.host.requests.showError(`Article Annotator: ${written.error}.`);
+      if ("error" in written) this.host.requests.showError(l10n.t("Article Annotator: {0}.", written.error));
       else recordUri = written.uri;
     }
     this.host.refresh(document.uri);
-    return this.reply(document, session, analysis, message + (count > 0 && !recordUri && session.unwritten ? " (the record is written when the article is saved)" : ""), count, recordUri);
+    const waiting = count > 0 && !recordUri && session.unwritten;
+    return this.reply(document, session, analysis, waiting ? l10n.t("{0} (the record is written when the article is saved)", message) : message, count, recordUri);
   }
 
   /**
@@ -445,13 +454,13 @@ export class Curation {
     const source = { path: session.location.sourcePath, ...sourceDigest(text, encoding) };
     // The file may have been changed since it was read: take in what changed, and never overwrite one that cannot be read.
     await this.sync(session);
-    if (!session.usable) return { error: `the existing record cannot be merged: ${session.problems[0]?.message ?? "?"}; it was left as it is` };
+    if (!session.usable) return { error: l10n.t("the existing record cannot be merged: {0}; it was left as it is", session.problems[0]?.message ?? "?") };
     const emitted = emitRecord({ text, analysis, source, previous: session.recordFor(text, analysis) });
-    if ("error" in emitted) return { error: `cannot write the record: ${emitted.error}` };
+    if ("error" in emitted) return { error: l10n.t("cannot write the record: {0}", emitted.error) };
     try {
       writeAtomic(session.recordPath, emitted.content);
     } catch (error) {
-      return { error: `cannot write the record: ${error instanceof Error ? error.message : String(error)}` };
+      return { error: l10n.t("cannot write the record: {0}", error instanceof Error ? error.message : String(error)) };
     }
     this.seen.set(session.recordPath, emitted.content);
     session.markWritten(source.sha256);
@@ -476,7 +485,7 @@ export class Curation {
   private accept(recordPath: string, read: string | undefined | { error: unknown }): AnnotatedRecord | undefined | { problems: RecordProblem[] } {
     if (typeof read === "object") {
       this.seen.delete(recordPath);
-      return { problems: [{ pointer: "", message: `cannot be read: ${read.error instanceof Error ? read.error.message : String(read.error)}` }] };
+      return { problems: [{ pointer: "", message: l10n.t("cannot be read: {0}", read.error instanceof Error ? read.error.message : String(read.error)) }] };
     }
     this.seen.set(recordPath, read);
     if (read === undefined) return undefined;
@@ -489,7 +498,7 @@ export class Curation {
   }
 
   private refuse(reason: string): null {
-    this.host.requests.showWarning(`Article Annotator: ${reason}.`);
+    this.host.requests.showWarning(l10n.t("Article Annotator: {0}.", reason));
     return null;
   }
 }

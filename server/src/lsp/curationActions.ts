@@ -6,10 +6,13 @@
  * person or forum to it or rejecting a text everywhere (knowledgeBaseActions.ts). Each runs a server command
  * (protocol.ts `Commands`) with `CurationArgs`.
  */
+import * as l10n from "@vscode/l10n";
 import type { CodeAction, CodeActionParams } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { BUILT_IN_TYPES, ENTITY_KINDS, occurrences, type AnnotatedRecord, type EntityType, type RecordEntity } from "../engine";
+import { BUILT_IN_TYPES, occurrences, type AnnotatedRecord, type EntityType, type RecordEntity } from "../engine";
 import type { LabelDefinition } from "../host/settings";
+import { entityTypeLabel } from "../host/labels";
+import { formatNumber } from "./language";
 import { CodeActionKinds, Commands, ORPHANED_CODE, SOURCE, type CurationArgs } from "./protocol";
 import { knowledgeBaseActions } from "./knowledgeBaseActions";
 
@@ -37,17 +40,18 @@ export async function curationActions(document: TextDocument, record: AnnotatedR
       for (const type of BUILT_IN_TYPES) {
         const attributes = await prefill({ start, end }, type);
         // An amount the engine cannot read is left out: VS Code asks for its value and unit.
-        if (attributes) choices.push({ name: ENTITY_KINDS[type].label, type, attributes: attributes as Record<string, unknown> });
+        if (attributes) choices.push({ name: entityTypeLabel(type), type, attributes: attributes as Record<string, unknown> });
       }
       for (const label of labels) choices.push({ name: label.name, type: "custom", attributes: { label: label.id } });
       for (const { name, type, attributes } of choices) {
-        actions.push(action(`Annotate "${short(quote)}" as ${name}`, Commands.annotate, { range: params.range, type, attributes }));
-        if (count > 1) actions.push(action(`Annotate all ${count} occurrences of "${short(quote)}" as ${name}`, Commands.annotate, { range: params.range, type, attributes, all: true }));
+        actions.push(action(l10n.t("Annotate \"{quote}\" as {type}", { quote: short(quote), type: name }), Commands.annotate, { range: params.range, type, attributes }));
+        if (count > 1) actions.push(action(l10n.t("Annotate all {count} occurrences of \"{quote}\" as {type}", { count: formatNumber(count), quote: short(quote), type: name }), Commands.annotate, { range: params.range, type, attributes, all: true }));
       }
     }
   }
   if (under) actions.push(...entityActions(under, visible, action), ...(knowledgeBase ? knowledgeBaseActions(document, under) : []));
-  if (record.review.suggestionsLeft > 0) actions.push(action(`Accept all ${record.review.suggestionsLeft} suggestions`, Commands.acceptAll, {}));
+  const left = record.review.suggestionsLeft;
+  if (left > 0) actions.push(action(left === 1 ? l10n.t("Accept the 1 suggestion left") : l10n.t("Accept all {0} suggestions", formatNumber(left)), Commands.acceptAll, {}));
   return actions;
 }
 
@@ -71,23 +75,23 @@ function orphanFixes(document: TextDocument, params: CodeActionParams): CodeActi
     if (diagnostic.source !== SOURCE || diagnostic.code !== ORPHANED_CODE) continue;
     const id = (diagnostic.data as { id?: unknown } | undefined)?.id;
     if (typeof id !== "string") continue;
-    actions.push({ ...action("Delete the orphaned annotation", Commands.remove, { target: { id } }, "quickfix"), diagnostics: [diagnostic] });
-    if (start < end) actions.push({ ...action(`Re-attach the orphaned annotation to "${short(document.getText().slice(start, end))}"`, Commands.reattach, { target: { id }, range: params.range }, "quickfix"), diagnostics: [diagnostic] });
+    actions.push({ ...action(l10n.t("Delete the orphaned annotation"), Commands.remove, { target: { id } }, "quickfix"), diagnostics: [diagnostic] });
+    if (start < end) actions.push({ ...action(l10n.t("Re-attach the orphaned annotation to \"{0}\"", short(document.getText().slice(start, end))), Commands.reattach, { target: { id }, range: params.range }, "quickfix"), diagnostics: [diagnostic] });
   }
   return actions;
 }
 
 function entityActions(entity: RecordEntity, visible: readonly RecordEntity[], action: ActionMaker): CodeAction[] {
   const target = { type: entity.type, start: entity.start, end: entity.end };
-  const label = ENTITY_KINDS[entity.type].label;
-  const quote = `"${short(entity.text)}"`;
+  const type = entityTypeLabel(entity.type);
+  const quote = short(entity.text);
   const actions: CodeAction[] = [];
-  if (entity.origin === "auto") actions.push({ ...action(`Accept ${quote} as ${label}`, Commands.accept, { target }), isPreferred: true });
-  actions.push(action(`Reject ${quote}: not a ${label}`, Commands.reject, { target }));
+  if (entity.origin === "auto") actions.push({ ...action(l10n.t("Accept \"{quote}\" as {type}", { quote, type }), Commands.accept, { target }), isPreferred: true });
+  actions.push(action(l10n.t("Reject \"{quote}\": not a {type}", { quote, type }), Commands.reject, { target }));
   const same = visible.filter((e) => e.type === entity.type && e.text === entity.text).length;
-  if (same > 1) actions.push(action(`Reject all ${same} occurrences of ${quote}: not a ${label}`, Commands.reject, { target, all: true }));
-  if (entity.origin === "manual") actions.push(action(entity.decision?.action === "added" ? `Remove the annotation ${quote}` : `Take back the decision on ${quote} (a suggestion again)`, Commands.remove, { target }));
-  for (const type of BUILT_IN_TYPES) if (type !== entity.type) actions.push(action(`Change ${quote} to ${ENTITY_KINDS[type].label}`, Commands.changeType, { target, type }));
+  if (same > 1) actions.push(action(l10n.t("Reject all {count} occurrences of \"{quote}\": not a {type}", { count: formatNumber(same), quote, type }), Commands.reject, { target, all: true }));
+  if (entity.origin === "manual") actions.push(action(entity.decision?.action === "added" ? l10n.t("Remove the annotation \"{0}\"", quote) : l10n.t("Take back the decision on \"{0}\" (a suggestion again)", quote), Commands.remove, { target }));
+  for (const other of BUILT_IN_TYPES) if (other !== entity.type) actions.push(action(l10n.t("Change \"{quote}\" to {type}", { quote, type: entityTypeLabel(other) }), Commands.changeType, { target, type: other }));
   return actions;
 }
 

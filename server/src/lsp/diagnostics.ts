@@ -1,12 +1,19 @@
-/** Debris findings as diagnostics: code = rule id, a link to the rule's documentation, fix in `data`. */
+/**
+ * Debris findings as diagnostics: code = rule id, a link to the rule's documentation, fix in `data`.
+ * Messages are said in the language in use (host/l10n.ts `localize`), the link goes to the
+ * documentation in that language.
+ */
+import * as l10n from "@vscode/l10n";
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { join } from "node:path";
 import type { BoilerplateFinding, Severity } from "../engine";
+import { currentLanguage, localize } from "../host/l10n";
 import type { DocumentAnalysis } from "./analyses";
 import { toRange } from "./convert";
 import { SOURCE } from "./protocol";
 import { URI } from "./uri";
+import { formatNumber } from "./language";
 
 /** What a quick-fix needs, carried by the diagnostic so that no server state is needed. */
 export interface DiagnosticData {
@@ -39,19 +46,24 @@ export const MORE_FINDINGS_CODE = "more-findings";
  */
 const MAX_DATA_TEXT = 1000;
 
-/** The rules' documentation shipped with the server (dist/../docs/rules.md). */
-const RULES_DOC = URI.fromPath(join(__dirname, "..", "docs", "rules.md"));
+/** The rules' documentation shipped with the server (dist/../docs/rules.md; rules.vi.md in Vietnamese, with the same anchors). */
+const RULES_DOC = { en: URI.fromPath(join(__dirname, "..", "docs", "rules.md")), vi: URI.fromPath(join(__dirname, "..", "docs", "rules.vi.md")) };
+
+/** The link to a rule's section of the documentation in the language in use. */
+export function ruleLink(rule: string): string {
+  return `${RULES_DOC[currentLanguage()]}#${rule.startsWith("custom.") ? "user-rules" : rule}`;
+}
 
 export function toDiagnostics(document: TextDocument, result: DocumentAnalysis): Diagnostic[] {
   if (result.skipped && result.analysis.length > 0) {
     // A stopped or failed analysis is a fault to see (a warning); a file too large is a notice.
     const fault = result.skipReason === "analysis-stopped" || result.skipReason === "internal-error";
     const severity = fault ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
-    return [{ range: toRange(document, 0, 0), message: `Article Annotator: ${result.skipped}.`, severity, source: SOURCE, code: result.skipReason ?? "skipped" }];
+    return [{ range: toRange(document, 0, 0), message: l10n.t("Article Annotator: {0}.", result.skipped), severity, source: SOURCE, code: result.skipReason ?? "skipped" }];
   }
   const encoding = result.analysis.encoding;
   // Mojibake: one warning and nothing else (the engine found nothing else, so no fix is offered).
-  if (encoding) return [{ range: toRange(document, encoding.start, encoding.end), message: encoding.message, severity: DiagnosticSeverity.Warning, source: SOURCE, code: encoding.rule, codeDescription: { href: `${RULES_DOC}#${encoding.rule}` } }];
+  if (encoding) return [{ range: toRange(document, encoding.start, encoding.end), message: localize(encoding), severity: DiagnosticSeverity.Warning, source: SOURCE, code: encoding.rule, codeDescription: { href: ruleLink(encoding.rule) } }];
   const findings = result.analysis.boilerplate;
   const shown = findings.length <= MAX_DIAGNOSTICS ? findings : mostSevere(findings, MAX_DIAGNOSTICS);
   const diagnostics = shown.map((finding) => findingToDiagnostic(document, finding, result.version));
@@ -68,7 +80,7 @@ function knowledgeBaseDiagnostics(document: TextDocument, analysis: DocumentAnal
   const people = new Set(analysis.entities.filter((e) => e.type === "person").map((e) => `${e.start}:${e.end}`));
   return (analysis.knowledgeBase ?? [])
     .filter((finding) => people.has(`${finding.start}:${finding.end}`))
-    .map((finding) => ({ range: toRange(document, finding.start, finding.end), message: `${finding.message} Source: ${finding.source}`, severity: DiagnosticSeverity.Information, source: SOURCE, code: finding.rule, codeDescription: { href: finding.source } }));
+    .map((finding) => ({ range: toRange(document, finding.start, finding.end), message: l10n.t("{message} Source: {source}", { message: localize(finding), source: finding.source }), severity: DiagnosticSeverity.Information, source: SOURCE, code: finding.rule, codeDescription: { href: finding.source } }));
 }
 
 /** The `count` most severe findings (the first in the text among equals), in document order. */
@@ -85,10 +97,10 @@ function moreFindings(document: TextDocument, findings: readonly BoilerplateFind
   const byRule = new Map<string, number>();
   for (const finding of findings) if (!shownSet.has(finding)) byRule.set(finding.rule, (byRule.get(finding.rule) ?? 0) + 1);
   const hidden = findings.length - shown.length;
-  const rules = [...byRule].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`).join(", ");
+  const rules = [...byRule].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${formatNumber(count)}`).join(", ");
   return {
     range: toRange(document, 0, 0),
-    message: `${hidden} more debris findings are not listed (${rules}): a document shows at most ${MAX_DIAGNOSTICS}. "Fix all" and \`article-annotator lint\` cover them all.`,
+    message: l10n.t("{hidden} more debris findings are not listed ({rules}): a document shows at most {max}. \"Fix all\" and `article-annotator lint` cover them all.", { hidden: formatNumber(hidden), rules, max: formatNumber(MAX_DIAGNOSTICS) }),
     severity: DiagnosticSeverity.Information,
     code: MORE_FINDINGS_CODE,
     source: SOURCE,
@@ -100,17 +112,17 @@ export function findingToDiagnostic(document: TextDocument, finding: Boilerplate
   const end = finding.scope === "lines" ? Math.max(finding.start, trimLineBreak(document.getText(), finding.end)) : finding.end;
   const diagnostic: Diagnostic = {
     range: toRange(document, finding.start, end),
-    message: finding.message,
+    message: localize(finding),
     severity: SEVERITY[finding.severity],
     code: finding.rule,
-    codeDescription: { href: `${RULES_DOC}#${finding.rule.startsWith("custom.") ? "user-rules" : finding.rule}` },
+    codeDescription: { href: ruleLink(finding.rule) },
     source: SOURCE,
   };
   if (finding.fix.newText.length <= MAX_DATA_TEXT) diagnostic.data = { fix: finding.fix, safe: finding.safe, version } satisfies DiagnosticData;
   // Removable debris is faded; a run-together word is article text to repair, not to fade.
   if (finding.rule !== "run-together") diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (finding.related) {
-    diagnostic.relatedInformation = [{ location: { uri: document.uri, range: toRange(document, finding.related.start, finding.related.end) }, message: finding.related.message }];
+    diagnostic.relatedInformation = [{ location: { uri: document.uri, range: toRange(document, finding.related.start, finding.related.end) }, message: localize(finding.related) }];
   }
   return diagnostic;
 }

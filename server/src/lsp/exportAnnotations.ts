@@ -4,9 +4,10 @@
  * where the editor keeps it and merged with a fresh analysis, so the reviewed annotation of every
  * article goes out, open or not.
  */
+import * as l10n from "@vscode/l10n";
 import { analysisRequest } from "../host/analysisWorker";
 import { FileProblem, listArticleFiles, readArticleFileAsync } from "../host/articleFiles";
-import type { AnalysisPool } from "../host/analysisPool";
+import { describeStopped, type AnalysisPool } from "../host/analysisPool";
 import { describeExport, exportArticle, exportFiles, exportRefusal, exportSummary, writeExport } from "../host/interchange/export";
 import type { ExportedDocument } from "../host/interchange/documents";
 import { exportLabels } from "../host/interchange/labels";
@@ -16,6 +17,7 @@ import { DEFAULT_SETTINGS, type ResolvedSettings } from "../host/settings";
 import type { ExportArgs, ExportReply } from "./protocol";
 import { documentRecordLocation } from "./records";
 import { URI } from "./uri";
+import { formatNumber } from "./language";
 
 export interface ExportHost {
   pool: AnalysisPool;
@@ -27,9 +29,9 @@ export interface ExportHost {
 
 /** Runs an export; answers with what was written, or throws an Error whose message says why nothing was (bad arguments). */
 export async function exportAnnotations(args: ExportArgs, host: ExportHost): Promise<ExportReply> {
-  if (!(FORMAT_IDS as readonly string[]).includes(args.format)) throw new Error(`unknown format "${args.format}" (one of ${FORMAT_IDS.join(", ")})`);
+  if (!(FORMAT_IDS as readonly string[]).includes(args.format)) throw new Error(l10n.t("unknown format \"{format}\" (one of {formats})", { format: String(args.format), formats: FORMAT_IDS.join(", ") }));
   const format = args.format as FormatId;
-  if (typeof args.out !== "string" || args.out === "") throw new Error("no folder to export into");
+  if (typeof args.out !== "string" || args.out === "") throw new Error(l10n.t("no folder to export into"));
   const refusal = exportRefusal(format, args.clean === true);
   if (refusal) throw new Error(refusal);
   const folders = host.workspaceFolders();
@@ -45,7 +47,7 @@ export async function exportAnnotations(args: ExportArgs, host: ExportHost): Pro
       labels = settings.labels.length > 0 ? settings.labels : labels;
       const article = await readArticleFileAsync(path, settings.maxFileSize);
       const outcome = await host.pool.analyze(analysisRequest(article.text, settings), settings.analysisDeadline);
-      if (outcome.kind !== "done") throw new FileProblem(path, outcome.kind === "failed" ? `analysis failed: ${outcome.reason.split("\n")[0]}` : `analysis ${outcome.kind}`);
+      if (outcome.kind !== "done") throw new FileProblem(path, outcome.kind === "failed" ? l10n.t("analysis failed: {0}", outcome.reason.split("\n")[0] ?? "") : outcome.kind === "stopped" ? describeStopped(outcome.seconds) : l10n.t("analysis cancelled"));
       if (outcome.analysis.encoding) throw new FileProblem(path, outcome.analysis.encoding.message);
       const location = documentRecordLocation(uri, settings, folders);
       if ("error" in location) throw new FileProblem(path, location.error);
@@ -60,9 +62,10 @@ export async function exportAnnotations(args: ExportArgs, host: ExportHost): Pro
       failed.push(error instanceof Error ? error.message : String(error));
     }
   }
-  if (documents.length === 0) return { message: paths.length === 0 ? "no articles to export" : `nothing exported: ${failed.length} article${failed.length === 1 ? "" : "s"} failed`, files: [], failed };
+  if (documents.length === 0) return { message: paths.length === 0 ? l10n.t("no articles to export") : failed.length === 1 ? l10n.t("nothing exported: 1 article failed") : l10n.t("nothing exported: {0} articles failed", formatNumber(failed.length)), files: [], failed };
   const files = await writeExport(args.out, exportFiles(format, documents, { labels: exportLabels(labels), generator: host.generator }), exportedPaths);
-  const message = describeExport(exportSummary(format, documents, files), format, args.out) + (failed.length > 0 ? `; ${failed.length} article${failed.length === 1 ? "" : "s"} failed` : "");
+  const described = describeExport(exportSummary(format, documents, files), format, args.out);
+  const message = failed.length === 0 ? described : failed.length === 1 ? l10n.t("{0}; 1 article failed", described) : l10n.t("{described}; {count} articles failed", { described, count: formatNumber(failed.length) });
   return { message, files, failed };
 }
 

@@ -5,11 +5,13 @@
  * `.article-annotator/kb.json` in the article's workspace folder (atomically; a file that cannot be
  * read is left as it is) and takes effect at once in every open article.
  */
+import * as l10n from "@vscode/l10n";
 import { readFile } from "node:fs/promises";
 import type { CodeAction } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { ENTITY_KINDS, findEntity, type Analysis, type AnnotatedRecord, type EntityTarget, type RecordEntity } from "../engine";
+import { findEntity, isEntityType, type Analysis, type AnnotatedRecord, type EntityTarget, type RecordEntity } from "../engine";
 import { annotatorName, type ResolvedSettings } from "../host/settings";
+import { entityTypeLabel } from "../host/labels";
 import type { ClientRequests } from "./clientRequests";
 import { writeAtomic } from "../host/atomicWrite";
 import { isInside } from "../host/paths";
@@ -22,11 +24,11 @@ import { URI } from "./uri";
 export function knowledgeBaseActions(document: TextDocument, entity: RecordEntity): CodeAction[] {
   if (entity.type !== "person" && entity.type !== "forum") return [];
   const target = { type: entity.type, start: entity.start, end: entity.end };
-  const quote = `"${entity.text.replace(/\s+/g, " ").trim().slice(0, 40)}"`;
+  const quote = entity.text.replace(/\s+/g, " ").trim().slice(0, 40);
   const action = (title: string, command: string): CodeAction => ({ title, kind: CodeActionKinds.curate, command: { title, command, arguments: [{ uri: document.uri, version: document.version, target } satisfies CurationArgs] } });
   const actions: CodeAction[] = [];
-  if (typeof (entity.attributes as { kb?: unknown }).kb !== "string") actions.push(action(`Add ${quote} to the knowledge base`, Commands.addToKnowledgeBase));
-  actions.push(action(`${quote} is not a ${ENTITY_KINDS[entity.type].label} anywhere in the corpus`, Commands.notEntityInCorpus));
+  if (typeof (entity.attributes as { kb?: unknown }).kb !== "string") actions.push(action(l10n.t("Add \"{0}\" to the knowledge base", quote), Commands.addToKnowledgeBase));
+  actions.push(action(l10n.t("\"{quote}\" is not a {type} anywhere in the corpus", { quote, type: entityTypeLabel(entity.type) }), Commands.notEntityInCorpus));
   return actions;
 }
 
@@ -48,30 +50,31 @@ export interface KnowledgeBaseEdit {
 export async function editWorkspaceKnowledgeBase(edit: KnowledgeBaseEdit, kind: "add" | "reject"): Promise<{ path: string; message: string } | { error: string }> {
   const path = URI.path(edit.uri);
   const root = path ? edit.workspaceFolders.map((f) => URI.path(f)).find((f): f is string => f !== undefined && isInside(path, f)) : undefined;
-  if (!root) return { error: "the article is not in a workspace folder, where the knowledge base lives" };
+  if (!root) return { error: l10n.t("the article is not in a workspace folder, where the knowledge base lives") };
   const file = join(root, WORKSPACE_KNOWLEDGE_BASE);
   let current: string | undefined;
   try {
     current = await readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return { error: `${file} cannot be read (${error instanceof Error ? error.message : String(error)})` };
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return { error: l10n.t("{file} cannot be read ({reason})", { file, reason: error instanceof Error ? error.message : String(error) }) };
   }
   let data;
   if (current !== undefined) {
     const parsed = parseKnowledgeBase(current);
-    if ("problems" in parsed) return { error: `${file} cannot be used, so it was left as it is: ${parsed.problems[0]}` };
+    if ("problems" in parsed) return { error: l10n.t("{file} cannot be used, so it was left as it is: {problem}", { file, problem: parsed.problems[0] ?? "?" }) };
     data = parsed.data;
   }
   let next;
   let message: string;
   if (kind === "add") {
     const entry = entryFor(edit.entity, edit.uri, idsOf(data));
-    if (!entry) return { error: "only people and forums go into the knowledge base" };
+    if (!entry) return { error: l10n.t("only people and forums go into the knowledge base") };
     next = withEntry(data, entry);
-    message = `added ${"people" in entry ? entry.people.name : entry.forums.name} (${"people" in entry ? entry.people.id : entry.forums.id}) to ${WORKSPACE_KNOWLEDGE_BASE}`;
+    const added = "people" in entry ? entry.people : entry.forums;
+    message = l10n.t("added {name} ({id}) to {file}", { name: added.name, id: added.id, file: WORKSPACE_KNOWLEDGE_BASE });
   } else {
     next = withNotEntity(data, { text: edit.entity.text.replace(/\s+/g, " ").trim(), type: edit.entity.type, by: edit.by, at: edit.at });
-    message = `"${edit.entity.text}" is no longer suggested as a ${edit.entity.type} anywhere in this workspace (${WORKSPACE_KNOWLEDGE_BASE})`;
+    message = l10n.t("\"{text}\" is no longer suggested as a {type} anywhere in this workspace ({file})", { text: edit.entity.text, type: isEntityType(edit.entity.type) ? entityTypeLabel(edit.entity.type) : edit.entity.type, file: WORKSPACE_KNOWLEDGE_BASE });
   }
   writeAtomic(file, knowledgeBaseContent(next));
   return { path: file, message };
@@ -98,7 +101,7 @@ export async function knowledgeBaseCommand(kind: "add" | "reject", args: Curatio
   const document = args?.uri ? host.document(args.uri) : undefined;
   if (!document || !args?.target) return null;
   if (!host.trusted()) {
-    host.requests.showWarning("Article Annotator: nothing is written in Restricted Mode; trust this workspace to grow its knowledge base.");
+    host.requests.showWarning(l10n.t("Article Annotator: nothing is written in Restricted Mode; trust this workspace to grow its knowledge base."));
     return null;
   }
   const { analysis, record, settings } = await host.analysis(document);
@@ -110,11 +113,11 @@ export async function knowledgeBaseCommand(kind: "add" | "reject", args: Curatio
     kind,
   );
   if ("error" in edited) {
-    host.requests.showError(`Article Annotator: ${edited.error}.`);
+    host.requests.showError(l10n.t("Article Annotator: {0}.", edited.error));
     return null;
   }
   host.changed(edited.path);
-  void host.requests.showInformation(`Article Annotator: ${edited.message}.`, { title: "Open" }).then((choice) => {
+  void host.requests.showInformation(l10n.t("Article Annotator: {0}.", edited.message), { title: l10n.t("Open") }).then((choice) => {
     if (choice) void host.requests.showDocument({ uri: URI.fromPath(edited.path), takeFocus: true });
   });
   return { message: edited.message, path: edited.path };

@@ -2,6 +2,7 @@
  * Everything of this server's own on the wire: command ids, code action kinds, custom messages.
  * All prefixed with the extension id, each documented here and nowhere else.
  */
+import * as l10n from "@vscode/l10n";
 
 /** Where diagnostics come from (`Diagnostic.source`). */
 export const SOURCE = "article-annotator";
@@ -55,16 +56,26 @@ export interface ExportArgs {
   clean?: boolean;
 }
 
-/** The export formats as a client offers them (the ids are host/interchange's `FORMAT_IDS`; a test keeps the two lists one). */
-export const EXPORT_FORMATS: readonly { id: string; label: string; detail: string }[] = [
-  { id: "brat", label: "brat standoff", detail: ".txt + .ann per article and annotation.conf: the folder opens in brat as it is" },
-  { id: "conll", label: "CoNLL-2003 (IOB2)", detail: "one token per line, for training NER models" },
-  { id: "w3c", label: "W3C Web Annotation", detail: "JSON-LD with TextQuoteSelector and TextPositionSelector" },
-  { id: "labelstudio", label: "Label Studio", detail: "tasks JSON with annotations and predictions, and the labeling config" },
-  { id: "doccano", label: "doccano", detail: "sequence-labeling JSONL" },
-  { id: "spacy", label: "spaCy / Prodigy", detail: "JSONL with tokens and spans" },
-  { id: "jsonl", label: "Article Annotator records", detail: "our records as JSON Lines" },
-];
+/**
+ * The export formats as a client offers them, said in the language @vscode/l10n is configured with
+ * (the server's; a VS Code client configures it with `l10n.config({ contents: vscode.l10n.bundle })`).
+ * The ids are host/interchange's `FORMAT_IDS` (a test keeps the two lists one); the labels are
+ * product names, except our own records'.
+ */
+export function exportFormats(): { id: string; label: string; detail: string }[] {
+  return [
+    { id: "brat", label: "brat standoff", detail: l10n.t(".txt + .ann per article and annotation.conf: the folder opens in brat as it is") },
+    { id: "conll", label: "CoNLL-2003 (IOB2)", detail: l10n.t("one token per line, for training NER models") },
+    { id: "w3c", label: "W3C Web Annotation", detail: l10n.t("JSON-LD with TextQuoteSelector and TextPositionSelector") },
+    { id: "labelstudio", label: "Label Studio", detail: l10n.t("tasks JSON with annotations and predictions, and the labeling config") },
+    { id: "doccano", label: "doccano", detail: l10n.t("sequence-labeling JSONL") },
+    { id: "spacy", label: "spaCy / Prodigy", detail: l10n.t("JSONL with tokens and spans") },
+    { id: "jsonl", label: l10n.t("Article Annotator records"), detail: l10n.t("our records as JSON Lines") },
+  ];
+}
+
+/** The export formats in English (`exportFormats` before any language is configured). */
+export const EXPORT_FORMATS: readonly { id: string; label: string; detail: string }[] = exportFormats();
 
 /** What `Commands.exportAnnotations` answers: a one-line summary, the files written (absolute paths), and each article that could not be exported with why. */
 export interface ExportReply {

@@ -1,4 +1,5 @@
 /** A record file's problems (host/records.ts `parseRecord`) as diagnostics on that file, for every LSP client. */
+import * as l10n from "@vscode/l10n";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from "jsonc-parser";
 import type { RecordProblem } from "../host/records";
@@ -25,6 +26,6 @@ export function problemDiagnostics(text: string, problems: readonly RecordProble
       start = shown.offset;
       end = shown.type === "object" || shown.type === "array" ? shown.offset + 1 : shown.offset + shown.length;
     }
-    return { range: { start: positionAt(start), end: positionAt(end) }, severity: DiagnosticSeverity.Error, source: SOURCE, code: "record-schema", message: `Annotated record: ${problem.message}. The record is not written until this is fixed.` };
+    return { range: { start: positionAt(start), end: positionAt(end) }, severity: DiagnosticSeverity.Error, source: SOURCE, code: "record-schema", message: l10n.t("Annotated record: {0}. The record is not written until this is fixed.", problem.message) };
   });
 }

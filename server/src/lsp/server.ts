@@ -3,6 +3,7 @@
  * cached per (uri, version) and debounced; nothing is published for a stale version; every handler
  * turns an internal error into a log line and an empty result.
  */
+import * as l10n from "@vscode/l10n";
 import { isAbsolute } from "node:path";
 import { analysisRequest } from "../host/analysisWorker";
 import { engineFingerprint } from "../host/contentCache";
@@ -23,7 +24,8 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisPool } from "../host/analysisPool";
 import { readArticleFileAsync } from "../host/articleFiles";
 import { curatedAnalysis } from "../host/curationSession";
-import { BUILT_IN_TYPES, builtInKnowledgeBase, ENTITY_KINDS, ENTITY_TYPES, isEntityType, type AnnotatedRecord } from "../engine";
+import { BUILT_IN_TYPES, builtInKnowledgeBase, ENTITY_TYPES, isEntityType, type AnnotatedRecord } from "../engine";
+import { entityTypeLabel } from "../host/labels";
 import { URI } from "./uri";
 import { AnalysisCache, type DocumentAnalysis } from "./analyses";
 import { ClientRequests } from "./clientRequests";
@@ -36,6 +38,7 @@ import { toDiagnostics } from "./diagnostics";
 import { hoverAt } from "./hover";
 import { exportAnnotations } from "./exportAnnotations";
 import { knowledgeBaseCommand } from "./knowledgeBaseActions";
+import { LanguageChoice } from "./language";
 import { CodeActionKinds, Commands, ReviewEntitiesRequest, ReviewListRequest, SummaryNotification, SummaryRequest, PrefillRequest, type CurationArgs, type ExportArgs, type ReviewArticle, type ReviewEntity, type ServerDescription } from "./protocol";
 import { reviewArticles, reviewEntities } from "./review";
 import { LEGEND, semanticTokens } from "./semanticTokens";
@@ -77,6 +80,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let client = { configuration: false, progress: false, dynamicConfiguration: false, watchFiles: false, refreshTokens: false, refreshLenses: false };
   /** False in an untrusted workspace (VS Code's Restricted Mode): no record is written. */
   let trusted = true;
+  const language = new LanguageChoice(
+    (message) => requests.showWarning(message),
+    (line) => connection.console.warn(line),
+  );
+  /** Settles once the window-wide language setting has been read after `initialized`: nothing is said before. */
+  let languageRead: Promise<void> = Promise.resolve();
 
   /** Runs a handler; an internal error is logged and answered with `fallback`. */
   const safely = async <T>(name: string, fallback: T, work: () => T | Promise<T>): Promise<T> => {
@@ -116,6 +125,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * (rejected and orphaned entities left out, theirs added); `record` is the curated record.
    */
   const analysisOf = async (document: TextDocument): Promise<DocumentAnalysis & { settings: ResolvedSettings; record?: AnnotatedRecord }> => {
+    await languageRead;
     const resolved = await settings.get(document.uri);
     const result = await cache.get(document, resolved);
     if (result.skipped) return { ...result, settings: resolved };
@@ -158,6 +168,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     settings = new SettingsStore(connection, requests, client.configuration, () => workspaceFolders);
     const initializationOptions = params.initializationOptions as { trusted?: unknown; cacheDir?: unknown } | undefined;
     trusted = initializationOptions?.trusted !== false;
+    language.initialize(params.locale, params.initializationOptions);
     // Where the workspace index persists between sessions (VS Code: the workspace's storage folder).
     const cacheDir = initializationOptions?.cacheDir;
     if (typeof cacheDir === "string" && isAbsolute(cacheDir)) index.useCache(cacheDir, engineFingerprint(options.workerScript));
@@ -170,22 +181,49 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKinds.fixAll, CodeActionKinds.emitRecord, CodeActionKinds.curate] },
         executeCommandProvider: { commands: Object.values(Commands) },
         semanticTokensProvider: { legend: LEGEND, full: true },
-        documentSymbolProvider: { label: "Article" },
+        documentSymbolProvider: { label: l10n.t("Article") },
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true } },
-        experimental: { articleAnnotator: { entityTypes: ENTITY_TYPES.map((type) => ({ type, label: ENTITY_KINDS[type].label, plural: ENTITY_KINDS[type].plural, builtIn: (BUILT_IN_TYPES as readonly string[]).includes(type) })) } satisfies ServerDescription },
+        experimental: { articleAnnotator: { entityTypes: ENTITY_TYPES.map((type) => ({ type, label: entityTypeLabel(type), plural: entityTypeLabel(type, true), builtIn: (BUILT_IN_TYPES as readonly string[]).includes(type) })) } satisfies ServerDescription },
       },
       serverInfo: { name: "article-annotator" },
     };
   });
 
+  /**
+   * Reads the window-wide language setting (no scopeUri) from the client, or takes it from the
+   * pushed settings; when the language in use changes, everything with words is said again.
+   */
+  const readLanguage = async (pushed?: unknown): Promise<void> => {
+    const section = typeof pushed === "object" && pushed !== null ? (pushed as Record<string, unknown>).articleAnnotator : undefined;
+    let changed: boolean;
+    if (section !== undefined) changed = language.configured(section);
+    else if (client.configuration) {
+      const answer = await requests.configuration(undefined, "articleAnnotator");
+      // A client that refuses the request leaves the language as it was.
+      if (!answer) return;
+      changed = language.configured(answer.value);
+    } else return;
+    if (changed) languageChanged();
+  };
+
+  /** The language changed: diagnostics, lenses, tokens and the skip notices are said again in it (a hover asks anew each time). */
+  const languageChanged = (): void => {
+    cache.clear(); // a skipped analysis keeps its notice's words
+    for (const document of documents.all()) schedule(document.uri, 0);
+    if (client.refreshTokens) void requests.refreshSemanticTokens();
+    if (client.refreshLenses) void requests.refreshCodeLenses();
+  };
+
   connection.onInitialized(() => {
+    languageRead = safely("language", undefined, () => readLanguage());
     if (client.dynamicConfiguration) void requests.watchConfiguration("articleAnnotator");
     // Records changed by hand, by the CLI or by git while their article is open are read again.
     // So is a workspace's knowledge base, which takes effect on save.
     if (client.watchFiles) void requests.watchFiles([{ globPattern: "**/*.annotations.json" }, { globPattern: "**/.article-annotator/kb.json" }]);
     void safely("indexing", undefined, async () => {
+      await languageRead;
       const resolved = await settings.get(workspaceFolders[0] ?? "");
       await index.start(workspaceFolders, resolved, client.progress);
     });
@@ -194,6 +232,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
     cache.clear();
+    // Publishing waits for the language: a document republished now is said in the new one.
+    languageRead = safely("language", undefined, () => readLanguage(change.settings));
     for (const document of documents.all()) schedule(document.uri, 0);
   });
 
@@ -315,12 +355,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     safely("executeCommand", null, async () => {
       if (params.command === Commands.exportAnnotations) {
         const args = params.arguments?.[0] as ExportArgs | undefined;
-        if (!trusted) throw new ResponseError(ErrorCodes.InvalidRequest, "nothing is written in Restricted Mode; trust this workspace to export");
-        if (!args || typeof args !== "object") throw new ResponseError(ErrorCodes.InvalidParams, "export needs one argument: { format, out, uris?, includeSuggestions?, clean? }");
+        if (!trusted) throw new ResponseError(ErrorCodes.InvalidRequest, l10n.t("nothing is written in Restricted Mode; trust this workspace to export"));
+        if (!args || typeof args !== "object") throw new ResponseError(ErrorCodes.InvalidParams, l10n.t("export needs one argument: {0}", "{ format, out, uris?, includeSuggestions?, clean? }"));
         try {
           return await exportAnnotations(args, { pool, settings: (uri) => settings.get(uri), workspaceFolders: () => workspaceFolders, generator: `article-annotator@${options.version ?? "dev"}` });
         } catch (error) {
-          throw new ResponseError(ErrorCodes.InvalidParams, `cannot export: ${error instanceof Error ? error.message : String(error)}`);
+          throw new ResponseError(ErrorCodes.InvalidParams, l10n.t("cannot export: {0}", error instanceof Error ? error.message : String(error)));
         }
       }
       if (params.command === Commands.addToKnowledgeBase || params.command === Commands.notEntityInCorpus) {
@@ -347,28 +387,28 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const [uri, version] = (params.arguments ?? []) as [string | undefined, number | undefined];
       const document = uri ? documents.get(uri) : undefined;
       if (!document) {
-        requests.showWarning("Article Annotator: open the article first.");
+        requests.showWarning(l10n.t("Article Annotator: open the article first."));
         return null;
       }
       const result = await analysisOf(document);
       if (params.command === Commands.fixAll) {
         if (version !== undefined && version !== document.version) return null; // the text changed since the lens was drawn
         const edit = fixAllEdit(document, result.analysis);
-        if (edit) await requests.applyEdit("Fix all debris", edit);
+        if (edit) await requests.applyEdit(l10n.t("Fix all debris"), edit);
         return null;
       }
       if (params.command === Commands.emitRecord && !trusted) {
-        requests.showWarning("Article Annotator: records are not written in Restricted Mode; trust this workspace to emit them.");
+        requests.showWarning(l10n.t("Article Annotator: records are not written in Restricted Mode; trust this workspace to emit them."));
         return null;
       }
       if (params.command === Commands.emitRecord) {
         const emitted = await curation.emit(document);
         if ("error" in emitted) {
-          requests.showError(`Article Annotator: cannot emit the record: ${emitted.error}.`);
+          requests.showError(l10n.t("Article Annotator: cannot emit the record: {0}.", emitted.error));
           return null;
         }
         const path = URI.path(emitted.uri) ?? emitted.uri;
-        void requests.showInformation(`Article Annotator: record written to ${path}.`, { title: "Open record" }).then((choice) => {
+        void requests.showInformation(l10n.t("Article Annotator: record written to {0}.", path), { title: l10n.t("Open record") }).then((choice) => {
           if (choice) void requests.showDocument({ uri: emitted.uri, takeFocus: true });
         });
         return emitted.uri;

@@ -3,8 +3,11 @@
  * through `workspace/configuration` when the client offers it, cached, and forgotten when the client
  * says they changed. A bad value falls back to its default, with one message to the user. With the
  * knowledge base on, a document's settings carry its workspace folder's own knowledge base
- * (`.article-annotator/kb.json`), read once and again when the file changes.
+ * (`.article-annotator/kb.json`), read once and again when the file changes. The language
+ * (`articleAnnotator.language`) is window-wide and read on its own (lsp/language.ts); messages are
+ * said in it, the server's log stays English.
  */
+import * as l10n from "@vscode/l10n";
 import type { Connection } from "vscode-languageserver";
 import type { ClientRequests } from "./clientRequests";
 import { resolveSettings as resolve, type ResolvedSettings } from "../host/settings";
@@ -12,6 +15,7 @@ import { readWorkspaceKnowledgeBase, WORKSPACE_KNOWLEDGE_BASE } from "../host/wo
 import type { KnowledgeBaseData } from "../engine";
 import { isInside } from "../host/paths";
 import { URI } from "./uri";
+import { LANGUAGE_KEY } from "./language";
 
 export type { ResolvedSettings } from "../host/settings";
 
@@ -62,7 +66,11 @@ export class SettingsStore {
     let layers = this.knowledgeBases.get(root);
     if (!layers) {
       layers = readWorkspaceKnowledgeBase(root).then((kb) => {
-        if (kb.problems.length > 0) this.warnOnce(`${kb.path}: ${kb.problems.slice(0, 3).join("; ")}. The workspace's knowledge base is not used until it is fixed (the built-in one still is).`);
+        const problems = kb.problems.slice(0, 3).join("; ");
+        if (kb.problems.length > 0 && this.firstTime(`${kb.path}\n${problems}`)) {
+          this.connection.console.warn(`${kb.path}: ${problems}. The workspace's knowledge base is not used until it is fixed (the built-in one still is).`);
+          this.requests.showWarning(l10n.t("Article Annotator: {path}: {problems}. The workspace's knowledge base is not used until it is fixed (the built-in one still is).", { path: kb.path, problems }));
+        }
         return kb.data ? [kb.data] : [];
       });
       this.knowledgeBases.set(root, layers);
@@ -71,11 +79,11 @@ export class SettingsStore {
     return found.length > 0 ? { ...resolved, knowledgeBaseLayers: found } : resolved;
   }
 
-  private warnOnce(message: string): void {
-    if (this.reported.has(message)) return;
-    this.reported.add(message);
-    this.connection.console.warn(message);
-    this.requests.showWarning(`Article Annotator: ${message}`);
+  /** True the first time it is asked about `problem`: each problem is told once. */
+  private firstTime(problem: string): boolean {
+    if (this.reported.has(problem)) return false;
+    this.reported.add(problem);
+    return true;
   }
 
   /** Settings changed: forget the cache; `pushed` holds them when the client sends them along. */
@@ -92,6 +100,8 @@ export class SettingsStore {
   private report(raw: unknown): ResolvedSettings {
     const { settings, problems } = resolve(raw, PREFIX);
     for (const problem of problems) {
+      // The language is window-wide, read and checked on its own (lsp/language.ts).
+      if (problem.key === PREFIX + LANGUAGE_KEY) continue;
       if (this.reported.has(problem.message)) continue;
       this.reported.add(problem.message);
       if (problem.severity === "warning") {
@@ -99,7 +109,7 @@ export class SettingsStore {
         continue;
       }
       this.connection.console.warn(`settings: ${problem.message} (the default is used)`);
-      this.requests.showWarning(`Article Annotator: ${problem.message}. The default is used.`);
+      this.requests.showWarning(l10n.t("Article Annotator: {0}. The default is used.", problem.message));
     }
     return settings;
   }

@@ -1,19 +1,23 @@
-/** Document symbols (the outline): the title, then entities by type, one symbol per person. */
+/** Document symbols (the outline): the title, then entities by type, one symbol per person; words in the language in use. */
+import * as l10n from "@vscode/l10n";
 import { SymbolKind, type DocumentSymbol } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { ENTITY_KINDS, ENTITY_TYPES, entityName, type Analysis, type Entity } from "../engine";
 import { toRange } from "./convert";
+import { entityTypeLabel, officeLabel } from "../host/labels";
 
-/** One outline group per entity type, named by its plural ("People"). */
-const GROUPS = ENTITY_TYPES.map((type) => {
-  const { plural, symbolKind } = ENTITY_KINDS[type];
-  return { type, name: plural[0]!.toUpperCase() + plural.slice(1), kind: SymbolKind[symbolKind] };
-});
+/** One outline group per entity type, named by its plural in the language in use ("People"). */
+function groups(): { type: (typeof ENTITY_TYPES)[number]; name: string; kind: SymbolKind }[] {
+  return ENTITY_TYPES.map((type) => {
+    const plural = entityTypeLabel(type, true);
+    return { type, name: plural.charAt(0).toLocaleUpperCase() + plural.slice(1), kind: SymbolKind[ENTITY_KINDS[type].symbolKind] };
+  });
+}
 
 export function documentSymbols(document: TextDocument, analysis: Analysis): DocumentSymbol[] {
   const whole = toRange(document, 0, document.getText().length);
   const children: DocumentSymbol[] = [];
-  for (const group of GROUPS) {
+  for (const group of groups()) {
     const entities = distinct(analysis.entities.filter((e) => e.type === group.type));
     if (entities.length === 0) continue;
     const symbols = entities.map(({ entity, count }) => {
@@ -22,7 +26,7 @@ export function documentSymbols(document: TextDocument, analysis: Analysis): Doc
     });
     children.push({ name: group.name, detail: String(entities.length), kind: SymbolKind.Namespace, range: whole, selectionRange: symbols[0]!.range, children: symbols });
   }
-  const title = analysis.article.title ?? "Article";
+  const title = analysis.article.title ?? l10n.t("Article");
   const titleRange = analysis.article.titleSpan ? toRange(document, analysis.article.titleSpan.start, analysis.article.titleSpan.end) : toRange(document, 0, 0);
   return [{ name: title, detail: analysis.article.published ?? "", kind: SymbolKind.File, range: whole, selectionRange: titleRange, children }];
 }
@@ -41,5 +45,6 @@ function distinct(entities: Entity[]): { entity: Entity; count: number }[] {
 
 function detailOf(entity: Entity, count: number): string {
   const person = entity.type === "person" ? entity.attributes : undefined;
-  return [person?.role, person?.country, count > 1 ? `${count}×` : ""].filter(Boolean).join(" · ");
+  const office = person && (person.role || person.portfolio || person.country) ? officeLabel({ role: person.role, portfolio: person.portfolio, country: person.country }) : "";
+  return [office, count > 1 ? `${count}×` : ""].filter(Boolean).join(" · ");
 }

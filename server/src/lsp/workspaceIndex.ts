@@ -11,6 +11,7 @@
  * folders are walked and the workers start and hash files ahead; then a worker only reads and hashes
  * a file whose entry is cached, and analyzes the others, whose entries are written back at the end.
  */
+import * as l10n from "@vscode/l10n";
 import { availableParallelism } from "node:os";
 import { MessageChannel, Worker } from "node:worker_threads";
 import { SymbolKind, type SymbolInformation, type WorkDoneProgressServerReporter } from "vscode-languageserver";
@@ -24,6 +25,7 @@ import type { ResolvedSettings } from "./settings";
 import { foldForSearch, indexArticle, isIndexedArticle, type IndexedArticle } from "./symbolEntries";
 import type { RecordsAt } from "./indexWorker";
 import { URI } from "./uri";
+import { formatNumber } from "./language";
 
 const MAX_RESULTS = 500;
 /** On the main thread, yield to other requests after this long. */
@@ -149,7 +151,7 @@ export class WorkspaceIndex {
     stats.files = files.length;
     if (files.length === 0) return;
     const progress = showProgress ? await this.requests.createProgress() : undefined;
-    progress?.begin("Indexing articles", 0, `${files.length} files`, false);
+    progress?.begin(l10n.t("Indexing articles"), 0, files.length === 1 ? l10n.t("1 file") : l10n.t("{0} files", formatNumber(files.length)), false);
     const report = reporter(progress, files.length);
     if (this.workerScript) {
       await this.indexInWorkers(this.workerScript, files, settings, report, cache, stats);
@@ -340,6 +342,6 @@ function reporter(progress: WorkDoneProgressServerReporter | undefined, total: n
     const percent = Math.round((done / Math.max(1, total)) * 100);
     if (!progress || percent < reported + 2) return;
     reported = percent;
-    progress.report(percent, `${done}/${total}`);
+    progress.report(percent, `${formatNumber(done)}/${formatNumber(total)}`);
   };
 }
