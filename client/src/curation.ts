@@ -5,10 +5,12 @@
  * for what the engine cannot read (an amount's value and unit, an attribute), and the context key
  * that lets Ctrl+Z undo the last annotation action until the text is edited.
  */
+import * as l10n from "@vscode/l10n";
 import { commands, Position, QuickPickItemKind, Range, window, workspace, type Disposable, type QuickPickItem, type TextEditor } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { Commands, PrefillRequest, ReviewEntitiesRequest, type CurationArgs, type CurationReply, type ReviewEntity, type ServerDescription } from "../../server/src/lsp/protocol";
 import type { LabelDefinition } from "../../server/src/host/settings";
+import { capitalize, typeName } from "./language";
 
 /** The client's own commands (palette, keybindings, menus). */
 export const UiCommands = {
@@ -71,11 +73,11 @@ export function registerCuration(client: LanguageClient, onChange: () => void): 
     const items: Item[] = [
       ...types()
         .filter((t) => t.builtIn && t.type !== exclude)
-        .map((t): Item => ({ label: t.label, choice: { type: t.type } })),
-      ...(labels.length > 0 ? [{ label: "your labels", kind: QuickPickItemKind.Separator }] : []),
+        .map((t): Item => ({ label: capitalize(typeName(t.type, t).label), choice: { type: t.type } })),
+      ...(labels.length > 0 ? [{ label: l10n.t("your labels"), kind: QuickPickItemKind.Separator }] : []),
       ...labels.map((l): Item => ({ label: l.name || l.id, description: l.id, choice: { type: "custom", attributes: { label: l.id } } })),
     ];
-    const picked = await window.showQuickPick(items, { title, placeHolder: "Entity type or label" });
+    const picked = await window.showQuickPick(items, { title, placeHolder: l10n.t("Entity type or label") });
     return picked?.choice;
   };
 
@@ -84,9 +86,13 @@ export function registerCuration(client: LanguageClient, onChange: () => void): 
     const prefilled = await client.sendRequest<Record<string, unknown> | null>(PrefillRequest, { uri: editor.document.uri.toString(), range, type });
     if (prefilled) return prefilled;
     if (type !== "amount") return null; // the server fills in blank attributes
-    const value = await window.showInputBox({ title: "Amount: value", prompt: `The number "${editor.document.getText(editor.selection)}" stands for (e.g. 5600000)`, validateInput: (v) => (Number.isFinite(Number(v)) && v.trim() !== "" ? undefined : "a plain number") });
+    const value = await window.showInputBox({
+      title: l10n.t("Amount: value"),
+      prompt: l10n.t("The number \"{0}\" stands for (e.g. 5600000)", editor.document.getText(editor.selection)),
+      validateInput: (v) => (Number.isFinite(Number(v)) && v.trim() !== "" ? undefined : l10n.t("a plain number")),
+    });
     if (value === undefined) return undefined;
-    const unit = await window.showInputBox({ title: "Amount: unit", prompt: "ISO 4217 code (USD, VND…), % or the measure noun", validateInput: (v) => (v.trim() ? undefined : "a unit") });
+    const unit = await window.showInputBox({ title: l10n.t("Amount: unit"), prompt: l10n.t("ISO 4217 code (USD, VND…), % or the measure noun"), validateInput: (v) => (v.trim() ? undefined : l10n.t("a unit")) });
     if (unit === undefined) return undefined;
     return { kind: unit === "%" ? "percent" : /^[A-Z]{3}$/.test(unit) ? "money" : "quantity", value: Number(value), unit: unit.trim() };
   };
@@ -95,10 +101,10 @@ export function registerCuration(client: LanguageClient, onChange: () => void): 
     const editor = window.activeTextEditor;
     if (!editor) return;
     if (editor.selection.isEmpty) {
-      void window.showInformationMessage("Article Annotator: select the text to annotate first.");
+      void window.showInformationMessage(l10n.t("Article Annotator: select the text to annotate first."));
       return;
     }
-    const choice = await pickType(all ? "Annotate every occurrence as…" : "Annotate the selection as…", editor);
+    const choice = await pickType(all ? l10n.t("Annotate every occurrence as…") : l10n.t("Annotate the selection as…"), editor);
     if (!choice) return;
     const range = selection(editor);
     const attributes = choice.attributes ?? (await attributesFor(editor, range, choice.type));
@@ -130,8 +136,8 @@ export function registerCuration(client: LanguageClient, onChange: () => void): 
     textCommand(UiCommands.undoAnnotation, () => run(Commands.undo, {})),
     textCommand(UiCommands.changeTypeHere, async (editor) => {
       const entity = await entityHere(editor);
-      if (!entity) return window.showInformationMessage("Article Annotator: put the cursor on an annotation first.");
-      const choice = await pickType(`Change "${entity.text}" to…`, editor, entity.type);
+      if (!entity) return window.showInformationMessage(l10n.t("Article Annotator: put the cursor on an annotation first."));
+      const choice = await pickType(l10n.t("Change \"{0}\" to…", entity.text), editor, entity.type);
       if (!choice) return;
       const attributes = choice.attributes ?? (await attributesFor(editor, entity.range, choice.type));
       if (attributes === undefined) return;
@@ -139,19 +145,24 @@ export function registerCuration(client: LanguageClient, onChange: () => void): 
     }),
     textCommand(UiCommands.editAttributeHere, async (editor) => {
       const entity = await entityHere(editor);
-      if (!entity) return window.showInformationMessage("Article Annotator: put the cursor on an annotation first.");
+      if (!entity) return window.showInformationMessage(l10n.t("Article Annotator: put the cursor on an annotation first."));
+      const another = l10n.t("Another attribute…");
       const names = [...new Set([...Object.keys(entity.attributes), ...(COMMON_ATTRIBUTES[entity.type] ?? [])])];
       const items: QuickPickItem[] = [
         ...names.map((name) => ({ label: name, description: entity.attributes[name] === undefined ? "" : JSON.stringify(entity.attributes[name]) })),
         { label: "", kind: QuickPickItemKind.Separator },
-        { label: "Another attribute…" },
+        { label: another },
       ];
-      const picked = await window.showQuickPick(items, { title: `An attribute of "${entity.text}"` });
+      const picked = await window.showQuickPick(items, { title: l10n.t("An attribute of \"{0}\"", entity.text) });
       if (!picked) return;
-      const name = picked.label === "Another attribute…" ? await window.showInputBox({ title: "Attribute name" }) : picked.label;
+      const name = picked.label === another ? await window.showInputBox({ title: l10n.t("Attribute name") }) : picked.label;
       if (!name) return;
       const current = entity.attributes[name];
-      const input = await window.showInputBox({ title: `${name} of "${entity.text}"`, value: current === undefined ? "" : typeof current === "string" ? current : JSON.stringify(current), prompt: "Text, a number, true/false or JSON; empty removes it" });
+      const input = await window.showInputBox({
+        title: l10n.t("{attribute} of \"{text}\"", { attribute: name, text: entity.text }),
+        value: current === undefined ? "" : typeof current === "string" ? current : JSON.stringify(current),
+        prompt: l10n.t("Text, a number, true/false or JSON; empty removes it"),
+      });
       if (input === undefined) return;
       await run(Commands.setAttribute, { ...here(editor), name, value: input.trim() === "" ? null : parseValue(input) });
     }),

@@ -3,8 +3,10 @@
  * bar item with the active article's counts and review state, the curation keybindings and pickers
  * (curation.ts), the Review view (reviewView.ts), the export's pickers (exportAnnotations.ts) and the
  * palette commands. Everything an LSP client
- * can do is done in the server, so the server also serves Neovim, Emacs or Helix.
+ * can do is done in the server, so the server also serves Neovim, Emacs or Helix. What the client
+ * shows is in the language of `articleAnnotator.language` (language.ts), as the server's is.
  */
+import * as l10n from "@vscode/l10n";
 import * as path from "node:path";
 import { commands, languages, Selection, StatusBarAlignment, SymbolInformation, TextEditorRevealType, window, workspace, type ExtensionContext, type Range, type StatusBarItem, type TextDocument, type TextEditor, type Uri } from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
@@ -13,6 +15,7 @@ import { Commands, foldForSearch, SummaryNotification as SUMMARY_NOTIFICATION, S
 import { registerCuration } from "./curation";
 import { registerExport } from "./exportAnnotations";
 import { LabelColors } from "./labelColors";
+import { configureLanguage, PRODUCT_NAME } from "./language";
 import { ReviewView, REVEAL_COMMAND } from "./reviewView";
 
 /** The server's commands, and the client's own. */
@@ -21,6 +24,7 @@ const COMMANDS = { ...Commands, showOutput: "articleAnnotator.showOutput" };
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  configureLanguage(context.extensionPath);
   const module = context.asAbsolutePath(path.join("dist", "server.js"));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -53,10 +57,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
       },
     },
   };
-  client = new LanguageClient("articleAnnotator", "Article Annotator", serverOptions, clientOptions);
+  client = new LanguageClient("articleAnnotator", PRODUCT_NAME, serverOptions, clientOptions);
 
   const status = window.createStatusBarItem(StatusBarAlignment.Right, 100);
-  status.name = "Article Annotator";
+  status.name = PRODUCT_NAME;
   status.command = COMMANDS.emitRecord;
   context.subscriptions.push(status);
   const summaries = new Map<string, ArticleSummary>();
@@ -102,6 +106,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
     review.refresh();
     if (summary.uri === window.activeTextEditor?.document.uri.toString()) recolor();
   });
+  // The language changed: the client's own strings follow at once (the server re-reads the setting itself).
+  context.subscriptions.push(
+    workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration("articleAnnotator.language")) return;
+      configureLanguage(context.extensionPath);
+      refresh(window.activeTextEditor);
+      review.refresh();
+    }),
+  );
   const active = window.activeTextEditor;
   if (active) {
     const summary = await client.sendRequest<ArticleSummary | null>(SUMMARY_REQUEST, { uri: active.document.uri.toString() });
@@ -113,8 +126,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
 function showSummary(status: StatusBarItem, summary: ArticleSummary | undefined): void {
   if (summary?.skipReason === "analysis-stopped" || summary?.skipReason === "internal-error") {
     // A fault to see: the article has no analysis, and the log says why.
-    status.text = "$(warning) Article Annotator";
-    status.tooltip = `Article Annotator: ${summary.skipped ?? ""} — click to show the server log`;
+    status.text = `$(warning) ${PRODUCT_NAME}`;
+    status.tooltip = l10n.t("Article Annotator: {0} — click to show the server log", summary.skipped ?? "");
     status.command = COMMANDS.showOutput;
     status.show();
     return;
@@ -125,9 +138,15 @@ function showSummary(status: StatusBarItem, summary: ArticleSummary | undefined)
     return;
   }
   const count = (type: string): number => summary.counts[type] ?? 0;
-  const review = summary.suggestionsLeft > 0 ? `$(checklist) ${summary.suggestionsLeft} to review` : "$(pass) reviewed";
+  const review = summary.suggestionsLeft > 0 ? l10n.t("$(checklist) {0} to review", summary.suggestionsLeft) : l10n.t("$(pass) reviewed");
   status.text = `$(person) ${count("person")}  $(organization) ${count("forum")}  $(symbol-number) ${count("amount")}  $(trash) ${summary.debrisLines}  ${review}`;
-  status.tooltip = `Article Annotator: ${summary.text} · ${summary.suggestionsLeft > 0 ? `${summary.suggestionsLeft} to review` : "nothing left to review"}${summary.orphaned ? ` · ${summary.orphaned} orphaned` : ""} — click to emit the annotated record`;
+  // The tooltip's parts are a list (each one whole in its language), joined as the CodeLens joins its counts.
+  const parts = [
+    summary.text,
+    summary.suggestionsLeft > 0 ? l10n.t("{0} to review", summary.suggestionsLeft) : l10n.t("nothing left to review"),
+    ...(summary.orphaned ? [l10n.t("{0} orphaned", summary.orphaned)] : []),
+  ];
+  status.tooltip = l10n.t("Article Annotator: {0} — click to emit the annotated record", parts.join(" · "));
   status.show();
 }
 

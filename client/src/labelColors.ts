@@ -33,7 +33,7 @@ export class LabelColors implements Disposable {
   private decoration(color: string): TextEditorDecorationType {
     let decoration = this.decorations.get(color);
     if (!decoration) {
-      decoration = window.createTextEditorDecorationType({ backgroundColor: `${color}33`, border: `1px solid ${color}`, borderRadius: "2px" });
+      decoration = window.createTextEditorDecorationType({ backgroundColor: `${color}33`, borderWidth: "1px", borderStyle: "solid", borderColor: color, borderRadius: "2px" });
       this.decorations.set(color, decoration);
     }
     return decoration;

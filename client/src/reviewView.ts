@@ -1,11 +1,14 @@
 /**
  * The Review view (Explorer): the workspace's articles with their suggestions left and counts;
  * an article expands into its entities by type; selecting an entity reveals it in the editor. Data
- * comes from the server (`articleAnnotator/reviewList`, `articleAnnotator/reviewEntities`).
+ * comes from the server (`articleAnnotator/reviewList`, `articleAnnotator/reviewEntities`); what it
+ * says of them is in the client's language (language.ts).
  */
+import * as l10n from "@vscode/l10n";
 import { EventEmitter, Position, Range, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, workspace, type Event, type TreeDataProvider } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { ReviewEntitiesRequest, ReviewListRequest, type ReviewArticle, type ReviewEntity, type ServerDescription } from "../../server/src/lsp/protocol";
+import { capitalize, lowerFirst, typeName } from "./language";
 
 type Node = { kind: "article"; article: ReviewArticle } | { kind: "group"; uri: string; type: string; entities: ReviewEntity[] } | { kind: "entity"; uri: string; entity: ReviewEntity };
 
@@ -44,9 +47,13 @@ export class ReviewView implements TreeDataProvider<Node> {
         const item = new TreeItem(article.title || name, TreeItemCollapsibleState.Collapsed);
         const counts = this.types()
           .filter(({ type }) => (article.counts[type] ?? 0) > 0)
-          .map(({ type, label, plural }) => `${article.counts[type]} ${article.counts[type] === 1 ? label : plural}`);
-        const left = article.suggestionsLeft === 0 ? "reviewed" : `${article.suggestionsLeft} to review`;
-        item.description = [left, article.orphaned ? `${article.orphaned} orphaned` : "", ...counts].filter(Boolean).join(" · ");
+          .map((kind) => {
+            const count = article.counts[kind.type] ?? 0;
+            const name = typeName(kind.type, kind);
+            return `${count} ${lowerFirst(count === 1 ? name.label : name.plural)}`;
+          });
+        const left = article.suggestionsLeft === 0 ? l10n.t("reviewed") : l10n.t("{0} to review", article.suggestionsLeft);
+        item.description = [left, article.orphaned ? l10n.t("{0} orphaned", article.orphaned) : "", ...counts].filter(Boolean).join(" · ");
         item.tooltip = `${workspace.asRelativePath(Uri.parse(article.uri))}\n${item.description}`;
         item.iconPath = new ThemeIcon(article.suggestionsLeft === 0 ? "pass" : "circle-large-outline");
         item.resourceUri = Uri.parse(article.uri);
@@ -55,19 +62,19 @@ export class ReviewView implements TreeDataProvider<Node> {
         return item;
       }
       case "group": {
-        const kind = this.types().find((t) => t.type === node.type);
-        const item = new TreeItem(`${capitalize(kind?.plural ?? node.type)} (${node.entities.length})`, TreeItemCollapsibleState.Expanded);
+        const name = typeName(node.type, this.types().find((t) => t.type === node.type));
+        const item = new TreeItem(`${capitalize(name.plural)} (${node.entities.length})`, TreeItemCollapsibleState.Expanded);
         item.id = `${node.uri}#${node.type}`;
         return item;
       }
       case "entity": {
         const { entity } = node;
         const item = new TreeItem(entity.text, TreeItemCollapsibleState.None);
-        item.description = entity.orphaned ? "orphaned" : entity.origin === "auto" ? "suggestion" : (entity.decision ?? "manual");
+        item.description = entity.orphaned ? l10n.t("orphaned") : entity.origin === "auto" ? l10n.t("suggestion") : decisionName(entity.decision);
         item.iconPath = new ThemeIcon(entity.orphaned ? "warning" : entity.origin === "auto" ? "circle-large-outline" : "pass-filled");
         const start = new Position(entity.range.start.line, entity.range.start.character);
         const end = new Position(entity.range.end.line, entity.range.end.character);
-        item.command = { title: "Reveal", command: REVEAL_COMMAND, arguments: [Uri.parse(node.uri), new Range(start, end)] };
+        item.command = { title: l10n.t("Reveal"), command: REVEAL_COMMAND, arguments: [Uri.parse(node.uri), new Range(start, end)] };
         item.id = `${node.uri}#${entity.id}`;
         return item;
       }
@@ -79,6 +86,18 @@ export class ReviewView implements TreeDataProvider<Node> {
   }
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** A person's decision on an entity as the view shows it ("accepted", "added", "edited"; none: "manual"); an unknown code as it is. */
+function decisionName(decision: string | undefined): string {
+  switch (decision) {
+    case undefined:
+      return l10n.t("manual");
+    case "accepted":
+      return l10n.t("accepted");
+    case "added":
+      return l10n.t("added");
+    case "edited":
+      return l10n.t("edited");
+    default:
+      return decision;
+  }
 }
