@@ -1,5 +1,6 @@
 // Lint: type-aware rules, and the architecture's boundaries (see ARCHITECTURE.md) enforced.
 import tseslint from "typescript-eslint";
+import i18next from "eslint-plugin-i18next";
 
 const nodeBuiltins = ["fs", "path", "net", "http", "https", "child_process", "os", "crypto", "worker_threads", "dgram", "tls"]
   .flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
@@ -67,6 +68,28 @@ export default tseslint.config(
           { regex: "(^|/)server/src/(?!lsp/protocol$|host/settings$)", message: "The client stays thin: it talks to the server, never to the engine." },
           { group: ["**/server/src/host/settings"], allowTypeImports: true, message: "The client takes the settings' types only." },
         ],
+      }],
+    },
+  },
+  {
+    // What a person reads is said through @vscode/l10n's l10n.t (catalogues in l10n/, issue 18): a
+    // literal that reads as English prose (two words or more) in a front door or the host layer is
+    // an error. Allowed: codes and other strings without prose (the `words` pattern), the logs
+    // (English by policy, like VS Code's own), programming errors (TypeError, RangeError), the
+    // names of the export formats (product names), and file-format content marked where it is
+    // written (eslint-disable with its reason).
+    files: ["server/src/lsp/**/*.ts", "server/src/cli/**/*.ts", "server/src/host/**/*.ts", "server/src/server.ts", "server/src/cli.ts", "client/src/**/*.ts"],
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": ["error", {
+        mode: "all",
+        "should-validate-template": true,
+        words: { exclude: [
+          "(?![\\s\\S]*[A-Za-z]{2,}[ ,:]+[A-Za-z]{2,})[\\s\\S]*",
+          "brat standoff", "W3C Web Annotation( \\(JSON-LD\\))?", "Label Studio( tasks JSON)?", "spaCy / Prodigy JSONL",
+          "doccano sequence labeling \\(JSON Lines\\)", "Article Annotator records \\(JSON Lines\\)",
+        ] },
+        callees: { exclude: ["l10n\\.t", "vscode\\.l10n\\.t", "require", ".*\\.console\\.(log|info|warn|error)", "(this\\.)?log", "TypeError", "RangeError"] },
       }],
     },
   },

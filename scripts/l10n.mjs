@@ -3,7 +3,8 @@
 //   node scripts/l10n.mjs           writes l10n/bundle.l10n.json: every `l10n.t(...)` template of the
 //                                   client, the server, the CLI and the engine, collected by
 //                                   @vscode/l10n-dev (keys sorted; the English text is the key)
-//   node scripts/l10n.mjs --check   exits 1, saying why, when l10n/bundle.l10n.json is not what the
+//   node scripts/l10n.mjs --check [--catalogues DIR]
+//                                   exits 1, saying why, when l10n/bundle.l10n.json is not what the
 //                                   sources say, when a language's catalogue (bundle.l10n.vi.json)
 //                                   lacks a key or has one no source uses, when a translation's
 //                                   placeholders ({0}, {name}) differ from its template's, or when
@@ -18,7 +19,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const folder = join(root, "l10n");
+const catalogues = process.argv.indexOf("--catalogues");
+const folder = catalogues > 0 ? process.argv[catalogues + 1] : join(root, "l10n");
 const english = join(folder, "bundle.l10n.json");
 const LANGUAGES = ["vi"];
 const check = process.argv.includes("--check");

@@ -17,8 +17,13 @@
 // panel, quick-fix menu, emitted record, …), FAIL-*.png for a failed check, code-server.log,
 // browser-console.log, results.json, and on failure vscode-logs/ (the workbench's, the extension
 // host's and the language server's logs).
-// --update-docs-images (or E2E_UPDATE_DOCS_IMAGES=1) also copies the four README screenshots to
+// --update-docs-images (or E2E_UPDATE_DOCS_IMAGES=1) also copies the README screenshots to
 // docs/images/ when every check passed.
+//
+// --language vi (or E2E_LANGUAGE=vi) runs the checks of what the extension says (CodeLens, hover,
+// Problems panel, quick fix, Review view) with the interface in Vietnamese (the setting
+// articleAnnotator.language), expecting the texts of l10n/'s Vietnamese catalogue and labels;
+// its output goes to test-output/e2e-vi and its README screenshots are *.vi.png.
 //
 // Environment:
 //   E2E_VSIX              the .vsix to install (default: article-annotator.vsix in the repository)
@@ -41,8 +46,14 @@ import { basename, join, relative, resolve } from "node:path";
 import { cleanEnv, ensureTools, repoRoot } from "./setup.mjs";
 
 const env = process.env;
+const languageFlag = process.argv.indexOf("--language");
+const language = (languageFlag >= 0 ? process.argv[languageFlag + 1] : env.E2E_LANGUAGE) || "en";
+if (language !== "en" && language !== "vi") {
+  console.error(`e2e: --language must be en or vi, not ${JSON.stringify(language)}`);
+  process.exit(2);
+}
 const EXIT = { passed: 0, failed: 1, cannotStart: 2, timedOut: 4, interrupted: 130 };
-const outDir = resolve(env.E2E_OUTPUT_DIR || join(repoRoot, "test-output", "e2e"));
+const outDir = resolve(env.E2E_OUTPUT_DIR || join(repoRoot, "test-output", language === "en" ? "e2e" : `e2e-${language}`));
 const vsix = resolve(env.E2E_VSIX || join(repoRoot, "article-annotator.vsix"));
 const chromiumPath = env.E2E_CHROMIUM || "/usr/bin/chromium";
 const totalTimeout = Number(env.E2E_TIMEOUT_MS || 600_000);
@@ -51,7 +62,11 @@ const stepTimeout = Number(env.E2E_STEP_TIMEOUT_MS || 30_000);
 const updateDocs = process.argv.includes("--update-docs-images") || env.E2E_UPDATE_DOCS_IMAGES === "1";
 const VIEWPORT = { width: 1280, height: 800 };
 /** output screenshot → docs/images name (shown in the README) */
-const DOCS_IMAGES = {
+const DOCS_IMAGES_VI = {
+  "01-hover-person-card.png": "hover-card.vi.png",
+  "03-problems-panel-debris.png": "problems-panel.vi.png",
+};
+const DOCS_IMAGES_EN = {
   "01-hover-person-card.png": "hover-card.png",
   "03-problems-panel-debris.png": "problems-panel.png",
   "04-quick-fix-menu.png": "quick-fix.png",
@@ -61,6 +76,7 @@ const DOCS_IMAGES = {
   "09-review-view.png": "review-view.png",
   "10-workspace-symbol-unaccented.png": "workspace-symbol.png",
 };
+const DOCS_IMAGES = language === "vi" ? DOCS_IMAGES_VI : DOCS_IMAGES_EN;
 
 const say = (message) => console.log(`e2e: ${message}`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -70,7 +86,7 @@ const state = { codeServer: undefined, browser: undefined, tmp: undefined, logSt
 const started = Date.now();
 
 async function main() {
-  say(`Article Annotator — end-to-end suite in code-server + Chromium`);
+  say(`Article Annotator — end-to-end suite in code-server + Chromium${language === "en" ? "" : `, interface in ${language}`}`);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, ".gitignore"), "# written by scripts/e2e/run.mjs: nothing here is committed\n*\n");
@@ -90,7 +106,8 @@ async function main() {
   } catch (error) {
     return cannotStart(`could not install Node 24 and code-server: ${error.message}`);
   }
-  const { checks, ARTICLE, OTHER_ARTICLES } = await import("../../test/ui/checks.mjs");
+  const { checksFor, ARTICLE, OTHER_ARTICLES } = await import("../../test/ui/checks.mjs");
+  const checks = checksFor(language);
   const { Workbench } = await import("../../test/ui/workbench.mjs");
 
   // The deadline counts from here: the tools' first install is not part of it.
@@ -108,7 +125,7 @@ async function main() {
   const xdg = join(tmp, "xdg");
   for (const dir of [workspace, join(userData, "User"), extensions, xdg]) mkdirSync(dir, { recursive: true });
   for (const name of [ARTICLE, ...OTHER_ARTICLES]) copyFileSync(join(repoRoot, "samples", name), join(workspace, name));
-  writeFileSync(join(userData, "User", "settings.json"), JSON.stringify(userSettings(), null, 2));
+  writeFileSync(join(userData, "User", "settings.json"), JSON.stringify({ ...userSettings(), ...(language === "en" ? {} : { "articleAnnotator.language": language }) }, null, 2));
   const csEnv = {
     ...cleanEnv(env),
     XDG_CONFIG_HOME: join(xdg, "config"),

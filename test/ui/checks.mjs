@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { until } from "./workbench.mjs";
+import { phrasebook } from "./phrases.mjs";
 
 export const ARTICLE = "vov-vietnam-new-zealand-partnership.txt";
 /** Copied into the workspace beside ARTICLE, so the Explorer holds more than one article. */
@@ -25,7 +26,29 @@ const NZ_PERSON = "Christopher Luxon"; // New Zealand's
 const BODY = ["Tại hội đàm, hai Thủ tướng đã ra Tuyên bố chung", "Cùng ngày, Chủ tịch nước Đặng Văn Thuận", "Ngọc Ánh/VOV.VN"];
 /** Debris of the sample: its first menu line, the share bar, the image placeholder, the related-links heading. */
 const DEBRIS = ["Skip to content", "Chia sẻ   Facebook", "![](https://media.vov.vn", "Tin liên quan", "Đọc nhiều"];
-const COUNTS = /(\d+) (?:person|people) · (\d+) forums? · (\d+) amounts? · (\d+) lines? of debris/;
+/** What the extension says in the run's language (checksFor sets it). */
+let P = phrasebook("en");
+/**
+ * The summary line's counts ("2 people · 1 forum · 3 amounts · 12 lines of debris", or its
+ * translation; types present only when the article has them may stand before the debris).
+ */
+function counts(text) {
+  const source = `${P.pattern("1 person", "{0} people")} · ${P.pattern("1 forum", "{0} forums")} · ${P.pattern("1 amount", "{0} amounts")} · (?:[^·\n]+ · )*?${P.pattern("1 line of debris", "{0} lines of debris")}`;
+  const found = new RegExp(source).exec(text ?? "")?.[0];
+  if (!found) return undefined;
+  const numbers = found.split(" · ").map((part) => Number(/\d+/.exec(part)[0]));
+  return { text: found, people: numbers[0], forums: numbers[1], amounts: numbers[2], debris: numbers[numbers.length - 1] };
+}
+
+/**
+ * The checks of a run in `language`: all of them in English; in Vietnamese, those of what the
+ * extension itself says (counts, hover, Problems panel, quick fix, Fix All, review), expecting the
+ * Vietnamese catalogue's texts. Command titles follow VS Code's display language (English here).
+ */
+export function checksFor(language) {
+  P = phrasebook(language);
+  return language === "en" ? checks : checks.filter((check) => check.bilingual);
+}
 
 /** 1-based line and column of the first occurrence of `text` in `content`. */
 function position(content, text) {
@@ -39,6 +62,7 @@ const visibleHovers = (page) => page.locator(".monaco-hover:visible, .workbench-
 export const checks = [
   {
     name: "the article opens in the 'News Article' language",
+    bilingual: true,
     async run({ wb }) {
       await wb.openFile(ARTICLE);
       // The first article also starts the extension and its language server: allow for that.
@@ -48,13 +72,14 @@ export const checks = [
   },
   {
     name: "the CodeLens and the status bar item show the article's counts",
+    bilingual: true,
     async run({ wb, shot }) {
       const lens = wb.editor(ARTICLE).locator(".codelens-decoration").first();
-      const lensText = await until("the summary CodeLens", async () => ((await lens.count()) > 0 ? COUNTS.exec(await lens.innerText())?.[0] : undefined), { timeout: 60_000 });
+      const lensText = await until("the summary CodeLens", async () => ((await lens.count()) > 0 ? counts(await lens.innerText())?.text : undefined), { timeout: 60_000 });
       const statusLabel = await until("the Article Annotator status bar item", async () => wb.statusAria("article-annotator.article-annotator"));
-      const statusCounts = COUNTS.exec(statusLabel ?? "")?.[0];
+      const statusCounts = counts(statusLabel)?.text;
       if (statusCounts !== lensText) throw new Error(`the status bar item (${JSON.stringify(statusLabel)}) disagrees with the CodeLens (${lensText})`);
-      const [, people, forums, amounts, debris] = COUNTS.exec(lensText).map(Number);
+      const { people, forums, amounts, debris } = counts(lensText);
       // The four counts, then the review state ("34 to review").
       const statusNumbers = (await wb.statusText("article-annotator.article-annotator")).split(/\s+/).filter(Boolean).map(Number).slice(0, 4);
       if (statusNumbers.join(",") !== [people, forums, amounts, debris].join(",")) throw new Error(`the status bar item shows ${statusNumbers.join(" ")}, not ${people} ${forums} ${amounts} ${debris}`);
@@ -104,11 +129,12 @@ export const checks = [
   },
   {
     name: "hovering a person shows the card with role and country",
+    bilingual: true,
     async run({ wb, page, shot }) {
       const cards = [];
       for (const [name, country, screenshot] of [
-        [VN_PERSON, "(VN)", "01-hover-person-card.png"],
-        [NZ_PERSON, "(NZ)", undefined],
+        [VN_PERSON, P.country("VN"), "01-hover-person-card.png"],
+        [NZ_PERSON, P.country("NZ"), undefined],
       ]) {
         const card = await until(`the hover card of "${name}"`, async () => {
           const span = (await wb.tokenSpans(ARTICLE, name))[0];
@@ -121,7 +147,10 @@ export const checks = [
           return { text: await hover.innerText(), hover };
         });
         if (!card.text.includes(country)) throw new Error(`the card of "${name}" has no country ${country}: ${JSON.stringify(card.text)}`);
-        if (!card.text.includes("prime-minister")) throw new Error(`the card of "${name}" has no role prime-minister: ${JSON.stringify(card.text)}`);
+        const role = P.role("prime-minister");
+        if (!card.text.includes(role)) throw new Error(`the card of "${name}" has no role ${role}: ${JSON.stringify(card.text)}`);
+        const mentions = new RegExp(P.pattern("1 mention in this article", "{0} mentions in this article"));
+        if (!mentions.test(card.text)) throw new Error(`the card of "${name}" does not count its mentions (${mentions.source}): ${JSON.stringify(card.text)}`);
         if (screenshot) await shot(screenshot, [card.hover, wb.editor(ARTICLE).locator(".view-line").filter({ hasText: name }).first()], { pad: 32 });
         cards.push(card.text.split("\n").filter(Boolean).slice(0, 2).join(" | "));
         await page.mouse.move(5, 5);
@@ -133,6 +162,7 @@ export const checks = [
   },
   {
     name: "the Problems panel lists the debris with rule codes",
+    bilingual: true,
     async run({ wb, page, shot }) {
       await wb.statusItem("status.problems").click();
       const panel = page.locator(".markers-panel").first();
@@ -142,6 +172,10 @@ export const checks = [
         const found = [...new Set([...text.matchAll(/article-annotator\s*\(?\s*([a-z-]+)\)?/g)].map((m) => m[1]))];
         return found.includes("related-links") && found.includes("navigation") ? found : undefined;
       });
+      // A navigation line's message, in the run's language.
+      const navigation = ["Site navigation or UI text, not part of the article.", "A menu or breadcrumb line, not part of the article."].map((key) => P.t(key));
+      const text = await panel.innerText();
+      if (!navigation.some((message) => text.includes(message))) throw new Error(`no navigation message (${navigation.join(" / ")}) in the Problems panel: ${JSON.stringify(text.slice(0, 400))}`);
       const rows = await panel.locator(".monaco-list-row").count();
       await shot("03-problems-panel-debris.png");
       await wb.statusItem("status.problems").click();
@@ -151,6 +185,7 @@ export const checks = [
   },
   {
     name: "a quick fix (Ctrl+.) removes a debris block",
+    bilingual: true,
     async run({ wb, page, shot, workspace }) {
       const before = readFileSync(join(workspace, ARTICLE), "utf8");
       const at = position(before, "Tin liên quan");
@@ -162,9 +197,9 @@ export const checks = [
         await page.keyboard.press("Control+.");
         return menu.waitFor({ state: "visible", timeout: 3_000 }).then(() => true, () => false);
       });
-      const item = menu.locator(".monaco-list-row").filter({ hasText: /^\s*Remove\b.*related/i }).first();
+      const item = menu.locator(".monaco-list-row").filter({ hasText: P.t("Remove the related-articles list") }).first();
       await item.waitFor({ state: "visible", timeout: wb.timeout }).catch(async () => {
-        throw new Error(`no "Remove … related links" item in the quick-fix menu: ${JSON.stringify(await menu.innerText())}`);
+        throw new Error(`no "${P.t("Remove the related-articles list")}" item in the quick-fix menu: ${JSON.stringify(await menu.innerText())}`);
       });
       const title = (await item.innerText()).trim();
       await shot("04-quick-fix-menu.png", [menu, wb.editor(ARTICLE).locator(".view-overlays .current-line").first()], { pad: 48 });
@@ -179,6 +214,7 @@ export const checks = [
   },
   {
     name: "Article Annotator: Fix All Debris cleans the file",
+    bilingual: true,
     async run({ wb, page, shot, workspace }) {
       const before = readFileSync(join(workspace, ARTICLE), "utf8");
       await wb.runCommand("Article Annotator: Fix All Debris");
@@ -187,8 +223,8 @@ export const checks = [
       await page.keyboard.press("Control+Home"); // the summary CodeLens sits above line 1
       const lens = wb.editor(ARTICLE).locator(".codelens-decoration").first();
       const lensText = await until("the CodeLens to count 0 lines of debris", async () => {
-        const m = COUNTS.exec(await lens.innerText());
-        return m && m[4] === "0" ? m[0] : undefined;
+        const m = counts(await lens.innerText());
+        return m && m.debris === 0 ? m.text : undefined;
       });
       const problems = await until("the status bar to count no warnings", async () => {
         const label = await wb.statusAria("status.problems");
@@ -201,6 +237,7 @@ export const checks = [
   },
   {
     name: "Article Annotator: Emit Annotated Record writes NAME.annotations.json beside the article, shown in the Explorer",
+    bilingual: true,
     async run({ wb, page, shot, workspace }) {
       await wb.runCommand("Article Annotator: Emit Annotated Record");
       const path = join(workspace, RECORD);
@@ -317,14 +354,17 @@ checks.push(
   },
   {
     name: "Accept All Suggestions: the status bar shows nothing left to review",
+    bilingual: true,
     async run({ wb, page, workspace }) {
       await wb.openFile(ARTICLE);
       const before = await wb.statusText("article-annotator.article-annotator");
-      if (!/to review/.test(before ?? "")) throw new Error(`the status bar does not count suggestions to review: ${JSON.stringify(before)}`);
+      const toReview = new RegExp(P.pattern("{0} to review"));
+      const reviewed = P.t("reviewed");
+      if (!toReview.test(before ?? "")) throw new Error(`the status bar does not count suggestions to review (${toReview.source}): ${JSON.stringify(before)}`);
       await wb.runCommand("Article Annotator: Accept All Suggestions");
       const after = await until("the status bar to say reviewed", async () => {
         const text = await wb.statusText("article-annotator.article-annotator");
-        return text && /reviewed/.test(text) && !/to review/.test(text) ? text : undefined;
+        return text && text.includes(reviewed) && !toReview.test(text) ? text : undefined;
       });
       const record = await until("the record to have no suggestion left", async () => {
         const r = readRecord(workspace);
@@ -333,19 +373,20 @@ checks.push(
       await page.keyboard.press("Control+Home"); // the CodeLens sits above line 1
       await until("the CodeLens to leave nothing to review", async () => {
         const lenses = (await wb.editor(ARTICLE).locator(".codelens-decoration").allInnerTexts()).join(" ");
-        return lenses.includes("Reviewed") && !/to review/.test(lenses) ? lenses : undefined;
+        return lenses.includes(P.t("Reviewed")) && !toReview.test(lenses) ? lenses : undefined;
       });
       return `status bar "${before.replace(/\s+/g, " ")}" → "${after.replace(/\s+/g, " ")}"; record reviewed by ${record.review.reviewedBy?.join(", ")}`;
     },
   },
   {
     name: "the Review view in the Explorer lists the article as reviewed",
+    bilingual: true,
     async run({ page, shot, workspace }) {
       const header = page.locator(".pane-header").filter({ hasText: /^Review/i }).first();
       await header.waitFor({ state: "visible", timeout: 30_000 });
       if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
       const title = readRecord(workspace).article?.title ?? "";
-      const row = page.locator(".monaco-list-row").filter({ hasText: title.slice(0, 24) }).filter({ hasText: "reviewed" }).first();
+      const row = page.locator(".monaco-list-row").filter({ hasText: title.slice(0, 24) }).filter({ hasText: P.t("reviewed") }).first();
       await row.waitFor({ state: "visible", timeout: 30_000 });
       const text = (await row.innerText()).replace(/\s+/g, " ");
       await shot("09-review-view.png");

@@ -74,15 +74,20 @@ export function useLanguage(language: Language): boolean {
     return true;
   }
   const folder = catalogueFolder();
+  if (!folder) return useEnglishInstead();
   try {
-    if (!folder) throw new Error("no catalogue folder");
     l10n.config({ fsPath: join(folder, `bundle.l10n.${language}.json`) });
     return true;
   } catch {
-    current = "en";
-    l10n.config({ contents: {} });
-    return false;
+    return useEnglishInstead();
   }
+}
+
+/** English after a catalogue could not be loaded. */
+function useEnglishInstead(): false {
+  current = "en";
+  l10n.config({ contents: {} });
+  return false;
 }
 
 /** The language in use (`useLanguage`). */

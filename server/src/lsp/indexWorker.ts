@@ -170,6 +170,7 @@ function awaitKeys(port: MessagePort, files: readonly string[], ahead: Map<numbe
 /** A file's bytes, unless it is not a regular file or too large to hold `maxChars` characters (at most 4 bytes each, as readArticleText says). */
 function readFileWithin(path: string, maxChars: number): Buffer {
   const info = statSync(path);
+  // eslint-disable-next-line i18next/no-literal-string -- caught by the caller (the file is not indexed), never shown
   if (!info.isFile() || info.size > maxChars * 4) throw new Error(`${path}: not indexed`);
   return readFileSync(path);
 }

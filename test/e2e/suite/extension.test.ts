@@ -62,7 +62,7 @@ export const tests: TestCase[] = [
         },
         { describe: () => JSON.stringify(seen) },
       );
-      assert.ok(card.includes(`**person** · ${SAMPLE.person}`), `the card names the person: ${card}`);
+      assert.ok(card.includes(`**Person** · ${SAMPLE.person}`), `the card names the person: ${card}`);
       assert.match(card, /minister/, "the card gives the person's role");
       assert.ok(card.includes(`(${SAMPLE.country})`), `the card gives the country (${SAMPLE.country}): ${card}`);
     },

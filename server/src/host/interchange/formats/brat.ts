@@ -236,6 +236,7 @@ function noteJson(value: Record<string, unknown>): string {
   return JSON.stringify(value).replace(/[\x7f-\x9f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/* eslint-disable i18next/no-literal-string -- brat's configuration files: the format's own text, read by brat, not a message */
 function annotationConf(labels: readonly string[], used: UsedValues, context: ExportContext): string {
   const declared = new Set(labels.map(storageForm));
   const lines = [
@@ -294,6 +295,7 @@ function toolsConf(databases: ReadonlySet<string>, context: ExportContext): stri
     ...[...databases].sort().map((db) => (db === WIKIDATA ? `${WIKIDATA}\t<URL>:https://www.wikidata.org/, <URLBASE>:https://www.wikidata.org/wiki/%s` : db)),
   ].join("\n") + "\n";
 }
+/* eslint-enable i18next/no-literal-string */
 
 // ---------------------------------------------------------------------------------------------
 // Reading

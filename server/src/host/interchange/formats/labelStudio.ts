@@ -104,6 +104,7 @@ function regionId(id: string): string {
 }
 
 /** The labeling configuration matching the tasks: every label of `context`, the text, the per-region attributes. */
+/* eslint-disable i18next/no-literal-string -- Label Studio's labeling configuration (XML): the format's own text */
 export function labelingConfig(context: ExportContext): string {
   const labels = context.labels.map(({ label, name, color }) => `    <Label value="${xml(label)}" hint="${xml(name)}" background="${xml(color ?? BUILT_IN_COLORS[label] ?? OTHER_COLOR)}"/>`);
   return [
@@ -119,6 +120,7 @@ export function labelingConfig(context: ExportContext): string {
     "",
   ].join("\n");
 }
+/* eslint-enable i18next/no-literal-string */
 
 function xml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

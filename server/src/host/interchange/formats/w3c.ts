@@ -118,6 +118,7 @@ export function uuid5(name: string): string {
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString("hex");
+  // eslint-disable-next-line i18next/no-literal-string -- a URN (RFC 9562), not a message
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -169,6 +170,7 @@ export function w3cCollection(documents: readonly InterchangeDocument[], context
     "@context": [ANNO_CONTEXT, OWN_CONTEXT],
     id,
     type: "AnnotationCollection",
+    // eslint-disable-next-line i18next/no-literal-string -- the collection's label inside the exported file (data for other tools, like the records)
     label: `Article Annotator export (${context.generator})`,
     total: items.length,
     sources: documents.map((d) => ({ id: sourceIri(d.name), type: "Text", format: "text/plain", value: d.text })),
