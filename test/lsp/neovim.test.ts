@@ -96,7 +96,7 @@ if ("skip" in nvim) {
       assert.equal(report.error, undefined, `the driver failed: ${report.error}\n${seen}`);
       assert.equal(status, 0, seen);
       const repeated = (report.diagnostics ?? []).find((d) => d.code === "duplicate-line");
-      assert.equal(repeated?.message, "Lặp lại dòng phía trên (bản sao chú thích hoặc tiêu đề).", JSON.stringify(report.diagnostics));
+      assert.equal(repeated?.message, "Lặp lại dòng phía trên (bản sao của chú thích ảnh hoặc tiêu đề).", JSON.stringify(report.diagnostics));
       const hover = report.hover?.markdown ?? "";
       for (const part of ["**Nhân vật** · Lương Văn Đạt", "Thủ tướng (Việt Nam)", "Được nhắc đến 2 lần trong bài này"]) assert.ok(hover.includes(part), `${part} in\n${hover}`);
       const titles = (report.code_actions?.actions ?? []).map((a) => a.title);
