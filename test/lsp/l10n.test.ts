@@ -51,7 +51,7 @@ const EXPECTED = {
     related: "Bản đầu tiên",
     rulesDoc: /\/docs\/rules\.vi\.md#duplicate-line$/,
     quickFix: "Xóa dòng lặp lại",
-    lens: "Xuất bản ghi chú thích",
+    lens: "Tạo bản ghi chú thích",
   },
 } as const;
 type Language = keyof typeof EXPECTED;
@@ -178,6 +178,22 @@ test("l10n: a bad articleAnnotator.language is the default (the locale's languag
     assert.match(warnings[0]!.message, /^Article Annotator: articleAnnotator\.language phải là một trong "auto", "en", "vi", không phải "fr"\./);
     // The settings' own check does not tell it a second time (the language is checked on its own).
     assert.ok(!client.messages.some((m) => m !== warnings[0] && /language/.test(m.message)), JSON.stringify(client.messages));
+  } finally {
+    await client.stop();
+  }
+});
+
+test("l10n: a bad value set while another language was in use is told in the language it leads to (locale vi, setting en, then fr)", async () => {
+  const client = await startClient({ locale: "vi", settings: { language: "en" } });
+  try {
+    await assertSaid(client, await open(client), "en");
+    client.settings = { language: "fr" };
+    client.diagnostics.delete(uri);
+    await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    await client.waitForDiagnostics(uri, (params) => debrisIn(params) !== undefined && messageOf(debrisIn(params)!) === EXPECTED.vi.debris);
+    const warnings = client.messages.filter((m) => m.message.includes("articleAnnotator.language"));
+    assert.equal(warnings.length, 1, JSON.stringify(client.messages));
+    assert.match(warnings[0]!.message, /phải là một trong "auto", "en", "vi", không phải "fr"/);
   } finally {
     await client.stop();
   }

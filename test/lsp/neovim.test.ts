@@ -100,7 +100,7 @@ if ("skip" in nvim) {
       const hover = report.hover?.markdown ?? "";
       for (const part of ["**Nhân vật** · Lương Văn Đạt", "Thủ tướng (Việt Nam)", "Được nhắc đến 2 lần trong bài này"]) assert.ok(hover.includes(part), `${part} in\n${hover}`);
       const titles = (report.code_actions?.actions ?? []).map((a) => a.title);
-      assert.ok(titles.includes("Xóa dòng lặp lại") && titles.includes("Xuất bản ghi chú thích"), titles.join("; "));
+      assert.ok(titles.includes("Xóa dòng lặp lại") && titles.includes("Tạo bản ghi chú thích"), titles.join("; "));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

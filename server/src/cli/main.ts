@@ -183,7 +183,8 @@ export interface CliHost {
 export async function run(argv: readonly string[], io: Io, host: CliHost): Promise<number> {
   // The language first: help and argument errors are said in it too.
   const chosen = cliLanguage(argv, host.env ?? process.env);
-  useLanguage(chosen.language);
+  // Without its catalogue (l10n/ missing beside dist/), a language other than English is English, said once.
+  if (!useLanguage(chosen.language)) complain(io, l10n.t("the {0} messages are not installed (no l10n/ folder beside dist/): English is used", chosen.language));
   if (chosen.badFlag !== undefined) return usage(io, l10n.t('--lang must be auto, vi or en, not "{0}"', chosen.badFlag));
   let parsed;
   try {

@@ -10,7 +10,7 @@ import { isBuiltInLabel } from "./interchange/labels";
 import { userInfo } from "node:os";
 import { boilerplateRules, compileCustomRules, type BoilerplateRule, type CustomRuleDefinition, type KnowledgeBaseData, type RuleSettings } from "../engine";
 import { DEFAULT_DEADLINE_SECONDS, isDeadline } from "./analysisPool";
-import { isLanguageSetting, type LanguageSetting } from "./l10n";
+import { isLanguageSetting, localize, type LanguageSetting } from "./l10n";
 
 export interface Settings {
   /** Glob patterns (minimatch, matched against the whole path; a pattern without "/" against the file name) of the files that are articles. */
@@ -106,7 +106,8 @@ export function resolveSettings(raw: unknown, prefix = ""): { settings: Resolved
     else error("maxFileSize", (name) => l10n.t("{0} must be a positive number of characters", name));
   }
   const compiled = compileCustomRules(value.customRules ?? []);
-  for (const message of compiled.errors) problems.push({ severity: "error", key: `${prefix}customRules`, message: prefix + message });
+  // Each problem's text starts with the setting's own name ("customRules[0].id must be …"): the prefix makes it the full key.
+  for (const problem of compiled.problems) problems.push({ severity: "error", key: `${prefix}customRules`, message: prefix + localize(problem) });
   // The good definitions are kept (the analysis worker compiles them again and skips the bad ones).
   const customRules = Array.isArray(value.customRules) ? (value.customRules as CustomRuleDefinition[]) : [];
   const rules: Record<string, string> = {};

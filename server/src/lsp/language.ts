@@ -21,6 +21,7 @@ export class LanguageChoice {
   private fromOptions: LanguageSetting | undefined;
   private fromConfiguration: LanguageSetting | undefined;
   private readonly reported = new Set<string>();
+  private readonly badValues: { name: string; shown: string }[] = [];
 
   /**
    * @param warn tells the person `message` (said in the language in use)
@@ -39,6 +40,7 @@ export class LanguageChoice {
     this.apply();
     this.fromOptions = this.setting(options[LANGUAGE_KEY], "initializationOptions.language");
     this.apply();
+    this.tellBadValues();
     return currentLanguage();
   }
 
@@ -49,10 +51,12 @@ export class LanguageChoice {
   configured(section: unknown): boolean {
     const value = typeof section === "object" && section !== null && !Array.isArray(section) ? (section as Record<string, unknown>)[LANGUAGE_KEY] : undefined;
     this.fromConfiguration = this.setting(value, `articleAnnotator.${LANGUAGE_KEY}`);
-    return this.apply();
+    const changed = this.apply();
+    this.tellBadValues();
+    return changed;
   }
 
-  /** The setting `value` names; undefined when none is given; the default for a bad one, told once. */
+  /** The setting `value` names; undefined when none is given; the default for a bad one, told once (after the language is chosen, in it: `tellBadValues`). */
   private setting(value: unknown, name: string): LanguageSetting | undefined {
     if (value === undefined || value === null) return undefined;
     if (isLanguageSetting(value)) return value;
@@ -60,11 +64,18 @@ export class LanguageChoice {
     const shown = JSON.stringify(value) ?? typeof value;
     if (!this.reported.has(`${name}=${shown}`)) {
       this.reported.add(`${name}=${shown}`);
-      const choices = LANGUAGE_SETTINGS.map((s) => `"${s}"`).join(", ");
+      this.badValues.push({ name, shown });
+    }
+    return "auto";
+  }
+
+  /** Tells each bad value found since the last call, in the language now in use. */
+  private tellBadValues(): void {
+    const choices = LANGUAGE_SETTINGS.map((s) => `"${s}"`).join(", ");
+    for (const { name, shown } of this.badValues.splice(0)) {
       this.log(`settings: ${name} must be one of ${choices}, not ${shown} (the default is used)`);
       this.warn(l10n.t("Article Annotator: {setting} must be one of {choices}, not {value}. The default (\"auto\": the editor's language) is used.", { setting: name, choices, value: shown }));
     }
-    return "auto";
   }
 
   /** Uses the language the settings and the locale choose; true when it changed. */
