@@ -9,7 +9,7 @@ import * as l10n from "@vscode/l10n";
 import { localize } from "../host/l10n";
 import { emitRecord, readRecordText, recordLocation } from "../host/records";
 import { writeAtomic } from "../host/atomicWrite";
-import { FileProblem } from "../host/articleFiles";
+import { describeError, FileProblem } from "../host/articleFiles";
 import type { AnnotatedRecord } from "../engine";
 import { forEachArticle, processArticles, type ArticleRun, type ArticleWork } from "./articles";
 import { complain, type Io } from "./io";
@@ -39,7 +39,14 @@ export async function annotate(inputs: readonly string[], options: AnnotateOptio
       if ("error" in location) throw new FileProblem(article.path, location.error);
       emitted = emitRecord({ text: article.text, analysis, source: { path: location.sourcePath, sha256: article.sha256, length: article.bytes }, previous: readRecordText(location.path) });
       if ("error" in emitted) throw new FileProblem(location.path, emitted.error);
-      if (options.out) writeAtomic(location.path, emitted.content);
+      if (options.out) {
+        try {
+          writeAtomic(location.path, emitted.content);
+        } catch (error) {
+          // A file where the output folder should be, a full or read-only disk: this article fails, with the reason.
+          throw new FileProblem(location.path, l10n.t("cannot write the record: {0}", describeError(error)));
+        }
+      }
     }
     if ("error" in emitted) throw new FileProblem(article.path, emitted.error);
     if (options.out) table.add(emitted.record);
