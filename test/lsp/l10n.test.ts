@@ -11,16 +11,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { CodeAction, CodeLens, Diagnostic, Hover, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
 import { startClient, type TestClient } from "../helpers/lspClient";
+import { L10N_ARTICLE } from "../helpers/l10nArticle";
 
-/** An article written for this test: a titled person named twice, a minister with a portfolio, an amount, a caption printed twice. */
-const ARTICLE = [
-  "Hai nước nhất trí mở rộng hợp tác thương mại",
-  "Chiều 14/5, tại Hà Nội, Thủ tướng Việt Nam Lương Văn Đạt đã hội kiến Bộ trưởng Ngoại giao Lào Bounmy Sayavong.",
-  "Lễ ký kết thỏa thuận hợp tác tại Hà Nội",
-  "Lễ ký kết thỏa thuận hợp tác tại Hà Nội",
-  "Thủ tướng Lương Văn Đạt đề nghị hai bên nâng kim ngạch thương mại song phương lên 2,5 tỷ USD.",
-  "",
-].join("\n");
+const ARTICLE = L10N_ARTICLE;
 const uri = "file:///l10n-test/article.txt";
 
 /** What the person reads in each language, for ARTICLE. */

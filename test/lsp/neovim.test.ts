@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { analyze, countryName, LineIndex } from "../../server/src/engine";
 import { hasSharedCorpus, repoRoot, samplesDir, serverPath, sharedCorpus } from "../helpers/paths";
 import { assertValidRecord } from "../helpers/schema";
+import { L10N_ARTICLE } from "../helpers/l10nArticle";
 
 const NAME = "Neovim headless drives the server: debris diagnostics, hover, quick-fix code actions, document symbols";
 const DRIVER = join(repoRoot, "test", "nvim", "drive.lua");
@@ -69,15 +70,7 @@ function drive(dir: string, file: string, env: Record<string, string>): { report
   return { report, seen: `${context}\nsteps:\n${report.steps.join("\n")}`, status: run.status };
 }
 
-/** An article written for this test: a titled person named twice, and a caption printed twice (debris). */
-const VIETNAMESE_ARTICLE = [
-  "Hai nước nhất trí mở rộng hợp tác thương mại",
-  "Chiều 14/5, tại Hà Nội, Thủ tướng Việt Nam Lương Văn Đạt đã hội kiến Bộ trưởng Ngoại giao Lào Bounmy Sayavong.",
-  "Lễ ký kết thỏa thuận hợp tác tại Hà Nội",
-  "Lễ ký kết thỏa thuận hợp tác tại Hà Nội",
-  "Thủ tướng Lương Văn Đạt đề nghị hai bên nâng kim ngạch thương mại song phương lên 2,5 tỷ USD.",
-  "",
-].join("\n");
+const VIETNAMESE_ARTICLE = L10N_ARTICLE;
 
 /** An article written for this test: one name the engine does not find. */
 const CURATION_ARTICLE = "Hai nước ký thỏa thuận thương mại\nCựu vận động viên Lý Hoàng Nam nói thỏa thuận mở ra nhiều cơ hội cho doanh nghiệp.\n";
