@@ -198,7 +198,68 @@ test("agree's table: its headings translated, each group's name still ending ove
   assert.deepEqual(ends(en[2]!, ["exact", "overlap"]), [38, 62]);
   assert.deepEqual(ends(vi[2]!, [catalogue["exact"]!, catalogue["overlap"]!]), [38, 62]);
   assert.match(vi[3]!, /^nhãn +A +B +P +R +F1 +P +R +F1$/);
-  assert.deepEqual(vi.slice(4, 6), en.slice(4, 6)); // the label codes and the scores
-  assert.equal(vi[6], en[6]!.replace(/^all {3}/, "tất cả"));
+  // The label codes and the scores: the same numbers, with a decimal comma in Vietnamese ("0.972" would read as 972 thousandths only in English).
+  const decimalComma = (line: string): string => line.replace(/(\d)\.(\d)/g, "$1,$2");
+  assert.deepEqual(vi.slice(4, 6), en.slice(4, 6).map(decimalComma));
+  assert.equal(vi[6], decimalComma(en[6]!).replace(/^all {3}/, "tất cả"));
   assert.equal(vi.length, en.length);
+  // English as it always was; Vietnamese with "," before the decimals.
+  assert.equal(en[6], "all            1     2   0.500   1.000   0.667   0.500   1.000   0.667");
+  assert.equal(vi[6], "tất cả         1     2   0,500   1,000   0,667   0,500   1,000   0,667");
+  assert.equal(en[8], "Cohen's kappa over 4 tokens of 1 article: 0.556");
+  assert.match(vi[8]!, / 0,556$/);
+});
+
+test("sizes and limits: Vietnamese groups thousands with \".\" and writes decimals with \",\"; English as before", () => {
+  const dir = mkdtempSync(join(tmpdir(), "aa-l10n-"));
+  // Over the limit in characters (1,500 > 1,000), and in bytes before they are read (more than 4 bytes a character: 5 KB, 1.5 MB).
+  writeFileSync(join(dir, "long.txt"), "x".repeat(1500));
+  writeFileSync(join(dir, "huge.txt"), "y".repeat(5 * 1024));
+  writeFileSync(join(dir, "big.txt"), "z".repeat(1.5 * 1024 * 1024));
+  const run = (locale: NodeJS.ProcessEnv): { status: number | null; lines: string[] } => {
+    const result = cli(["lint", "--max-size", "1000", "long.txt", "huge.txt", "big.txt"], locale, dir);
+    return { status: result.status, lines: result.stderr.split("\n").filter(Boolean).sort() };
+  };
+  assert.deepEqual(run(EN), {
+    status: 2,
+    lines: [
+      "article-annotator: big.txt: skipped: 1.5 MB is more than the limit of 1,000 characters (maxFileSize, --max-size)",
+      "article-annotator: huge.txt: skipped: 5.0 KB is more than the limit of 1,000 characters (maxFileSize, --max-size)",
+      "article-annotator: long.txt: skipped: 1,500 characters is more than the limit of 1,000 (maxFileSize, --max-size)",
+    ],
+  });
+  assert.deepEqual(run(VI), {
+    status: 2,
+    lines: [
+      "article-annotator: big.txt: bỏ qua: 1,5 MB vượt giới hạn 1.000 ký tự (maxFileSize, --max-size)",
+      "article-annotator: huge.txt: bỏ qua: 5,0 KB vượt giới hạn 1.000 ký tự (maxFileSize, --max-size)",
+      "article-annotator: long.txt: bỏ qua: 1.500 ký tự vượt giới hạn 1.000 (maxFileSize, --max-size)",
+    ],
+  });
+});
+
+test("agree: the text's scores with a decimal comma in Vietnamese; --format json the same in both languages, JSON's numbers", () => {
+  const dir = mkdtempSync(join(tmpdir(), "aa-l10n-"));
+  writeFileSync(join(dir, "a.txt"), "Thủ tướng tiếp Bộ trưởng Ngoại giao tại Hà Nội ngày 3/4, hai bên ký thỏa thuận trị giá 3 tỷ USD.\n");
+  assert.equal(cli(["annotate", "a.txt", "--out", "a"], C, dir).status, 0);
+  assert.equal(cli(["annotate", "a.txt", "--out", "b"], C, dir).status, 0);
+  // B misses A's first entity: recall 1/2, F1 2/3.
+  const recordB = join(dir, "b", "a.annotations.json");
+  const record = JSON.parse(readFileSync(recordB, "utf8")) as { entities: unknown[] };
+  assert.ok(record.entities.length >= 2, JSON.stringify(record.entities));
+  writeFileSync(recordB, JSON.stringify({ ...record, entities: record.entities.slice(1) }, null, 2) + "\n");
+  const agree = (locale: NodeJS.ProcessEnv, ...args: string[]): string => {
+    const run = cli(["agree", "--include-suggestions", ...args, "a", "b"], locale, dir);
+    assert.equal(run.status, 0, run.stderr);
+    return run.stdout;
+  };
+  const enText = agree(EN);
+  const viText = agree(VI);
+  assert.match(enText, /^all +\d+ +\d+ +1\.000 +0\.500 +0\.667 /m);
+  assert.match(viText, /^tất cả +\d+ +\d+ +1,000 +0,500 +0,667 /m);
+  const json = agree(VI, "--format", "json");
+  assert.equal(json, agree(EN, "--format", "json"));
+  const report = JSON.parse(json) as { overall: { exact: { recall: number } } };
+  assert.equal(report.overall.exact.recall, 0.5);
+  assert.ok(!/\d,\d/.test(json), json);
 });

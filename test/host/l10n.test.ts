@@ -5,7 +5,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as l10n from "@vscode/l10n";
-import { chooseLanguage, currentLanguage, environmentLocale, isLanguageSetting, languageOfLocale, localize, useLanguage } from "../../server/src/host/l10n";
+import { chooseLanguage, currentLanguage, environmentLocale, formatDecimal, formatNumber, isLanguageSetting, languageOfLocale, localize, useLanguage } from "../../server/src/host/l10n";
+import { describeStopped } from "../../server/src/host/analysisPool";
+import { formatBytes } from "../../server/src/host/articleFiles";
 import { cliLanguage, lastValue } from "../../server/src/cli/language";
 import { resolveSettings } from "../../server/src/host/settings";
 
@@ -118,4 +120,29 @@ test("useLanguage loads the Vietnamese catalogue; English is the templates thems
   } finally {
     useLanguage("en");
   }
+});
+
+/** What `say` returns in `language`, English restored after. */
+function saidIn<T>(language: "en" | "vi", say: () => T): T {
+  try {
+    useLanguage(language);
+    return say();
+  } finally {
+    useLanguage("en");
+  }
+}
+
+test("formatNumber and formatDecimal: English groups thousands with \",\" and marks decimals with \".\"; Vietnamese the other way round", () => {
+  const numbers = (): string[] => [formatNumber(2_500_000), formatNumber(1000), formatNumber(999), formatNumber(0.001), formatNumber(3.8), formatNumber(-0.4), formatDecimal(0.9716, 3), formatDecimal(1, 3), formatDecimal(1536.04, 1), formatDecimal(7.25, 0)];
+  assert.deepEqual(saidIn("en", numbers), ["2,500,000", "1,000", "999", "0.001", "3.8", "-0.4", "0.972", "1.000", "1,536.0", "7"]);
+  assert.deepEqual(saidIn("vi", numbers), ["2.500.000", "1.000", "999", "0,001", "3,8", "-0,4", "0,972", "1,000", "1.536,0", "7"]);
+});
+
+test("formatBytes and describeStopped: numbers as the language writes them, English as before", () => {
+  const said = (): string[] => [formatBytes(512), formatBytes(5 * 1024), formatBytes(1.5 * 1024 * 1024), describeStopped(0.001), describeStopped(10)];
+  assert.deepEqual(saidIn("en", said), ["512 B", "5.0 KB", "1.5 MB", "analysis stopped after 0.001 s (the engine did not finish on this text)", "analysis stopped after 10 s (the engine did not finish on this text)"]);
+  const vi = saidIn("vi", said);
+  assert.deepEqual(vi.slice(0, 3), ["512 B", "5,0 KB", "1,5 MB"]);
+  assert.match(vi[3]!, /^đã dừng phân tích sau 0,001 giây /);
+  assert.match(vi[4]!, /^đã dừng phân tích sau 10 giây /);
 });

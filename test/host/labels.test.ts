@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyze, boilerplateRules, builtInKnowledgeBase, countryName, engineCodes, type EngineCodes } from "../../server/src/engine";
 import { catalogueFolder, LANGUAGES, useLanguage, type Language } from "../../server/src/host/l10n";
-import { entityTypeLabel, LABEL_SECTIONS, labelTable, officeLabel, parseLabelTable, roleLabel, ruleDescription, useLabelFolder, type LabelTable } from "../../server/src/host/labels";
+import { amountQualifierLabel, entityTypeLabel, LABEL_SECTIONS, labelTable, officeLabel, parseLabelTable, roleLabel, ruleDescription, useLabelFolder, type LabelTable } from "../../server/src/host/labels";
 import { fixturesDir, samplesDir, sharedCorpus } from "../helpers/paths";
 
 after(() => {
@@ -32,6 +32,7 @@ const REQUIRED: Record<Section, readonly string[]> = {
   forumLevels: codes.forumLevels,
   forumFormats: codes.forumFormats,
   amountKinds: codes.amountKinds,
+  amountQualifiers: codes.amountQualifiers,
   rules: codes.rules,
 };
 /** The codes a section may list: the required ones, and for roles the deputy forms the engine composes (listed where composing reads wrong). */
@@ -143,7 +144,10 @@ test("the engine's list of codes holds every code it emits on the test, sample a
           check("forumKinds", entity.attributes.kind);
           check("forumLevels", entity.attributes.level);
           check("forumFormats", entity.attributes.format);
-        } else if (entity.type === "amount") check("amountKinds", entity.attributes.kind);
+        } else if (entity.type === "amount") {
+          check("amountKinds", entity.attributes.kind);
+          check("amountQualifiers", entity.attributes.qualifier);
+        }
       }
       for (const finding of [...analysis.boilerplate, ...(analysis.encoding ? [analysis.encoding] : []), ...(analysis.knowledgeBase ?? [])]) check("rules", finding.rule);
     }
@@ -217,4 +221,18 @@ test("a table's $comment, blank labels and entries of the wrong shape are left o
   assert.deepEqual(table.rules, {});
   assert.deepEqual(parseLabelTable("not an object"), parseLabelTable({}));
   for (const section of LABEL_SECTIONS) assert.deepEqual(parseLabelTable(null)[section], {});
+});
+
+test("amount qualifiers read as words, not codes, in both languages; one no table lists is shown as written", () => {
+  const expected = { en: ["about", "more than", "less than", "up to", "at least"], vi: ["khoảng", "hơn", "dưới", "lên tới", "ít nhất"] };
+  try {
+    useLabelFolder();
+    for (const language of LANGUAGES) {
+      useLanguage(language);
+      assert.deepEqual(["about", "more-than", "less-than", "up-to", "at-least"].map(amountQualifierLabel), expected[language], language);
+      assert.equal(amountQualifierLabel("khoảng"), "khoảng");
+    }
+  } finally {
+    useLanguage("en");
+  }
 });

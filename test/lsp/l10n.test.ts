@@ -1,7 +1,7 @@
 /**
  * The language server in English and in Vietnamese, over stdio (issue 18): the same article's
  * hover on a titled person (the office by its labels, the mentions sentence), an amount (numbers
- * as the language writes them), a debris diagnostic (the engine's message, the link to the rules'
+ * as the language writes them; a qualified one, its qualifier by its label), a debris diagnostic (the engine's message, the link to the rules'
  * documentation in the language) and its quick fix, in the language `initialize`'s `locale` names,
  * overridden by `articleAnnotator.language` from the initialization options (Neovim) or the
  * configuration, and switched live by `workspace/didChangeConfiguration`. A bad value is the
@@ -25,6 +25,7 @@ const EXPECTED = {
     minister: "Minister of Foreign Affairs of Laos",
     mention: "1 mention in this article",
     amount: "Money · 2,500,000,000 USD",
+    qualified: "Money · ≈ (more than) 3,800,000,000 USD",
     suggestion: "_suggestion — not reviewed yet · found by `person.title-trigger`_",
     debris: "Repeats the line above (a caption or headline copy).",
     related: "First copy",
@@ -39,6 +40,7 @@ const EXPECTED = {
     minister: "Bộ trưởng Ngoại giao (Lào)",
     mention: "Được nhắc đến 1 lần trong bài này",
     amount: "Số tiền · 2.500.000.000 USD",
+    qualified: "Số tiền · ≈ (hơn) 3.800.000.000 USD",
     suggestion: "_gợi ý — chưa được rà soát · do `person.title-trigger` tìm thấy_",
     debris: "Lặp lại dòng phía trên (bản sao của chú thích ảnh hoặc tiêu đề).",
     related: "Bản đầu tiên",
@@ -81,6 +83,9 @@ async function assertSaid(client: TestClient, published: PublishDiagnosticsParam
   for (const part of [expected.minister, expected.mention]) assert.ok(minister.includes(part), `${language} hover has ${JSON.stringify(part)}:\n${minister}`);
   const amount = await hover(client, "2,5 tỷ USD");
   assert.ok(amount.includes(expected.amount), `${language} amount hover has ${JSON.stringify(expected.amount)}:\n${amount}`);
+  const qualified = await hover(client, "3,8 tỷ USD");
+  assert.ok(qualified.includes(expected.qualified), `${language} amount hover has ${JSON.stringify(expected.qualified)}:\n${qualified}`);
+  assert.ok(!qualified.includes("more-than"), `the qualifier's label, not its code:\n${qualified}`);
   // The other language's words are not there.
   const other = EXPECTED[language === "en" ? "vi" : "en"];
   assert.ok(!person.includes(other.mentions) && !person.includes(other.office), `no ${language === "en" ? "vi" : "en"} words in the ${language} hover:\n${person}`);

@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { AnnotatedRecord } from "../engine";
 import { describeError, readArticleFile } from "../host/articleFiles";
+import { formatDecimal } from "../host/l10n";
 import { agreement, type AgreementPair, type AgreementReport, type Scores } from "../host/interchange/agreement";
 import { describeProblems, parseRecord, RECORD_SUFFIX } from "../host/records";
 import type { ResolvedSettings } from "../host/settings";
@@ -89,7 +90,8 @@ function articleText(record: AnnotatedRecord, recordPath: string, settings: Reso
   return undefined;
 }
 
-const ratio = (value: number | null): string => (value === null ? "—" : value.toFixed(3));
+/** A score to 3 decimals as the language in use writes it ("0.972", "0,972"); "—" when undefined (nothing to score). */
+const ratio = (value: number | null): string => (value === null ? "—" : formatDecimal(value, 3));
 
 /** The report as a table, kappa, and the disagreements as `path:line:col: kind: A … · B …`. */
 export function agreementText(report: AgreementReport, folderA: string, folderB: string, left: { onlyA: number; onlyB: number; otherVersions: number }): string {

@@ -9,7 +9,7 @@
  */
 import * as l10n from "@vscode/l10n";
 import { existsSync } from "node:fs";
-import { localize } from "../host/l10n";
+import { formatNumber, localize } from "../host/l10n";
 import { isAbsolute, resolve } from "node:path";
 import { encodeArticle, FileProblem, readArticleFile, sourceDigest } from "../host/articleFiles";
 import { writeAtomic } from "../host/atomicWrite";
@@ -61,7 +61,7 @@ export async function importCommand(inputs: readonly string[], options: ImportOp
       try {
         if (seen.has(document.name)) throw new FileProblem(document.name, l10n.t("appears twice in the import; only the first was imported"));
         seen.add(document.name);
-        if (document.text.length > options.settings.maxFileSize) throw new FileProblem(document.name, l10n.t("its text has {0} characters, more than the limit of {1} (--max-size)", document.text.length.toLocaleString("en-US"), options.settings.maxFileSize.toLocaleString("en-US")));
+        if (document.text.length > options.settings.maxFileSize) throw new FileProblem(document.name, l10n.t("its text has {0} characters, more than the limit of {1} (--max-size)", formatNumber(document.text.length), formatNumber(options.settings.maxFileSize)));
         const inPlace = resolve(cwd, document.name);
         if (isAbsolute(document.name) || !isInside(inPlace, cwd)) throw new FileProblem(document.name, l10n.t("names a file outside the current folder; records are only written below it"));
         const outPath = options.out === undefined ? undefined : resolve(options.out, document.name);

@@ -7,6 +7,7 @@
  */
 import * as l10n from "@vscode/l10n";
 import { SingleBar } from "cli-progress";
+import { formatDecimal } from "../host/l10n";
 
 export interface Progress {
   /** One more file done (read, analyzed and handled, or failed). */
@@ -44,7 +45,7 @@ export function progressBar(stream: NodeJS.WriteStream | undefined, command: str
   let drawing = false;
   const rate = (): string => {
     const seconds = (now() - started) / 1000;
-    return seconds > 0 ? (done / seconds).toFixed(done / seconds < 10 ? 1 : 0) : "–";
+    return seconds > 0 ? formatDecimal(done / seconds, done / seconds < 10 ? 1 : 0) : "–";
   };
   const files = (): string => ((total ?? done) === 1 ? l10n.t("file") : l10n.t("files"));
   const begin = (): void => {

@@ -1,12 +1,13 @@
 /**
  * The codes the engine writes into its results and records, gathered from the data files and the
  * types that produce them: entity types, person roles and portfolios, forum kinds, levels and
- * formats, amount kinds, and the ids of the built-in findings' rules. Front doors show a label for
+ * formats, amount kinds and qualifiers, and the ids of the built-in findings' rules. Front doors show a label for
  * each code (host/labels.ts); a test holds their label tables complete against this list, so a new
  * title in data/officials.json, a forum kind in data/forums.json or a new rule asks for its labels.
  */
 import officials from "./data/officials.json";
 import forums from "./data/forums.json";
+import amounts from "./data/amounts.json";
 import knownOfficials from "./data/known-officials.json";
 import { BUILT_IN_KNOWLEDGE_BASE } from "./lexicon/knowledgeBase";
 import { boilerplateRules } from "./boilerplate";
@@ -35,6 +36,8 @@ export interface EngineCodes {
   forumFormats: readonly string[];
   /** Amount kinds (`AmountAttributes.kind`). */
   amountKinds: readonly string[];
+  /** Amount qualifiers (`AmountAttributes.qualifier`: "about", "more-than"), data/amounts.json `approximate`, the only source detect/amount.ts sets them from. */
+  amountQualifiers: readonly string[];
   /** Finding rule ids: the built-in debris rules (`boilerplateRules`), "encoding" and "kb-title". */
   rules: readonly string[];
 }
@@ -84,6 +87,7 @@ export function engineCodes(): EngineCodes {
     forumLevels: unique([...forums.kindHints.map((h) => ("level" in h ? h.level : undefined)), ...forums.englishKindHints.map((h) => h.level)]),
     forumFormats: unique([...Object.keys(FORUM_FORMATS), ...forums.formats.map((f) => f.format)]),
     amountKinds: Object.keys(AMOUNT_KINDS),
+    amountQualifiers: unique(amounts.approximate.map((a) => a.qualifier)),
     rules: unique([...boilerplateRules.map((rule) => rule.id), ...Object.keys(OTHER_RULES)]),
   };
   return codes;

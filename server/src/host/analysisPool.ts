@@ -15,6 +15,7 @@
 import * as l10n from "@vscode/l10n";
 import { Worker } from "node:worker_threads";
 import type { Analysis } from "../engine";
+import { formatNumber } from "./l10n";
 import { ANALYSIS_WORKER_ROLE, type AnalysisRequest, type WorkerForget, type WorkerReady, type WorkerReply, type WorkerRequest } from "./analysisWorker";
 
 export type { AnalysisRequest } from "./analysisWorker";
@@ -58,9 +59,9 @@ interface Running {
 /** Seconds a new worker may take to load its bundle before it is given up as failed. */
 const STARTUP_SECONDS = 60;
 
-/** "analysis stopped after 10 s": the one wording for a stopped analysis, in every front door. */
+/** "analysis stopped after 10 s" (seconds to 3 decimals, written as the language in use writes numbers): the one wording for a stopped analysis, in every front door. */
 export function describeStopped(seconds: number): string {
-  return l10n.t("analysis stopped after {0} s (the engine did not finish on this text)", Number(seconds.toFixed(3)));
+  return l10n.t("analysis stopped after {0} s (the engine did not finish on this text)", formatNumber(seconds));
 }
 
 export class AnalysisPool {

@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import * as l10n from "@vscode/l10n";
 import { Minimatch } from "minimatch";
 import iconv from "iconv-lite";
+import { formatDecimal, formatNumber } from "./l10n";
 import { detectLegacyEncoding, legacyEncoding, LEGACY_ENCODINGS, rereadLegacy, type LegacyEncoding, type LegacyEncodingEvidence } from "../engine";
 
 /** The Unicode encodings a file is read in by itself (a BOM tells UTF-16), and stored back in. */
@@ -229,12 +230,12 @@ function asFileProblem(path: string, error: unknown): FileProblem {
 function checkSize(path: string, info: { isFile(): boolean; size: number }, maxChars: number): void {
   if (!info.isFile()) throw new FileProblem(path, l10n.t("not a regular file"));
   // Every encoding read here takes at most 4 bytes per UTF-16 code unit (BOM aside): a larger file cannot fit.
-  if (info.size > maxChars * 4) throw new FileProblem(path, l10n.t("skipped: {0} is more than the limit of {1} characters (maxFileSize, --max-size)", formatBytes(info.size), formatCount(maxChars)));
+  if (info.size > maxChars * 4) throw new FileProblem(path, l10n.t("skipped: {0} is more than the limit of {1} characters (maxFileSize, --max-size)", formatBytes(info.size), formatNumber(maxChars)));
 }
 
 /** Why a text of `length` characters is skipped. */
 function tooLong(length: number, maxChars: number): string {
-  return l10n.t("skipped: {0} characters is more than the limit of {1} (maxFileSize, --max-size)", formatCount(length), formatCount(maxChars));
+  return l10n.t("skipped: {0} characters is more than the limit of {1} (maxFileSize, --max-size)", formatNumber(length), formatNumber(maxChars));
 }
 
 function decodeWithin(path: string, bytes: Buffer, maxChars: number, options: ReadOptions): { text: string; encoding: TextEncoding } {
@@ -340,12 +341,9 @@ export function describeError(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
 }
 
+/** A size in bytes for people, in B, KB (1024 B) or MB with one decimal, as the language in use writes numbers: "1.5 MB", "1,5 MB" in Vietnamese. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024, 1)} KB`;
+  return `${formatDecimal(bytes / 1024 / 1024, 1)} MB`;
 }

@@ -95,6 +95,29 @@ export function currentLanguage(): Language {
   return current;
 }
 
+/** The locale whose conventions write numbers in `language`: Vietnamese groups thousands with "." and marks decimals with ",". */
+function numberLocale(language: Language): string {
+  return language === "vi" ? "vi-VN" : "en-US";
+}
+
+/**
+ * A number as the language in use writes it, with at most 3 decimals: "2,500,000" and "0.001" in
+ * English, "2.500.000" and "0,001" in Vietnamese (where "1,000" would read as one and "3.8" as
+ * thirty-eight hundred). For messages people read; records and JSON keep plain numbers.
+ */
+export function formatNumber(value: number): string {
+  return value.toLocaleString(numberLocale(current));
+}
+
+/**
+ * A number with exactly `fractionDigits` decimals (0 to 20), rounded, as the language in use
+ * writes it: `formatDecimal(0.9716, 3)` is "0.972" in English, "0,972" in Vietnamese;
+ * `formatDecimal(1536.04, 1)` is "1,536.0" or "1.536,0".
+ */
+export function formatDecimal(value: number, fractionDigits: number): string {
+  return value.toLocaleString(numberLocale(current), { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+}
+
 /**
  * An engine message in the language in use: English is the engine's own text (what records keep,
  * its quotes already shortened); another language fills the template's translation with the same

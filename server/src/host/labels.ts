@@ -1,6 +1,6 @@
 /**
  * What a person reads for a code: the label of an entity type, a role, a portfolio, a country, a
- * forum's kind, level or format, an amount's kind, a debris rule. Records keep the codes
+ * forum's kind, level or format, an amount's kind or qualifier, a debris rule. Records keep the codes
  * (`prime-minister`, `foreign-affairs`, ISO 3166-1 alpha-2 `VN`): they are data for other tools.
  *
  * The tables are data files, one per language (`l10n/labels.<language>.json`, read once per
@@ -29,13 +29,15 @@ export interface LabelTable {
   forumFormats: Record<string, string>;
   /** Per amount kind ("money", "percent", "quantity"). */
   amountKinds: Record<string, string>;
+  /** Per amount qualifier ("about", "more-than": "more than"), the words before the number. */
+  amountQualifiers: Record<string, string>;
   /** Per debris rule id: what the rule finds, one sentence. */
   rules: Record<string, string>;
 }
 
-export const LABEL_SECTIONS = ["entityTypes", "roles", "portfolios", "forumKinds", "forumLevels", "forumFormats", "amountKinds", "rules"] as const satisfies readonly (keyof LabelTable)[];
+export const LABEL_SECTIONS = ["entityTypes", "roles", "portfolios", "forumKinds", "forumLevels", "forumFormats", "amountKinds", "amountQualifiers", "rules"] as const satisfies readonly (keyof LabelTable)[];
 
-const EMPTY: LabelTable = { entityTypes: {}, roles: {}, portfolios: {}, forumKinds: {}, forumLevels: {}, forumFormats: {}, amountKinds: {}, rules: {} };
+const EMPTY: LabelTable = { entityTypes: {}, roles: {}, portfolios: {}, forumKinds: {}, forumLevels: {}, forumFormats: {}, amountKinds: {}, amountQualifiers: {}, rules: {} };
 const tables = new Map<Language, LabelTable>();
 /** The folder the tables are read from instead of the catalogue folder (`useLabelFolder`). */
 let labelFolder: string | undefined;
@@ -155,6 +157,10 @@ export function forumFormatLabel(code: string): string {
 }
 export function amountKindLabel(code: string): string {
   return look("amountKinds", code) ?? code;
+}
+/** An amount's qualifier, the words before its number ("more-than": "more than" / "hơn"); a qualifier no table lists (an imported record's own words) is shown as written. */
+export function amountQualifierLabel(code: string): string {
+  return look("amountQualifiers", code) ?? code;
 }
 /** What a debris rule finds, in the language in use; `undefined` for a rule no table lists (a user rule). */
 export function ruleDescription(id: string): string | undefined {

@@ -16,7 +16,7 @@ import type { Analysis } from "../engine";
 import { describeStopped, type AnalysisPool } from "../host/analysisPool";
 import { isArticlePath } from "../host/articleFiles";
 import type { ResolvedSettings } from "../host/settings";
-import { formatNumber } from "./language";
+import { formatNumber } from "../host/l10n";
 
 /** Why a document has no analysis: its diagnostic's code ("superseded": a newer version replaced it before it finished; never published). */
 export type SkipReason = "not-article" | "too-large" | "internal-error" | "analysis-stopped" | "superseded";

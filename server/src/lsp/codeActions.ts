@@ -10,7 +10,7 @@ import { applyFixes, type Analysis } from "../engine";
 import { toRange } from "./convert";
 import type { DiagnosticData } from "./diagnostics";
 import { CodeActionKinds, Commands, SOURCE } from "./protocol";
-import { formatNumber } from "./language";
+import { formatNumber } from "../host/l10n";
 
 export function codeActions(document: TextDocument, analysis: Analysis | undefined, params: CodeActionParams, options: { canWrite: boolean }): CodeAction[] {
   const wants = (kind: string): boolean => !params.context.only || params.context.only.some((only) => kind === only || kind.startsWith(`${only}.`));

@@ -4,7 +4,7 @@ import type { CodeLens } from "vscode-languageserver";
 import type { AnnotatedRecord, Analysis } from "../engine";
 import { countsText, summarizeCounts } from "../host/summary";
 import { Commands, type ArticleSummary } from "./protocol";
-import { formatNumber } from "./language";
+import { formatNumber } from "../host/l10n";
 
 /**
  * The summary of a document: counts of what is shown (`analysis`: the curated view, rejected and

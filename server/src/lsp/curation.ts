@@ -40,7 +40,7 @@ import { describeProblems, emitRecord, parseRecord, readRecordTextAsync, type Re
 import { schemaProblems } from "../host/recordSchema";
 import { annotatorName, type ResolvedSettings } from "../host/settings";
 import { entityTypeLabel } from "../host/labels";
-import { formatNumber } from "./language";
+import { formatNumber } from "../host/l10n";
 import type { ClientRequests } from "./clientRequests";
 import { Commands, ORPHANED_CODE, SOURCE, type CurationArgs, type CurationReply } from "./protocol";
 import { problemDiagnostics } from "./recordDiagnostics";

@@ -12,7 +12,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { BUILT_IN_TYPES, occurrences, type AnnotatedRecord, type EntityType, type RecordEntity } from "../engine";
 import type { LabelDefinition } from "../host/settings";
 import { entityTypeLabel } from "../host/labels";
-import { formatNumber } from "./language";
+import { formatNumber } from "../host/l10n";
 import { CodeActionKinds, Commands, ORPHANED_CODE, SOURCE, type CurationArgs } from "./protocol";
 import { knowledgeBaseActions } from "./knowledgeBaseActions";
 

@@ -8,12 +8,11 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from "vscode-langu
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { join } from "node:path";
 import type { BoilerplateFinding, Severity } from "../engine";
-import { currentLanguage, localize } from "../host/l10n";
+import { currentLanguage, formatNumber, localize } from "../host/l10n";
 import type { DocumentAnalysis } from "./analyses";
 import { toRange } from "./convert";
 import { SOURCE } from "./protocol";
 import { URI } from "./uri";
-import { formatNumber } from "./language";
 
 /** What a quick-fix needs, carried by the diagnostic so that no server state is needed. */
 export interface DiagnosticData {

@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS, type ResolvedSettings } from "../host/settings";
 import type { ExportArgs, ExportReply } from "./protocol";
 import { documentRecordLocation } from "./records";
 import { URI } from "./uri";
-import { formatNumber } from "./language";
+import { formatNumber } from "../host/l10n";
 
 export interface ExportHost {
   pool: AnalysisPool;

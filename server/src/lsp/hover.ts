@@ -1,16 +1,15 @@
 /**
  * Hover: a compact Markdown card for the entity or the debris under the cursor, said in the
  * language in use (host/l10n.ts): codes (entity types, roles, portfolios, countries, forum kinds,
- * amount kinds) are shown by their labels (host/labels.ts), numbers as the language writes them.
+ * amount kinds and qualifiers) are shown by their labels (host/labels.ts), numbers as the language writes them.
  */
 import * as l10n from "@vscode/l10n";
 import type { Hover } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { boilerplateRules, heldOn, type Analysis, type Entity, type KbForum, type KbPerson, type KbRole, type KnowledgeBase } from "../engine";
-import { localize } from "../host/l10n";
-import { amountKindLabel, countryLabel, entityTypeLabel, forumFormatLabel, forumKindLabel, forumLevelLabel, officeLabel, ruleDescription } from "../host/labels";
+import { formatNumber, localize } from "../host/l10n";
+import { amountKindLabel, amountQualifierLabel, countryLabel, entityTypeLabel, forumFormatLabel, forumKindLabel, forumLevelLabel, officeLabel, ruleDescription } from "../host/labels";
 import { toRange } from "./convert";
-import { formatNumber } from "./language";
 
 /**
  * The hover at `offset` (UTF-16) of `document`. `knowledgeBase`: the one the analysis was linked
@@ -90,7 +89,7 @@ function entityCard(entity: Entity, analysis: Analysis, knowledgeBase: Knowledge
     case "amount": {
       const a = entity.attributes;
       const value = a.range ? `${formatNumber(a.range.min)}–${formatNumber(a.range.max)}` : formatNumber(a.value);
-      const approximate = a.approximate ? `≈ (${escape(a.qualifier ?? l10n.t("approximately"))}) ` : "";
+      const approximate = a.approximate ? `≈ (${escape(a.qualifier ? amountQualifierLabel(a.qualifier) : l10n.t("approximately"))}) ` : "";
       lines.push(`${amountKindLabel(a.kind)} · ${approximate}${value} ${escape(a.unit)}`);
       break;
     }

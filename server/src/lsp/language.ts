@@ -86,8 +86,3 @@ export class LanguageChoice {
     return currentLanguage() === language;
   }
 }
-
-/** A number as the language in use writes it: "2,500,000" in English, "2.500.000" in Vietnamese (vi-VN groups thousands with "."). */
-export function formatNumber(value: number): string {
-  return value.toLocaleString(currentLanguage() === "vi" ? "vi-VN" : "en-US");
-}

@@ -25,7 +25,7 @@ import type { ResolvedSettings } from "./settings";
 import { foldForSearch, indexArticle, isIndexedArticle, type IndexedArticle } from "./symbolEntries";
 import type { RecordsAt } from "./indexWorker";
 import { URI } from "./uri";
-import { formatNumber } from "./language";
+import { formatNumber } from "../host/l10n";
 
 const MAX_RESULTS = 500;
 /** On the main thread, yield to other requests after this long. */
