@@ -140,7 +140,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const version = document.version;
     const result = await analysisOf(document);
     if (result.ms !== undefined) analysisMs.set(uri, result.ms);
-    if (documents.get(uri)?.version !== version) return; // a newer edit arrived: its own run publishes
+    // A newer edit arrived, or the document was closed and opened again (a language change closes and
+    // reopens it at the same version): the newer run publishes. A run cancelled for it is never shown.
+    if (documents.get(uri) !== document || documents.get(uri)?.version !== version || result.skipReason === "superseded") return;
     await connection.sendDiagnostics({ uri, version, diagnostics: [...toDiagnostics(document, result), ...curation.orphanDiagnostics(document, result.record)] });
     await connection.sendNotification(SummaryNotification, summarize(uri, version, result.analysis, result.record, result.skipped, result.skipReason));
     for (const recordDiagnostics of await curation.recordDiagnostics()) await connection.sendDiagnostics(recordDiagnostics);
