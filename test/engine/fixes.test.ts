@@ -32,17 +32,18 @@ test("overlapping and unsafe fixes are skipped, not merged", () => {
 
 test("user rules flag an outlet's footer; rules can be switched off or re-graded", () => {
   const text = ["Hai nước ký thỏa thuận hợp tác", BODY, "Acme News - Tòa soạn: 1 Phố Huế", "Theo dõi Acme trên Zalo"].join("\n");
-  const { rules, errors } = compileCustomRules([{ id: "acme-footer", pattern: "^Acme News\\b", message: "Acme's footer", severity: "hint" }]);
-  assert.deepEqual(errors, []);
+  const { rules, problems } = compileCustomRules([{ id: "acme-footer", pattern: "^Acme News\\b", message: "Acme's footer", severity: "hint" }]);
+  assert.deepEqual(problems, []);
   const findings = analyze(text, { customRules: rules, rules: { prompt: "off" } }).boilerplate;
   assert.deepEqual(findings.map((f) => [f.rule, f.severity, f.message]), [["custom.acme-footer", "hint", "Acme's footer"]]);
   assert.equal(analyze(text, { rules: { prompt: "error" } }).boilerplate.find((f) => f.rule === "prompt")?.severity, "error");
 });
 
 test("bad user rules are reported, not thrown", () => {
-  const { rules, errors } = compileCustomRules([{ id: "x", pattern: "([" }, { id: "bad id!", pattern: "a" }, { id: "y", pattern: "a", severity: "loud" }, "nope"]);
+  const { rules, problems } = compileCustomRules([{ id: "x", pattern: "([" }, { id: "bad id!", pattern: "a" }, { id: "y", pattern: "a", severity: "loud" }, "nope"]);
+  const errors = problems.map((problem) => problem.message);
   assert.equal(rules.length, 0);
   assert.equal(errors.length, 4);
   assert.match(errors[0]!, /not a valid regular expression/);
-  assert.deepEqual(compileCustomRules({}).errors, ["customRules must be a list of { id, pattern, message?, severity? }"]);
+  assert.deepEqual(compileCustomRules({}).problems.map((problem) => problem.message), ["customRules must be a list of { id, pattern, message?, severity? }"]);
 });

@@ -15,6 +15,15 @@ export const DEFAULT_CONFIG = ".article-annotator.json";
 export class ConfigProblem extends Error {}
 
 /**
+ * The JSON value of a settings file's text (a UTF-8 byte order mark before it is allowed). Throws
+ * SyntaxError when the text is not JSON. The one reading of the file's format: loadConfig, and the
+ * language chosen before the arguments are read (cli/language.ts).
+ */
+export function parseSettingsText(text: string): unknown {
+  return JSON.parse(text.replace(/^\uFEFF/, ""));
+}
+
+/**
  * Reads and checks the settings; `warn` receives non-fatal remarks (an unknown key or rule id).
  * Throws ConfigProblem, with the file's name and every reason, when the file is missing, not a JSON
  * object, or holds a bad value (unlike the editor, which falls back to the default: a batch run
@@ -25,7 +34,7 @@ export function loadConfig(path: string | undefined, warn: (message: string) => 
   if (!file) return resolveSettings({}).settings;
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    raw = parseSettingsText(readFileSync(file, "utf8"));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? l10n.t("no such file") : error instanceof Error ? error.message : String(error);
     throw new ConfigProblem(l10n.t("{0}: cannot read the settings: {1}", file, reason));

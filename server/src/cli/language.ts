@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { chooseLanguage, environmentLocale, isLanguageSetting, type Language, type LanguageSetting } from "../host/l10n";
-import { DEFAULT_CONFIG } from "./config";
+import { DEFAULT_CONFIG, parseSettingsText } from "./config";
 
 /** The language, and the `--lang` value when it names none (the caller reports it, in `language`). */
 export interface CliLanguage {
@@ -28,7 +28,7 @@ export function cliLanguage(argv: readonly string[], env: NodeJS.ProcessEnv, rea
     const text = readSettings(config ?? DEFAULT_CONFIG);
     if (text === undefined) return undefined;
     try {
-      const language = (JSON.parse(text.replace(/^\uFEFF/, "")) as { language?: unknown } | null)?.language;
+      const language = (parseSettingsText(text) as { language?: unknown } | null)?.language;
       return isLanguageSetting(language) ? language : undefined;
     } catch {
       return undefined;

@@ -24,14 +24,14 @@ const MAX_LINE_LENGTH = 2000;
 /**
  * The rules of `definitions` (settings' or a config file's `customRules`, as parsed JSON), and what
  * is wrong with the ones left out: `problems` in English with their templates (engine/l10n.ts, for a
- * front door to say them in the user's language), `errors` the same English texts. `{0}` of each
+ * front door to say them in the user's language; `message` is the English text). `{0}` of each
  * problem's template is where it is ("customRules[2]"); a regular expression's own complaint is
  * JavaScript's text, an argument.
  */
-export function compileCustomRules(definitions: unknown): { rules: BoilerplateRule[]; errors: string[]; problems: Message[] } {
+export function compileCustomRules(definitions: unknown): { rules: BoilerplateRule[]; problems: Message[] } {
   const rules: BoilerplateRule[] = [];
   const problems: Message[] = [];
-  const done = (): { rules: BoilerplateRule[]; errors: string[]; problems: Message[] } => ({ rules, errors: problems.map((problem) => problem.message), problems });
+  const done = (): { rules: BoilerplateRule[]; problems: Message[] } => ({ rules, problems });
   if (definitions === undefined) return done();
   if (!Array.isArray(definitions)) {
     problems.push(l10n.t("customRules must be a list of { id, pattern, message?, severity? }"));
